@@ -1,0 +1,32 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { SiteFooter } from "@/components/layout/site-footer";
+import { SiteHeader } from "@/components/layout/site-header";
+import { getCatalog } from "@/lib/articles";
+import { SECTIONS, site } from "@/lib/site";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  metadataBase: new URL(site.url),
+  title: { default: site.name, template: `%s : ${site.name}` },
+  description: site.description,
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0b4f9c" };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const catalog = await getCatalog();
+  const sections = SECTIONS.filter((s) => catalog.sections.get(s.slug)?.length);
+  return (
+    <html lang="ko">
+      <body>
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
+          본문 바로가기
+        </a>
+        <SiteHeader sections={sections} />
+        <div className="mx-auto max-w-site px-4 pt-4">{children}</div>
+        <SiteFooter />
+      </body>
+    </html>
+  );
+}

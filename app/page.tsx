@@ -1,0 +1,33 @@
+import { RecentStrip } from "@/components/article/recent-strip";
+import { SectionBlock } from "@/components/home/section-block";
+import { TopStory } from "@/components/home/top-story";
+import { WithSidebar } from "@/components/layout/with-sidebar";
+import { Sidebar } from "@/components/sidebar/sidebar";
+import { getCatalog, getPublicationInstant } from "@/lib/articles";
+import { sidebarContent } from "@/lib/catalog";
+import { SECTIONS, site } from "@/lib/site";
+
+const SECTION_BLOCK_SIZE = 4;
+
+export default async function HomePage() {
+  const catalog = await getCatalog();
+  const [top, ...rest] = catalog.articles;
+  const sidebar = sidebarContent(catalog, await getPublicationInstant());
+  const blocks = SECTIONS.map((s) => ({ ...s, articles: (catalog.sections.get(s.slug) ?? []).filter((a) => a !== top) })).filter(
+    (s) => s.articles.length,
+  );
+  return (
+    <>
+      <h1 className="sr-only">{site.name}</h1>
+      <RecentStrip articles={rest.slice(0, site.recentCount)} />
+      <WithSidebar sidebar={<Sidebar {...sidebar} />}>
+        {top ? <TopStory article={top} /> : <p className="py-8 text-center text-ink-soft">아직 출고된 기사가 없습니다.</p>}
+        <div className="mt-6 grid gap-8 md:grid-cols-2">
+          {blocks.map((block) => (
+            <SectionBlock key={block.slug} slug={block.slug} name={block.name} articles={block.articles.slice(0, SECTION_BLOCK_SIZE)} />
+          ))}
+        </div>
+      </WithSidebar>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import Link from "next/link";
+import type { Article } from "@/lib/content/schema";
+import { bylineNames, numberedTitle, sectionName } from "@/lib/article-display";
+import { paths } from "@/lib/urls";
+import { ArticleTimes } from "@/components/article/article-times";
+
+/** Section and series kicker, the numbered headline, byline and times, in the source page's order. */
+export function ArticleHeader({ article }: { article: Article }) {
+  return (
+    <header className="border-b border-rule pb-4">
+      <p className="flex flex-wrap gap-x-2 text-sm font-semibold">
+        <Link href={paths.section(article.section)} className="text-brand hover:underline">
+          {sectionName(article.section)}
+        </Link>
+        {article.series && (
+          <Link href={paths.series(article.series)} className="text-accent hover:underline">
+            {article.series}
+          </Link>
+        )}
+      </p>
+      <h1 className="mt-2 font-serif text-2xl leading-snug font-bold md:text-3xl">{numberedTitle(article)}</h1>
+      <p className="mt-3 text-sm">
+        {article.authors.length ? (
+          article.authors.map((author, index) => (
+            <span key={author.name}>
+              {index > 0 && ", "}
+              <Link href={paths.author(author.name)} className="font-semibold hover:underline">
+                {bylineNames({ authors: [author] })[0]}
+              </Link>
+              {author.role && <span className="text-ink-soft"> · {author.role}</span>}
+            </span>
+          ))
+        ) : (
+          <span className="font-semibold">{bylineNames(article)[0]}</span>
+        )}
+      </p>
+      <div className="mt-2">
+        <ArticleTimes article={article} />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,36 @@
+import Link from "next/link";
+import type { Article } from "@/lib/content/schema";
+import { sectionName } from "@/lib/article-display";
+import { paths } from "@/lib/urls";
+
+/** "이 기사에 대해 좀 더 자세히...": where to read more on the same subject. */
+export function MoreOnTopic({ article }: { article: Article }) {
+  return (
+    <section aria-labelledby="more-on-topic" className="no-print mt-8">
+      <h2 id="more-on-topic" className="font-bold">
+        이 기사에 대해 좀 더 자세히...
+      </h2>
+      <ul className="mt-2 flex flex-wrap gap-2 text-sm">
+        {article.series && (
+          <li>
+            <Link href={paths.series(article.series)} className="inline-block rounded border border-rule px-3 py-1 hover:border-brand">
+              연재 「{article.series}」 전체 보기
+            </Link>
+          </li>
+        )}
+        <li>
+          <Link href={paths.section(article.section)} className="inline-block rounded border border-rule px-3 py-1 hover:border-brand">
+            {sectionName(article.section)} 기사 더 보기
+          </Link>
+        </li>
+        {article.authors.map((author) => (
+          <li key={author.name}>
+            <Link href={paths.author(author.name)} className="inline-block rounded border border-rule px-3 py-1 hover:border-brand">
+              {author.name}의 글 더 보기
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

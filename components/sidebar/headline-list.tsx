@@ -1,0 +1,23 @@
+import Link from "next/link";
+import type { Article } from "@/lib/content/schema";
+import { numberedTitle } from "@/lib/article-display";
+import { paths } from "@/lib/urls";
+
+/** A numbered list of headlines for the sidebar boxes; says so when there is nothing to list. */
+export function HeadlineList({ articles, empty }: { articles: Article[]; empty: string }) {
+  if (!articles.length) return <p className="py-2 text-sm text-ink-soft">{empty}</p>;
+  return (
+    <ol className="divide-y divide-rule text-sm">
+      {articles.map((article, index) => (
+        <li key={article.slug} className="flex gap-2 py-2">
+          <span aria-hidden="true" className="w-4 shrink-0 font-bold text-brand">
+            {index + 1}
+          </span>
+          <Link href={paths.article(article.slug)} className="hover:underline">
+            {numberedTitle(article)}
+          </Link>
+        </li>
+      ))}
+    </ol>
+  );
+}

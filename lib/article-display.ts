@@ -1,0 +1,36 @@
+// Text that pages show about an article, derived from its fields: numbered titles, bylines, teasers.
+import type { Article } from "@/lib/content/schema";
+import { SECTIONS, site } from "@/lib/site";
+
+const CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";
+
+/** Series part number as Korean papers print it: ⑦ for 7, (21) past the circled range. */
+export function seriesMark(seriesNo: number): string {
+  return seriesNo >= 1 && seriesNo <= CIRCLED.length ? CIRCLED[seriesNo - 1]! : `(${seriesNo})`;
+}
+
+/** Title with its series number in front, as printed: "⑦ 선진 해외 클러스터를 가다 - …". */
+export function numberedTitle(article: Pick<Article, "title" | "seriesNo">): string {
+  return article.seriesNo ? `${seriesMark(article.seriesNo)} ${article.title}` : article.title;
+}
+
+/** Korean name of a section slug. */
+export function sectionName(slug: string): string {
+  return SECTIONS.find((s) => s.slug === slug)?.name ?? slug;
+}
+
+/** Byline names: "권성욱 박사", or the paper's name when the source credits nobody. */
+export function bylineNames(article: Pick<Article, "authors">): string[] {
+  if (!article.authors.length) return [site.name];
+  return article.authors.map((a) => (a.title ? `${a.name} ${a.title}` : a.name));
+}
+
+/** A short teaser: the summary, else the first `max` characters of the text, cut at a word. */
+export function teaser(article: Pick<Article, "summary" | "plainText">, max = 120): string {
+  if (article.summary) return article.summary;
+  const text = article.plainText.replace(/\s+/g, " ").trim();
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const lastSpace = cut.lastIndexOf(" ");
+  return `${cut.slice(0, lastSpace > max / 2 ? lastSpace : max)}…`;
+}

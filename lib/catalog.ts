@@ -1,0 +1,119 @@
+// The published site as lookups: what readers may see at a given instant, indexed for every listing page.
+import type { Content } from "@/lib/content";
+import type { Article, Author, Banner } from "@/lib/content/schema";
+import { rankRelated } from "@/lib/related";
+import { SECTIONS, site, type SectionSlug } from "@/lib/site";
+import { nameKey } from "@/lib/urls";
+
+export type NamedGroup<T = string> = { key: string; name: string; value: T; articles: Article[] };
+
+export type Catalog = {
+  /** Published articles, newest first. */
+  articles: Article[];
+  bySlug: Map<string, Article>;
+  sections: Map<SectionSlug, Article[]>;
+  tags: Map<string, NamedGroup>;
+  series: Map<string, NamedGroup>;
+  authors: Map<string, NamedGroup<Author>>;
+  banners: Banner[];
+  /** Left out: drafts and articles dated after `now`. */
+  withheld: Article[];
+};
+
+/** Whether readers may see the article at instant `now` (ms). */
+export function isPublished(article: Article, now: number): boolean {
+  return !article.draft && Date.parse(article.date) <= now;
+}
+
+function addToGroup<T>(groups: Map<string, NamedGroup<T>>, name: string, value: T, article: Article) {
+  const key = nameKey(name);
+  const group = groups.get(key) ?? { key, name, value, articles: [] };
+  if (!group.articles.includes(article)) group.articles.push(article);
+  groups.set(key, group);
+}
+
+/** Indexes what is published at `now`; pure, so tests and the build see the same thing. */
+export function buildCatalog(content: Content, now: number): Catalog {
+  const articles = content.articles.filter((a) => isPublished(a, now));
+  const catalog: Catalog = {
+    articles,
+    bySlug: new Map(articles.map((a) => [a.slug, a])),
+    sections: new Map(SECTIONS.map((s) => [s.slug, []])),
+    tags: new Map(),
+    series: new Map(),
+    authors: new Map(),
+    banners: content.banners,
+    withheld: content.articles.filter((a) => !isPublished(a, now)),
+  };
+  for (const article of articles) {
+    catalog.sections.get(article.section)?.push(article);
+    for (const tag of article.tags) addToGroup(catalog.tags, tag, tag, article);
+    if (article.series) addToGroup(catalog.series, article.series, article.series, article);
+    for (const author of article.authors) addToGroup(catalog.authors, author.name, author, article);
+  }
+  // A series reads in order: part ① first.
+  for (const group of catalog.series.values()) {
+    group.articles.sort((a, b) => (a.seriesNo ?? 0) - (b.seriesNo ?? 0) || Date.parse(a.date) - Date.parse(b.date));
+  }
+  return catalog;
+}
+
+/** 관련기사 for `article`: candidates come from the indexes, never a scan of every pair. */
+export function relatedArticles(catalog: Catalog, article: Article, limit: number = site.relatedCount): Article[] {
+  const candidates = new Set<Article>();
+  for (const slug of article.related) {
+    const explicit = catalog.bySlug.get(slug);
+    if (explicit) candidates.add(explicit);
+  }
+  if (article.series) catalog.series.get(nameKey(article.series))?.articles.forEach((a) => candidates.add(a));
+  for (const tag of article.tags) catalog.tags.get(nameKey(tag))?.articles.forEach((a) => candidates.add(a));
+  catalog.sections.get(article.section)?.forEach((a) => candidates.add(a));
+  // The boxed column is already on the page.
+  const column = attachedColumn(catalog, article);
+  if (column) candidates.delete(column);
+  return rankRelated(article, candidates, limit);
+}
+
+/** The published column boxed inside `article`, if any. */
+export function attachedColumn(catalog: Catalog, article: Article): Article | undefined {
+  return article.column ? catalog.bySlug.get(article.column) : undefined;
+}
+
+/** The article a column was published with, for a link back from the column's own page. */
+export function hostArticle(catalog: Catalog, column: Article): Article | undefined {
+  return catalog.articles.find((a) => a.column === column.slug);
+}
+
+export type Page<T> = { items: T[]; page: number; pageCount: number };
+
+/** One page (1-based) of `items`; undefined for a page past the end, so the route can answer 404. */
+export function paginate<T>(items: T[], page: number, size: number = site.pageSize): Page<T> | undefined {
+  const pageCount = Math.max(1, Math.ceil(items.length / size));
+  if (!Number.isInteger(page) || page < 1 || page > pageCount) return undefined;
+  return { items: items.slice((page - 1) * size, page * size), page, pageCount };
+}
+
+/** Everything the sidebar shows at `now`: running banners by position, Hot & Why & Only, 매거진 in 충북. */
+export function sidebarContent(catalog: Catalog, now: number, limit: number = site.recentCount) {
+  const first = (slot: Banner["slot"]) => activeBanners(catalog.banners, slot, now).slice(0, 1);
+  return {
+    banners: {
+      top: [...first("sidebar-top-1"), ...first("sidebar-top-2"), ...first("sidebar-top-3")],
+      bottom: [...first("sidebar-bottom-1"), ...first("sidebar-bottom-2")],
+    },
+    // Hot is the newest until read counts exist.
+    hot: catalog.articles.slice(0, limit),
+    why: catalog.articles.filter((a) => a.kind === "analysis" || a.kind === "column").slice(0, limit),
+    only: catalog.articles.filter((a) => a.exclusive).slice(0, limit),
+    magazine: catalog.articles.filter((a) => a.kind === "magazine").slice(0, 3),
+  };
+}
+
+export type SidebarContent = ReturnType<typeof sidebarContent>;
+
+/** Banners of one slot running at `now` (start inclusive, end exclusive), heaviest first. */
+export function activeBanners(banners: Banner[], slot: Banner["slot"], now: number): Banner[] {
+  return banners
+    .filter((b) => b.slot === slot && Date.parse(b.start) <= now && now < Date.parse(b.end))
+    .sort((a, b) => b.weight - a.weight || a.link.localeCompare(b.link));
+}

@@ -1,0 +1,152 @@
+// The only reader of content/: finds the files, decodes, validates, renders, cross-checks, caches per process.
+import fs from "node:fs";
+import path from "node:path";
+import { imageSize } from "image-size";
+import { parse as parseYaml } from "yaml";
+import { decodeContentFile } from "@/lib/content/decode";
+import type { ImageDimensions } from "@/lib/content/markdown";
+import { parseArticle } from "@/lib/content/parse-article";
+import { ContentError, type ContentProblem } from "@/lib/content/problems";
+import { bannersFileSchema, SLUG_PATTERN, type Article, type Banner } from "@/lib/content/schema";
+import { contentDir } from "@/lib/site";
+
+export type Content = {
+  /** Every valid article, drafts and scheduled ones included, newest first. */
+  articles: Article[];
+  banners: Banner[];
+};
+
+function listMarkdownFiles(dir: string, problems: ContentProblem[], base: string): string[] {
+  const found: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith(".")) continue;
+    const full = path.join(dir, entry.name);
+    const relative = path.relative(base, full);
+    if (entry.isDirectory()) found.push(...listMarkdownFiles(full, problems, base));
+    else if (entry.name.endsWith(".md")) found.push(full);
+    // Anything else in articles/ is most likely an article saved with the wrong extension: never drop it silently.
+    else problems.push({ file: relative, message: "is not a .md file. Articles must end in .md; move other files (images) to public/." });
+  }
+  return found;
+}
+
+function publicImageReader(publicDir: string): (src: string) => ImageDimensions | undefined {
+  const cache = new Map<string, ImageDimensions | undefined>();
+  return (src) => {
+    if (!cache.has(src)) {
+      const file = path.join(publicDir, decodeURI(src.split(/[?#]/)[0] ?? src));
+      let size: ImageDimensions | undefined;
+      if (file.startsWith(publicDir + path.sep) && fs.existsSync(file)) {
+        const info = imageSize(fs.readFileSync(file));
+        if (info.width && info.height) size = { width: info.width, height: info.height };
+      }
+      cache.set(src, size);
+    }
+    return cache.get(src);
+  };
+}
+
+function readArticles(dir: string, problems: ContentProblem[]): Article[] {
+  const articlesDir = path.join(dir, "articles");
+  if (!fs.existsSync(articlesDir)) {
+    problems.push({ file: "articles/", message: `folder is missing in ${dir}. Create it and put one .md file per article in it.` });
+    return [];
+  }
+  const localImage = publicImageReader(path.resolve(/* turbopackIgnore: true */ process.cwd(), "public"));
+  const articles: Article[] = [];
+  const seen = new Map<string, string>();
+  for (const full of listMarkdownFiles(articlesDir, problems, dir).sort()) {
+    const file = path.relative(dir, full);
+    const slug = path.basename(full, ".md");
+    if (!SLUG_PATTERN.test(slug)) {
+      problems.push({ file, message: `file name "${slug}" is not a URL slug. Use lower-case ASCII words joined by hyphens, e.g. kanagawa-science-park.md.` });
+      continue;
+    }
+    const earlier = seen.get(slug);
+    if (earlier) {
+      problems.push({ file, message: `has the same slug "${slug}" as ${earlier}: two articles cannot share a URL. Rename one file.` });
+      continue;
+    }
+    seen.set(slug, file);
+    const decoded = decodeContentFile(fs.readFileSync(full));
+    if (!decoded.ok) {
+      problems.push({ file, message: decoded.message });
+      continue;
+    }
+    const parsed = parseArticle(file, slug, decoded.text, { localImage });
+    if (parsed.article) articles.push(parsed.article);
+    else problems.push(...parsed.problems);
+  }
+  return articles;
+}
+
+/** References between articles must point at real articles of the right kind. */
+function checkReferences(articles: Article[], problems: ContentProblem[]): void {
+  const bySlug = new Map(articles.map((a) => [a.slug, a]));
+  for (const article of articles) {
+    for (const slug of article.related) {
+      if (slug === article.slug) problems.push({ file: article.file, field: "related", message: "lists the article itself; remove it." });
+      else if (!bySlug.has(slug)) problems.push({ file: article.file, field: "related", message: `names "${slug}", but no articles/${slug}.md exists.` });
+    }
+    if (article.column) {
+      const column = bySlug.get(article.column);
+      if (!column) problems.push({ file: article.file, field: "column", message: `names "${article.column}", but no articles/${article.column}.md exists.` });
+      else if (column.kind !== "column") problems.push({ file: article.file, field: "column", message: `names "${article.column}", whose kind is "${column.kind}", not "column".` });
+    }
+  }
+}
+
+function readBanners(dir: string, problems: ContentProblem[]): Banner[] {
+  const file = path.join(dir, "banners.yaml");
+  if (!fs.existsSync(file)) return [];
+  const decoded = decodeContentFile(fs.readFileSync(file));
+  if (!decoded.ok) {
+    problems.push({ file: "banners.yaml", message: decoded.message });
+    return [];
+  }
+  let data: unknown;
+  try {
+    data = parseYaml(decoded.text, { uniqueKeys: true, prettyErrors: false });
+  } catch (error) {
+    const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line;
+    problems.push({ file: "banners.yaml", line, message: `has a YAML syntax error: ${(error as Error).message.split("\n")[0]}` });
+    return [];
+  }
+  const result = bannersFileSchema.safeParse(data ?? { banners: [] });
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      problems.push({ file: "banners.yaml", field: issue.path.join("."), message: issue.message });
+    }
+    return [];
+  }
+  const localImage = publicImageReader(path.resolve(/* turbopackIgnore: true */ process.cwd(), "public"));
+  result.data.banners.forEach((banner, index) => {
+    if (!localImage(banner.image.src)) {
+      problems.push({ file: "banners.yaml", field: `banners.${index}.image.src`, message: `"${banner.image.src}" does not exist under public/.` });
+    }
+  });
+  return result.data.banners;
+}
+
+/** Reads and validates everything under `dir`; throws ContentError listing every problem if any file is broken. */
+export function readContent(dir: string = contentDir()): Content {
+  const problems: ContentProblem[] = [];
+  const articles = readArticles(dir, problems);
+  checkReferences(articles, problems);
+  const banners = readBanners(dir, problems);
+  if (problems.length) throw new ContentError(problems);
+  articles.sort((a, b) => Date.parse(b.date) - Date.parse(a.date) || a.slug.localeCompare(b.slug));
+  return { articles, banners };
+}
+
+const loaded = new Map<string, Content>();
+
+/** readContent, once per folder per process: a build renders hundreds of pages from one parse. */
+export function loadContent(dir: string = contentDir()): Content {
+  let content = loaded.get(dir);
+  if (!content) {
+    content = readContent(dir);
+    loaded.set(dir, content);
+  }
+  return content;
+}

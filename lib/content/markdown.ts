@@ -1,0 +1,84 @@
+// Editors' Markdown to sanitised HTML: remark + GFM tables, figures built from Markdown images, no raw HTML.
+import { defaultSchema, type Schema } from "hast-util-sanitize";
+import type { Image, Paragraph, Root, RootContent } from "mdast";
+import { toString } from "mdast-util-to-string";
+import { remark } from "remark";
+import remarkGfm from "remark-gfm";
+import remarkHtml from "remark-html";
+
+/**
+ * GitHub's sanitising schema plus figure/figcaption, which we build ourselves from Markdown images.
+ * Raw HTML from editors is still dropped whole, and only http(s), mailto and relative URLs survive.
+ */
+const sanitizeSchema: Schema = {
+  ...defaultSchema,
+  tagNames: [...(defaultSchema.tagNames ?? []), "figure", "figcaption"],
+  attributes: {
+    ...defaultSchema.attributes,
+    img: [...(defaultSchema.attributes?.img ?? []), "alt", "width", "height", "loading", "decoding"],
+  },
+};
+
+export type ImageDimensions = { width: number; height: number };
+
+export type RenderOptions = {
+  /** Size of a local image under public/, or undefined when the file is missing. */
+  localImage: (src: string) => ImageDimensions | undefined;
+};
+
+export type RenderedMarkdown = { html: string; plainText: string; problems: string[] };
+
+function isStandaloneImage(node: RootContent): node is Paragraph & { children: [Image] } {
+  return node.type === "paragraph" && node.children.length === 1 && node.children[0]?.type === "image";
+}
+
+/** `![alt](src "caption")` alone in a paragraph becomes <figure><img><figcaption>caption</figcaption></figure>. */
+function figuresAndImageChecks(options: RenderOptions, problems: string[]) {
+  return (tree: Root) => {
+    const visit = (node: Root | RootContent) => {
+      if (node.type === "image") {
+        if (!node.alt?.trim()) problems.push(`image "${node.url}" has no alt text: write ![what the picture shows](${node.url}).`);
+        if (node.url.startsWith("/")) {
+          const size = options.localImage(node.url);
+          if (!size) problems.push(`image "${node.url}" does not exist under public/.`);
+          else node.data = { hProperties: { width: size.width, height: size.height, loading: "lazy", decoding: "async" } };
+        }
+      }
+      if ("children" in node) node.children.forEach(visit);
+    };
+    visit(tree);
+
+    for (const node of tree.children) {
+      if (!isStandaloneImage(node)) continue;
+      const image = node.children[0];
+      const caption = image.title?.trim();
+      image.title = null;
+      node.data = { hName: "figure" };
+      if (caption) {
+        const figcaption: Paragraph = { type: "paragraph", data: { hName: "figcaption" }, children: [{ type: "text", value: caption }] };
+        (node.children as RootContent[]).push(figcaption);
+      }
+    }
+  };
+}
+
+/** Renders one article body; problems (missing images, missing alt text) are for the editor and stop the build. */
+export function renderMarkdown(markdown: string, options: RenderOptions): RenderedMarkdown {
+  const problems: string[] = [];
+  const processor = remark()
+    .use(remarkGfm)
+    .use(() => figuresAndImageChecks(options, problems))
+    .use(remarkHtml, { sanitize: sanitizeSchema });
+  const tree = processor.parse(markdown);
+  const transformed = processor.runSync(tree) as Root;
+  const html = String(processor.stringify(transformed));
+  return { html, plainText: plainTextOf(transformed), problems };
+}
+
+function plainTextOf(tree: Root): string {
+  return tree.children
+    .filter((node) => node.type !== "code" && node.type !== "html")
+    .map((node) => toString(node, { includeImageAlt: false }))
+    .filter(Boolean)
+    .join("\n");
+}

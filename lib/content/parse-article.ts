@@ -1,0 +1,94 @@
+// One article file's text to a validated Article, or to problems that say what to fix and where.
+import matter from "gray-matter";
+import { YAMLParseError, parse as parseYaml } from "yaml";
+import type { core } from "zod";
+import { renderMarkdown, type RenderOptions } from "@/lib/content/markdown";
+import type { ContentProblem } from "@/lib/content/problems";
+import { frontmatterSchema, type Article } from "@/lib/content/schema";
+
+export type ParsedArticle = { article: Article; problems: [] } | { article?: undefined; problems: ContentProblem[] };
+
+class FrontmatterSyntaxError extends Error {
+  constructor(readonly line: number | undefined, message: string) {
+    super(message);
+  }
+}
+
+/** YAML 1.2 core schema: dates stay strings (so a missing offset can mean Korean time) and duplicate keys are errors. */
+function parseFrontmatterYaml(source: string): object {
+  try {
+    const data: unknown = parseYaml(source, { uniqueKeys: true, prettyErrors: false });
+    return data ?? {};
+  } catch (error) {
+    if (error instanceof YAMLParseError) {
+      // +1: the frontmatter starts on the line after the opening ---.
+      const line = error.linePos?.[0]?.line;
+      const reason = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "");
+      throw new FrontmatterSyntaxError(line === undefined ? undefined : line + 1, `${reason}`);
+    }
+    throw error;
+  }
+}
+
+/** Line (1-based, in the file) of a top-level frontmatter key, so messages point at it. */
+function lineOfKey(frontmatter: string, key: string): number | undefined {
+  const index = frontmatter.split("\n").findIndex((line) => line.startsWith(`${key}:`) || line.startsWith(`${key} :`));
+  return index === -1 ? undefined : index + 2;
+}
+
+function problemsFromIssues(file: string, frontmatter: string, issues: core.$ZodIssue[]): ContentProblem[] {
+  return issues.map((issue) => {
+    if (issue.code === "unrecognized_keys") {
+      const [first] = issue.keys;
+      const scope = issue.path.length ? ` in "${issue.path.join(".")}"` : "";
+      return {
+        file,
+        line: first && issue.path.length === 0 ? lineOfKey(frontmatter, first) : undefined,
+        field: issue.keys.join(", "),
+        message: `${issue.message.replace(/^Unrecognized keys?:.*$/, "is not a field we know")}${scope}`,
+      };
+    }
+    const field = issue.path.map(String).join(".");
+    const top = issue.path[0];
+    return { file, line: typeof top === "string" ? lineOfKey(frontmatter, top) : undefined, field: field || undefined, message: issue.message };
+  });
+}
+
+/** Parses and validates one article; `slug` comes from the file name, `file` is used in messages. */
+export function parseArticle(file: string, slug: string, text: string, render: RenderOptions): ParsedArticle {
+  if (!/^---\r?\n/.test(text)) {
+    return {
+      problems: [{ file, line: 1, message: "has no frontmatter. Start the file with a line of ---, the fields (title, date, section), and another ---." }],
+    };
+  }
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    // Passing options also switches off gray-matter's cache, which would hand out one shared object per text.
+    parsed = matter(text, { engines: { yaml: parseFrontmatterYaml } });
+  } catch (error) {
+    if (error instanceof FrontmatterSyntaxError) {
+      return {
+        problems: [{ file, line: error.line, message: `has a YAML syntax error in its frontmatter: ${error.message}. Check indentation, and quote values containing a colon (:) or starting with [ { * & ! | > ' " % @.` }],
+      };
+    }
+    throw error;
+  }
+  const frontmatterText = parsed.matter;
+  if (typeof parsed.data !== "object" || Array.isArray(parsed.data)) {
+    return { problems: [{ file, line: 2, message: "frontmatter must be fields (key: value), not a list or a single value." }] };
+  }
+  const result = frontmatterSchema.safeParse(parsed.data);
+  if (!result.success) return { problems: problemsFromIssues(file, frontmatterText, result.error.issues) };
+
+  if (!parsed.content.trim()) {
+    return { problems: [{ file, message: "has frontmatter but no article text below it. Write the body after the closing ---." }] };
+  }
+  const body = renderMarkdown(parsed.content, render);
+  const problems: ContentProblem[] = body.problems.map((message) => ({ file, field: "body", message }));
+  const image = result.data.image;
+  if (image && !render.localImage(image.src)) {
+    problems.push({ file, line: lineOfKey(frontmatterText, "image"), field: "image.src", message: `"${image.src}" does not exist under public/.` });
+  }
+  if (problems.length) return { problems };
+  return { article: { ...result.data, slug, file, html: body.html, plainText: body.plainText }, problems: [] };
+}

@@ -1,0 +1,36 @@
+// The shared body of the four listing routes: static params, metadata and the page data for one kind.
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getCatalog, getPublicationInstant } from "@/lib/articles";
+import { sidebarContent } from "@/lib/catalog";
+import { findListing, listingParams, type ListingKind } from "@/lib/listing";
+
+export type ListingRouteProps = { params: Promise<{ key: string; page?: string[] }> };
+
+/** Route helpers for one listing kind; each app/<kind>/[key]/[[...page]]/page.tsx is a thin wrapper. */
+export function listingRoute(kind: ListingKind) {
+  async function load(props: ListingRouteProps) {
+    const { key, page } = await props.params;
+    const catalog = await getCatalog();
+    const listing = findListing(catalog, kind, key, page);
+    if (!listing) notFound();
+    return { listing, catalog };
+  }
+  return {
+    async generateStaticParams() {
+      return listingParams(await getCatalog(), kind);
+    },
+    async generateMetadata(props: ListingRouteProps): Promise<Metadata> {
+      const { listing } = await load(props);
+      return {
+        title: listing.page.page > 1 ? `${listing.title} (${listing.page.page}쪽)` : listing.title,
+        description: listing.description,
+        alternates: { canonical: listing.pathOf(listing.page.page) },
+      };
+    },
+    async data(props: ListingRouteProps) {
+      const { listing, catalog } = await load(props);
+      return { listing, sidebar: sidebarContent(catalog, await getPublicationInstant()) };
+    },
+  };
+}

@@ -1,0 +1,51 @@
+// Site identity and limits, read from the environment once; every other module imports from here.
+import path from "node:path";
+
+/** Sections an article may belong to: slug (URL) and the Korean name readers see. */
+export const SECTIONS = [
+  { slug: "politics", name: "정치" },
+  { slug: "economy", name: "경제" },
+  { slug: "society", name: "사회" },
+  { slug: "culture", name: "문화" },
+  { slug: "sports", name: "스포츠" },
+  { slug: "opinion", name: "오피니언" },
+] as const;
+
+export type SectionSlug = (typeof SECTIONS)[number]["slug"];
+
+function siteUrlFromEnv(raw: string | undefined): string {
+  const value = raw?.trim() || "http://localhost:3000";
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`SITE_URL must be an absolute URL such as https://www.example.kr, got "${value}"`);
+  }
+  return url.origin;
+}
+
+export const site = {
+  name: "충북일보",
+  nameLatin: "Chungbuk Ilbo",
+  description: "충북일보 — 충청북도의 소식을 전하는 지역 일간지",
+  url: siteUrlFromEnv(process.env.SITE_URL),
+  locale: "ko_KR",
+  language: "ko",
+  timeZone: "Asia/Seoul",
+  logo: { src: "/logo.svg", width: 240, height: 60 },
+  /** Articles per listing page. */
+  pageSize: 20,
+  /** Items in the 최근기사 strip and in each sidebar list. */
+  recentCount: 5,
+  relatedCount: 6,
+} as const;
+
+/** Absolute folder holding articles/ and banners.yaml; CONTENT_DIR overrides it for tests and benchmarks. */
+export function contentDir(): string {
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.CONTENT_DIR || "content");
+}
+
+/** Absolute URL for a site path, for canonical links, feeds and structured data. */
+export function absoluteUrl(pathname: string): string {
+  return new URL(pathname, site.url).toString();
+}

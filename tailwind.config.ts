@@ -1,0 +1,33 @@
+// Theme for the portal: newspaper palette (AA contrast on white), Korean system font stack, article type scale.
+import type { Config } from "tailwindcss";
+
+const config: Config = {
+  content: ["./app/**/*.{ts,tsx}", "./components/**/*.{ts,tsx}"],
+  theme: {
+    extend: {
+      colors: {
+        brand: { DEFAULT: "#0b4f9c", dark: "#083b75", light: "#e8f0fa" },
+        ink: { DEFAULT: "#1a1a1a", soft: "#4b5563", faint: "#6b7280" },
+        rule: "#d1d5db",
+        accent: "#b3261e",
+      },
+      fontFamily: {
+        sans: [
+          "system-ui",
+          "-apple-system",
+          '"Apple SD Gothic Neo"',
+          '"Malgun Gothic"',
+          '"맑은 고딕"',
+          '"Noto Sans KR"',
+          '"NanumGothic"',
+          '"Nanum Gothic"',
+          "sans-serif",
+        ],
+        serif: ['"Noto Serif KR"', '"Nanum Myeongjo"', '"AppleMyungjo"', '"Batang"', "serif"],
+      },
+      maxWidth: { site: "75rem" },
+    },
+  },
+};
+
+export default config;
