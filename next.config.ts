@@ -3,7 +3,9 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   // Live counts and comments are cached components invalidated by tag (see README, "Caching").
   cacheComponents: true,
-  partialPrefetching: true,
+  // Off: with it, an unknown slug gets the shared shell with status 200 and a streamed "not found".
+  // Without it, an unlisted path renders before the response starts, so notFound() answers a real 404.
+  partialPrefetching: false,
   // Lets the build test and benchmarks build into their own folder without touching .next.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,

@@ -8,7 +8,7 @@ export function ArticleTimes({ article }: { article: Pick<Article, "date" | "upd
       <li>
         <span className="mr-1 font-semibold">웹출고시간</span>
         {article.dateApproximate ? (
-          <time dateTime={article.date.slice(0, 7)}>{formatKstMonth(article.date)} (원문에 날짜가 없어 추정)</time>
+          <time dateTime={article.date.slice(0, 7)}>{`${formatKstMonth(article.date)} (원문에 날짜가 없어 추정)`}</time>
         ) : (
           <time dateTime={article.date}>{formatKstDateTime(article.date)}</time>
         )}

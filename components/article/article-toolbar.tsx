@@ -15,8 +15,9 @@ export function ArticleToolbar() {
   const [step, setStep] = useState(DEFAULT_STEP);
 
   useEffect(() => {
-    const stored = Number(window.localStorage.getItem(STORAGE_KEY));
-    if (Number.isInteger(stored) && stored >= 0 && stored < STEPS.length) {
+    const raw = window.localStorage.getItem(STORAGE_KEY);
+    const stored = Number(raw);
+    if (raw !== null && Number.isInteger(stored) && stored >= 0 && stored < STEPS.length) {
       setStep(stored);
       applyStep(stored);
     }

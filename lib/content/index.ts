@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { imageSize } from "image-size";
-import { parse as parseYaml } from "yaml";
+import { YAMLParseError, parse as parseYaml } from "yaml";
 import { decodeContentFile } from "@/lib/content/decode";
 import type { ImageDimensions } from "@/lib/content/markdown";
 import { parseArticle } from "@/lib/content/parse-article";
@@ -108,8 +108,9 @@ function readBanners(dir: string, problems: ContentProblem[]): Banner[] {
   try {
     data = parseYaml(decoded.text, { uniqueKeys: true, prettyErrors: false });
   } catch (error) {
-    const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-    problems.push({ file: "banners.yaml", line, message: `has a YAML syntax error: ${(error as Error).message.split("\n")[0]}` });
+    if (!(error instanceof YAMLParseError)) throw error;
+    const line = decoded.text.slice(0, error.pos[0]).split("\n").length;
+    problems.push({ file: "banners.yaml", line, message: `has a YAML syntax error: ${error.message.split("\n")[0]}` });
     return [];
   }
   const result = bannersFileSchema.safeParse(data ?? { banners: [] });

@@ -9,7 +9,7 @@ import { frontmatterSchema, type Article } from "@/lib/content/schema";
 export type ParsedArticle = { article: Article; problems: [] } | { article?: undefined; problems: ContentProblem[] };
 
 class FrontmatterSyntaxError extends Error {
-  constructor(readonly line: number | undefined, message: string) {
+  constructor(readonly line: number, message: string) {
     super(message);
   }
 }
@@ -21,19 +21,19 @@ function parseFrontmatterYaml(source: string): object {
     return data ?? {};
   } catch (error) {
     if (error instanceof YAMLParseError) {
-      // +1: the frontmatter starts on the line after the opening ---.
-      const line = error.linePos?.[0]?.line;
-      const reason = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "");
-      throw new FrontmatterSyntaxError(line === undefined ? undefined : line + 1, `${reason}`);
+      // gray-matter hands over the text after the opening "---", newline included, so this counts file lines.
+      const line = source.slice(0, error.pos[0]).split("\n").length;
+      const reason = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? error.code;
+      throw new FrontmatterSyntaxError(line, reason);
     }
     throw error;
   }
 }
 
-/** Line (1-based, in the file) of a top-level frontmatter key, so messages point at it. */
+/** Line (1-based, in the file) of a top-level frontmatter key; `frontmatter` starts with the newline after "---". */
 function lineOfKey(frontmatter: string, key: string): number | undefined {
   const index = frontmatter.split("\n").findIndex((line) => line.startsWith(`${key}:`) || line.startsWith(`${key} :`));
-  return index === -1 ? undefined : index + 2;
+  return index === -1 ? undefined : index + 1;
 }
 
 function problemsFromIssues(file: string, frontmatter: string, issues: core.$ZodIssue[]): ContentProblem[] {

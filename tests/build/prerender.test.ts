@@ -1,0 +1,99 @@
+// Builds a fixture content folder with the real pipeline and reads the served, prerendered pages.
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSite, startServer, type RunningServer } from "../support/next-server";
+
+const contentDir = path.resolve("tests/build/fixture-content");
+const distDir = ".next-test";
+let server: RunningServer;
+
+beforeAll(async () => {
+  const build = buildSite(contentDir, distDir);
+  if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
+  server = await startServer(contentDir, distDir);
+}, 400_000);
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function page(pathname: string) {
+  const response = await fetch(server.url + pathname);
+  return { status: response.status, html: await response.text(), headers: response.headers };
+}
+
+describe("a built article page", () => {
+  it("is prerendered with title, times, body, column box and sidebars in the HTML", async () => {
+    const { status, html, headers } = await page("/articles/cluster-visit");
+    expect(status).toBe(200);
+    expect(headers.get("x-nextjs-prerender")).toBeTruthy();
+    expect(html).toContain('<html lang="ko"');
+    expect(html).toMatch(/<h1[^>]*>③ 선진 해외 클러스터를 가다 - 시험 사이언스 파크<\/h1>/);
+    expect(html).toContain("2008.11.09 19:59:40");
+    expect(html).toContain("2013.08.04 00:44:01");
+    expect(html).toContain("<p>첫 문단은 빌드 시험을 위한 문장이다.</p>");
+    expect(html).toContain("<h2>첫 소제목</h2>");
+    expect(html).toContain("<figcaption>시험 사진 설명.</figcaption>");
+    expect(html).toContain("칼럼 본문 문장이다.");
+    expect(html).toContain("시험연구소 팀장");
+    for (const heading of ["최근기사", "이 기사에 대해 좀 더 자세히...", "관련어 선택", "관련기사", "Hot &amp; Why &amp; Only", "실시간 댓글", "매거진 in 충북"]) {
+      expect(html).toContain(heading);
+    }
+    expect(html).toContain("시험 체육 소식");
+  });
+
+  it("shows running banners only, marked as ads", async () => {
+    const { html } = await page("/articles/cluster-visit");
+    expect(html).toContain('alt="시험 배너 하나"');
+    expect(html).toContain('rel="sponsored noopener"');
+    expect(html).not.toContain("끝난 배너");
+  });
+
+  it("renders hostile Markdown inert", async () => {
+    const { status, html } = await page("/articles/hostile-markdown");
+    expect(status).toBe(200);
+    expect(html).toContain("안전한 문장은 남는다.");
+    expect(html).not.toContain("__pwned");
+    expect(html).not.toContain("evil.example");
+    expect(html).not.toMatch(/href="javascript:/i);
+    expect(html).not.toContain("data:image/svg+xml;base64,PHN2Zz4=");
+  });
+
+  it("marks the cut-off magazine piece as an excerpt with an estimated month", async () => {
+    const { html } = await page("/articles/sports-note");
+    expect(html).toContain("발췌");
+    expect(html).toContain("2022년 11월 (원문에 날짜가 없어 추정)");
+  });
+});
+
+describe("drafts and scheduled articles", () => {
+  it("are not served and not linked from any listing", async () => {
+    expect((await page("/articles/unfinished-draft")).status).toBe(404);
+    expect((await page("/articles/scheduled-story")).status).toBe(404);
+    for (const pathname of ["/", "/sections/society", `/tags/${encodeURIComponent("클러스터")}`]) {
+      const { html } = await page(pathname);
+      expect(html).not.toContain("아직 쓰는 중인 초안");
+      expect(html).not.toContain("먼 미래에 출고될 기사");
+    }
+  });
+});
+
+describe("listing pages", () => {
+  it("serve sections, tags, series and authors, and a Korean 404 for unknown ones", async () => {
+    expect((await page("/sections/economy")).html).toContain("선진 해외 클러스터를 가다 - 시험 사이언스 파크");
+    expect((await page(`/tags/${encodeURIComponent("사이언스-파크")}`)).html).toContain("#사이언스 파크");
+    expect((await page(`/series/${encodeURIComponent("시험-연재")}`)).html).toContain("연재: 시험 연재");
+    expect((await page(`/authors/${encodeURIComponent("김시험")}`)).html).toContain("시험 칼럼 제목");
+    const missing = await page("/sections/weather");
+    expect(missing.status).toBe(404);
+    expect(missing.html).toContain("페이지를 찾을 수 없습니다");
+    expect((await page("/sections/economy/page/2")).status).toBe(404);
+  });
+
+  it("the home page leads with the newest article and links every section with articles", async () => {
+    const { html } = await page("/");
+    expect(html).toContain('id="top-story"');
+    expect(html).toMatch(/href="\/sections\/economy"/);
+    expect(html).toMatch(/href="\/sections\/opinion"/);
+  });
+});

@@ -1,0 +1,163 @@
+import iconv from "iconv-lite";
+import { describe, expect, it } from "vitest";
+import { readContent } from "@/lib/content";
+import { ContentError } from "@/lib/content/problems";
+import { article, writeContent } from "./fixtures/write-content";
+
+function problemsOf(files: Record<string, string | Uint8Array>): string[] {
+  try {
+    readContent(writeContent(files));
+  } catch (error) {
+    if (error instanceof ContentError) return error.message.split("\n").slice(1).map((l) => l.replace(/^\s+- /, ""));
+    throw error;
+  }
+  throw new Error("expected the content to be rejected");
+}
+
+describe("a valid article", () => {
+  it("is read with its fields typed and a missing offset taken as Korean time", () => {
+    const dir = writeContent({
+      "articles/ochang-cluster.md": article({
+        updated: '"2013-08-04 00:44:01"',
+        tags: "[오창, 클러스터]",
+        series: "혁신클러스터가 지역의 미래를 이끈다",
+        seriesNo: "7",
+      }),
+    });
+    const { articles } = readContent(dir);
+    expect(articles).toHaveLength(1);
+    const [a] = articles;
+    expect(a?.slug).toBe("ochang-cluster");
+    expect(a?.date).toBe("2008-11-09T19:59:40+09:00");
+    expect(a?.updated).toBe("2013-08-04T00:44:01+09:00");
+    expect(a?.tags).toEqual(["오창", "클러스터"]);
+    expect(a?.kind).toBe("news");
+    expect(a?.html).toContain("<p>본문 첫 문단입니다.</p>");
+  });
+
+  it("keeps an explicit UTC offset as the same instant in Korean time", () => {
+    const { articles } = readContent(writeContent({ "articles/a.md": article({ date: "2008-11-09T10:59:40Z" }) }));
+    expect(articles[0]?.date).toBe("2008-11-09T19:59:40+09:00");
+  });
+
+  it("reads the real content folder without problems", () => {
+    const { articles } = readContent("content");
+    expect(articles.map((a) => a.slug).sort()).toEqual([
+      "ins-social-network-column",
+      "kanagawa-science-park",
+      "yoon-hyun-woo-sports-council-interview",
+    ]);
+  });
+});
+
+describe("a broken article stops the build with a message naming file, field and fix", () => {
+  it("reports a missing title with the line to add", () => {
+    const [problem] = problemsOf({ "articles/no-title.md": article({ title: "" }) });
+    expect(problem).toMatch(/^articles\/no-title\.md: field "title" is missing\. Add a line such as `title: /);
+  });
+
+  it("reports a missing section and a missing date together", () => {
+    const problems = problemsOf({ "articles/bare.md": article({ section: "", date: "" }) });
+    expect(problems.some((p) => p.includes('field "date" is missing'))).toBe(true);
+    expect(problems.some((p) => p.includes('field "section"') && p.includes("economy"))).toBe(true);
+  });
+
+  it("reports a mistyped field with its line", () => {
+    const [problem] = problemsOf({ "articles/typed.md": article({ seriesNo: '"일곱"', series: "연재" }) });
+    expect(problem).toBe('articles/typed.md:5: field "seriesNo" must be a whole number, as in `seriesNo: 7`.');
+  });
+
+  it("reports an impossible date", () => {
+    const [problem] = problemsOf({ "articles/feb.md": article({ date: '"2008-02-30"' }) });
+    expect(problem).toContain('field "date" "2008-02-30" is not a real date');
+  });
+
+  it("reports a date it cannot read, with the accepted forms", () => {
+    const [problem] = problemsOf({ "articles/words.md": article({ date: "어제" }) });
+    expect(problem).toContain("is not a date in a form we read");
+    expect(problem).toContain("2008-11-09T19:59:40+09:00");
+  });
+
+  it("reports an unknown field, such as a misspelling", () => {
+    const [problem] = problemsOf({ "articles/typo.md": article({ tilte: "제목" }) });
+    expect(problem).toMatch(/^articles\/typo\.md:\d+: field "tilte" is not a frontmatter field we know/);
+  });
+
+  it("reports a YAML syntax error with its line in the file", () => {
+    const text = '---\ntitle: 제목\ndate: "2008-11-09"\nsection: economy\ntags: [오창, 클러스터\n---\n\n본문\n';
+    const [problem] = problemsOf({ "articles/yaml.md": text });
+    // Line 5 is the unclosed list.
+    expect(problem).toMatch(/^articles\/yaml\.md:5: has a YAML syntax error in its frontmatter: .*Check indentation/);
+  });
+
+  it("reports a duplicated key in the frontmatter", () => {
+    const text = '---\ntitle: 하나\ntitle: 둘\ndate: "2008-11-09"\nsection: economy\n---\n\n본문\n';
+    expect(problemsOf({ "articles/dup-key.md": text })[0]).toMatch(/yaml syntax error.*unique/i);
+  });
+
+  it("reports two files with the same slug", () => {
+    const problems = problemsOf({ "articles/2008/same.md": article(), "articles/2009/same.md": article() });
+    expect(problems[0]).toContain('articles/2009/same.md: has the same slug "same" as articles/2008/same.md');
+  });
+
+  it("detects a file saved in CP949/EUC-KR and says how to re-save it", () => {
+    const bytes = iconv.encode(article(), "cp949");
+    const [problem] = problemsOf({ "articles/cp949.md": bytes });
+    expect(problem).toContain("articles/cp949.md: is saved in CP949/EUC-KR");
+    expect(problem).toContain("UTF-8");
+  });
+
+  it("refuses bytes that are no text at all", () => {
+    expect(problemsOf({ "articles/binary.md": new Uint8Array([0xff, 0xfe, 0x00, 0x41]) })[0]).toContain("binary file");
+  });
+
+  it("refuses an oversized file", () => {
+    const [problem] = problemsOf({ "articles/huge.md": article({}, "가".repeat(200_000)) });
+    expect(problem).toContain("over the 512 KB limit");
+  });
+
+  it("refuses a file name that is not an ASCII slug, and an article with the wrong extension", () => {
+    const problems = problemsOf({ "articles/가나가와.md": article(), "articles/notes.markdown": article() });
+    expect(problems).toContainEqual(expect.stringContaining('file name "가나가와" is not a URL slug'));
+    expect(problems).toContainEqual(expect.stringContaining("articles/notes.markdown: is not a .md file"));
+  });
+
+  it("reports a file without frontmatter", () => {
+    expect(problemsOf({ "articles/plain.md": "제목 없는 글\n" })[0]).toContain("has no frontmatter");
+  });
+
+  it("reports related and column references to articles that do not exist", () => {
+    const problems = problemsOf({ "articles/a.md": article({ related: "[ghost]", column: "phantom" }) });
+    expect(problems).toContainEqual('articles/a.md: field "related" names "ghost", but no articles/ghost.md exists.');
+    expect(problems).toContainEqual('articles/a.md: field "column" names "phantom", but no articles/phantom.md exists.');
+  });
+
+  it("reports an image that is not under public/ and an image without alt text", () => {
+    const problems = problemsOf({ "articles/img.md": article({}, "![](/images/missing.png)\n") });
+    expect(problems).toContainEqual(expect.stringContaining('field "body" image "/images/missing.png" has no alt text'));
+    expect(problems).toContainEqual(expect.stringContaining('"/images/missing.png" does not exist under public/'));
+  });
+
+  it("reports updated earlier than date", () => {
+    const [problem] = problemsOf({ "articles/time.md": article({ updated: '"2001-01-01"' }) });
+    expect(problem).toContain('field "updated" is earlier than `date`');
+  });
+
+  it("lists every broken file, not only the first", () => {
+    const problems = problemsOf({ "articles/one.md": article({ title: "" }), "articles/two.md": article({ section: "weather" }) });
+    expect(problems.map((p) => p.split(":")[0])).toEqual(["articles/one.md", "articles/two.md"]);
+  });
+});
+
+describe("banners.yaml", () => {
+  it("reports a banner with a bad slot and a javascript: link", () => {
+    const yaml = `banners:\n  - slot: top\n    image: { src: /banners/house-top-1.svg, alt: 배너, width: 300, height: 250 }\n    link: "javascript:alert(1)"\n    start: "2020-01-01"\n    end: "2030-01-01"\n`;
+    const problems = problemsOf({ "articles/a.md": article(), "banners.yaml": yaml });
+    expect(problems).toContainEqual(expect.stringMatching(/^banners\.yaml: field "banners\.0\.slot" must be one of/));
+    expect(problems).toContainEqual(expect.stringMatching(/^banners\.yaml: field "banners\.0\.link" must be an http\(s\) address/));
+  });
+});
+
+it("throws a ContentError, which the build prints, rather than returning partial content", () => {
+  expect(() => readContent(writeContent({ "articles/ok.md": article(), "articles/bad.md": article({ title: "" }) }))).toThrow(ContentError);
+});

@@ -1,0 +1,59 @@
+// Builds the site from a given content folder into its own dist folder and serves it on a free port.
+import { spawn, spawnSync } from "node:child_process";
+import net from "node:net";
+
+export type BuildResult = { status: number; output: string };
+
+/** `npm run build` (content check, then next build) with CONTENT_DIR and NEXT_DIST_DIR set. */
+export function buildSite(contentDir: string, distDir: string, env: Record<string, string> = {}): BuildResult {
+  const result = spawnSync("npm", ["run", "build"], {
+    env: { ...process.env, CONTENT_DIR: contentDir, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    encoding: "utf8",
+    timeout: 300_000,
+  });
+  return { status: result.status ?? 1, output: `${result.stdout}${result.stderr}` };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export type RunningServer = { url: string; stop: () => Promise<void> };
+
+/** `next start` on a free port for a built dist folder; resolves once it answers HTTP. */
+export async function startServer(contentDir: string, distDir: string, env: Record<string, string> = {}): Promise<RunningServer> {
+  const port = await freePort();
+  const child = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: { ...process.env, CONTENT_DIR: contentDir, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let log = "";
+  child.stdout.on("data", (chunk) => (log += chunk));
+  child.stderr.on("data", (chunk) => (log += chunk));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null) {
+      process.kill(-child.pid!, "SIGTERM");
+      await new Promise((resolve) => child.once("exit", resolve));
+    }
+  };
+  for (let attempt = 0; attempt < 100; attempt++) {
+    if (child.exitCode !== null) throw new Error(`next start exited early:\n${log}`);
+    try {
+      await fetch(url, { signal: AbortSignal.timeout(1000) });
+      return { url, stop };
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  await stop();
+  throw new Error(`next start did not answer on ${url}:\n${log}`);
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { activeBanners, buildCatalog, isPublished, paginate } from "@/lib/catalog";
+import type { Banner } from "@/lib/content/schema";
+import { findListing, pageNumber } from "@/lib/listing";
+import { makeArticle } from "./fixtures";
+
+const at = (iso: string) => Date.parse(iso);
+
+describe("what is published", () => {
+  it("hides drafts and articles dated after now", () => {
+    const now = at("2020-01-01T00:00:00+09:00");
+    expect(isPublished(makeArticle("a"), now)).toBe(true);
+    expect(isPublished(makeArticle("b", { draft: true }), now)).toBe(false);
+    expect(isPublished(makeArticle("c", { date: "2020-01-01T00:00:01+09:00" }), now)).toBe(false);
+  });
+
+  it("lists withheld articles separately for content:check", () => {
+    const catalog = buildCatalog({ banners: [], articles: [makeArticle("a"), makeArticle("d", { draft: true })] }, Date.now());
+    expect(catalog.articles.map((a) => a.slug)).toEqual(["a"]);
+    expect(catalog.withheld.map((a) => a.slug)).toEqual(["d"]);
+  });
+
+  it("orders a series by part number, not by date", () => {
+    const catalog = buildCatalog(
+      {
+        banners: [],
+        articles: [
+          makeArticle("part-7", { series: "혁신클러스터", seriesNo: 7, date: "2008-11-09T00:00:00+09:00" }),
+          makeArticle("part-1", { series: "혁신클러스터", seriesNo: 1, date: "2008-12-01T00:00:00+09:00" }),
+        ],
+      },
+      Date.now(),
+    );
+    expect(catalog.series.get("혁신클러스터")?.articles.map((a) => a.slug)).toEqual(["part-1", "part-7"]);
+  });
+});
+
+describe("banner time window", () => {
+  const banner = (fields: Partial<Banner>): Banner => ({
+    slot: "sidebar-top-1",
+    image: { src: "/banners/house-top-1.svg", alt: "배너", width: 300, height: 250 },
+    link: "/advertise",
+    start: "2026-01-01T00:00:00+09:00",
+    end: "2026-02-01T00:00:00+09:00",
+    weight: 1,
+    ...fields,
+  });
+
+  it("shows a banner from its start until just before its end", () => {
+    const b = banner({});
+    expect(activeBanners([b], "sidebar-top-1", at("2025-12-31T23:59:59+09:00"))).toEqual([]);
+    expect(activeBanners([b], "sidebar-top-1", at("2026-01-01T00:00:00+09:00"))).toEqual([b]);
+    expect(activeBanners([b], "sidebar-top-1", at("2026-01-31T23:59:59+09:00"))).toEqual([b]);
+    expect(activeBanners([b], "sidebar-top-1", at("2026-02-01T00:00:00+09:00"))).toEqual([]);
+  });
+
+  it("picks the heaviest banner of a slot and ignores other slots", () => {
+    const light = banner({ link: "/a" });
+    const heavy = banner({ link: "/b", weight: 5 });
+    const other = banner({ slot: "sidebar-bottom-1" });
+    expect(activeBanners([light, heavy, other], "sidebar-top-1", at("2026-01-15T00:00:00+09:00"))).toEqual([heavy, light]);
+  });
+});
+
+describe("listing pages", () => {
+  it("reads the page number from the URL and refuses anything else", () => {
+    expect(pageNumber(undefined)).toBe(1);
+    expect(pageNumber([])).toBe(1);
+    expect(pageNumber(["page", "2"])).toBe(2);
+    expect(pageNumber(["page", "1"])).toBeUndefined();
+    expect(pageNumber(["page", "02"])).toBeUndefined();
+    expect(pageNumber(["page", "x"])).toBeUndefined();
+    expect(pageNumber(["other", "2"])).toBeUndefined();
+  });
+
+  it("paginates and answers undefined past the end", () => {
+    const items = Array.from({ length: 45 }, (_, i) => i);
+    expect(paginate(items, 3, 20)).toEqual({ items: [40, 41, 42, 43, 44], page: 3, pageCount: 3 });
+    expect(paginate(items, 4, 20)).toBeUndefined();
+    expect(paginate([], 1, 20)).toEqual({ items: [], page: 1, pageCount: 1 });
+  });
+
+  it("finds a Korean tag from its percent-encoded URL segment", () => {
+    const catalog = buildCatalog({ banners: [], articles: [makeArticle("a", { tags: ["가나가와 사이언스 파크"] })] }, Date.now());
+    const listing = findListing(catalog, "tag", encodeURIComponent("가나가와-사이언스-파크"), undefined);
+    expect(listing?.title).toBe("#가나가와 사이언스 파크");
+    expect(listing?.pathOf(2)).toBe(`/tags/${encodeURIComponent("가나가와-사이언스-파크")}/page/2`);
+    expect(findListing(catalog, "tag", "없는-태그", undefined)).toBeUndefined();
+  });
+});

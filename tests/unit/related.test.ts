@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { buildCatalog, relatedArticles } from "@/lib/catalog";
+import { RELATED_WEIGHTS, rankRelated, relatedScore } from "@/lib/related";
+import { makeArticle } from "./fixtures";
+
+const NOW = Date.parse("2026-01-01T00:00:00+09:00");
+
+describe("관련기사 ranking", () => {
+  const base = makeArticle("base", { series: "연재", tags: ["오창", "클러스터"], related: ["picked-2", "picked-1"] });
+  const candidates = [
+    makeArticle("same-section", { section: "economy" }),
+    makeArticle("one-tag", { section: "sports", tags: ["오창"] }),
+    makeArticle("two-tags", { section: "sports", tags: ["오창", "클러스터"] }),
+    makeArticle("same-series", { section: "sports", series: "연재" }),
+    makeArticle("picked-1", { section: "sports" }),
+    makeArticle("picked-2", { section: "sports" }),
+    makeArticle("unrelated", { section: "sports", tags: ["축구"] }),
+  ];
+
+  it("puts the editor's picks first in their order, then series, shared tags and section", () => {
+    expect(rankRelated(base, candidates, 10).map((a) => a.slug)).toEqual([
+      "picked-2",
+      "picked-1",
+      "same-series",
+      "two-tags",
+      "one-tag",
+      "same-section",
+    ]);
+  });
+
+  it("never lists the article itself or an unrelated one", () => {
+    const ranked = rankRelated(base, [base, ...candidates], 10).map((a) => a.slug);
+    expect(ranked).not.toContain("base");
+    expect(ranked).not.toContain("unrelated");
+    expect(relatedScore(base, base)).toBe(0);
+  });
+
+  it("breaks ties by the newer article, then by slug, so builds are deterministic", () => {
+    const older = makeArticle("b-older", { date: "2001-01-01T00:00:00+09:00" });
+    const newerB = makeArticle("b-newer", { date: "2010-01-01T00:00:00+09:00" });
+    const newerA = makeArticle("a-newer", { date: "2010-01-01T00:00:00+09:00" });
+    expect(rankRelated(makeArticle("x"), [older, newerB, newerA], 3).map((a) => a.slug)).toEqual(["a-newer", "b-newer", "b-older"]);
+    expect(relatedScore(makeArticle("x"), older)).toBe(RELATED_WEIGHTS.section);
+  });
+
+  it("leaves out drafts, scheduled articles and the boxed column", () => {
+    const host = makeArticle("host", { tags: ["오창"], column: "col" });
+    const content = {
+      banners: [],
+      articles: [
+        host,
+        makeArticle("col", { kind: "column", tags: ["오창"] }),
+        makeArticle("draft", { tags: ["오창"], draft: true }),
+        makeArticle("future", { tags: ["오창"], date: "2030-01-01T00:00:00+09:00" }),
+        makeArticle("visible", { tags: ["오창"] }),
+      ],
+    };
+    const catalog = buildCatalog(content, NOW);
+    expect(relatedArticles(catalog, host).map((a) => a.slug)).toEqual(["visible"]);
+  });
+});
