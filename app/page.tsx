@@ -24,7 +24,12 @@ export default async function HomePage() {
         {top ? <TopStory article={top} /> : <p className="py-8 text-center text-ink-soft">아직 출고된 기사가 없습니다.</p>}
         <div className="mt-6 grid gap-8 md:grid-cols-2">
           {blocks.map((block) => (
-            <SectionBlock key={block.slug} slug={block.slug} name={block.name} articles={block.articles.slice(0, SECTION_BLOCK_SIZE)} />
+            <SectionBlock
+              key={block.slug}
+              slug={block.slug}
+              name={block.name}
+              articles={block.articles.slice(0, SECTION_BLOCK_SIZE)}
+            />
           ))}
         </div>
       </WithSidebar>

@@ -1,8 +1,7 @@
 // Parsing editors' dates (a missing offset means Korean time) and formatting them in Asia/Seoul.
 import { site } from "@/lib/site";
 
-const DATE_PATTERN =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
 
 /** KST has had no daylight saving since 1988, so a fixed offset is exact for every date we publish. */
 const KST_OFFSET = "+09:00";
@@ -17,11 +16,14 @@ export function parseEditorDate(input: string): ParsedDate {
   const match = DATE_PATTERN.exec(input.trim());
   if (!match) return { ok: false, reason: "format" };
   const [, y, mo, d, h = "00", mi = "00", s = "00", zone] = match;
-  const year = Number(y), month = Number(mo), day = Number(d);
-  const hour = Number(h), minute = Number(mi), second = Number(s);
+  const year = Number(y),
+    month = Number(mo),
+    day = Number(d);
+  const hour = Number(h),
+    minute = Number(mi),
+    second = Number(s);
   const calendar = new Date(Date.UTC(year, month - 1, day));
-  const realDay =
-    calendar.getUTCFullYear() === year && calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day;
+  const realDay = calendar.getUTCFullYear() === year && calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day;
   if (!realDay || hour > 23 || minute > 59 || second > 59) return { ok: false, reason: "impossible" };
   const offset = !zone ? KST_OFFSET : zone === "Z" ? "Z" : zone.includes(":") ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
   const instant = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}${offset}`);

@@ -64,7 +64,12 @@ export function listingParams(catalog: Catalog, kind: ListingKind): { key: strin
 }
 
 /** The listing a URL asks for, or undefined (unknown group or page past the end) so the route answers 404. */
-export function findListing(catalog: Catalog, kind: ListingKind, rawKey: string, segments: string[] | undefined): Listing | undefined {
+export function findListing(
+  catalog: Catalog,
+  kind: ListingKind,
+  rawKey: string,
+  segments: string[] | undefined,
+): Listing | undefined {
   const key = kind === "section" ? rawKey : nameKey(decodeSegment(rawKey));
   const group = groupsOf(catalog, kind).find((g) => g.key === key);
   const pageNo = pageNumber(segments);
@@ -72,5 +77,10 @@ export function findListing(catalog: Catalog, kind: ListingKind, rawKey: string,
   const page = paginate(group.articles, pageNo);
   if (!page) return undefined;
   const label = kind === "section" ? sectionName(group.key) : group.name;
-  return { kind, ...describe[kind](label), page, pathOf: (n) => pathBuilder[kind](kind === "section" ? group.key : group.name, n) };
+  return {
+    kind,
+    ...describe[kind](label),
+    page,
+    pathOf: (n) => pathBuilder[kind](kind === "section" ? group.key : group.name, n),
+  };
 }

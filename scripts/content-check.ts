@@ -9,7 +9,9 @@ const dir = contentDir();
 try {
   const content = readContent(dir);
   const catalog = buildCatalog(content, Date.now());
-  console.log(`content OK: ${content.articles.length} articles in ${dir}, ${catalog.articles.length} published, ${content.banners.length} banners.`);
+  console.log(
+    `content OK: ${content.articles.length} articles in ${dir}, ${catalog.articles.length} published, ${content.banners.length} banners.`,
+  );
   for (const article of catalog.withheld) {
     const why = article.draft ? "draft" : `scheduled for ${formatKstDateTime(article.date)} KST`;
     console.log(`  not published (${why}): ${article.file}`);

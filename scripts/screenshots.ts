@@ -3,7 +3,7 @@ import fs from "node:fs";
 import { launchChromium } from "./lib/chromium";
 
 const base = process.env.BASE_URL || "http://127.0.0.1:3000";
-const pages = (process.argv.slice(2).length ? process.argv.slice(2) : ["/", "/articles/kanagawa-science-park"]);
+const pages = process.argv.slice(2).length ? process.argv.slice(2) : ["/", "/articles/kanagawa-science-park"];
 const viewports = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } };
 
 async function main() {

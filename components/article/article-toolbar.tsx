@@ -1,41 +1,48 @@
 "use client";
-// The only client code on article pages: text size (four steps, remembered) and print.
-import { useEffect, useState } from "react";
+// The only client code on article pages: text size (four steps, remembered in this browser) and print.
+import { useEffect, useSyncExternalStore } from "react";
 
 const STEPS = ["작게", "보통", "크게", "아주 크게"] as const;
 const DEFAULT_STEP = 1;
 const STORAGE_KEY = "article-font-size";
+const listeners = new Set<() => void>();
 
-function applyStep(step: number) {
-  document.documentElement.dataset.fontSize = String(step);
+function readStep(): number {
+  const raw = window.localStorage.getItem(STORAGE_KEY);
+  const step = Number(raw);
+  return raw !== null && Number.isInteger(step) && step >= 0 && step < STEPS.length ? step : DEFAULT_STEP;
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  window.addEventListener("storage", listener);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener("storage", listener);
+  };
+}
+
+function saveStep(step: number) {
+  window.localStorage.setItem(STORAGE_KEY, String(step));
+  listeners.forEach((listener) => listener());
 }
 
 /** Font size and print controls; the text stays readable at the default size without JavaScript. */
 export function ArticleToolbar() {
-  const [step, setStep] = useState(DEFAULT_STEP);
+  const step = useSyncExternalStore(subscribe, readStep, () => DEFAULT_STEP);
 
   useEffect(() => {
-    const raw = window.localStorage.getItem(STORAGE_KEY);
-    const stored = Number(raw);
-    if (raw !== null && Number.isInteger(stored) && stored >= 0 && stored < STEPS.length) {
-      setStep(stored);
-      applyStep(stored);
-    }
-  }, []);
+    document.documentElement.dataset.fontSize = String(step);
+  }, [step]);
 
-  const change = (next: number) => {
-    setStep(next);
-    applyStep(next);
-    window.localStorage.setItem(STORAGE_KEY, String(next));
-  };
-
+  const buttonClass = "rounded border border-rule px-2 py-1 disabled:opacity-40";
   return (
     <div role="toolbar" aria-label="기사 도구" className="no-print flex items-center gap-1 text-sm">
       <button
         type="button"
-        onClick={() => change(step - 1)}
+        onClick={() => saveStep(step - 1)}
         disabled={step === 0}
-        className="rounded border border-rule px-2 py-1 disabled:opacity-40"
+        className={buttonClass}
         aria-label="글자 작게"
       >
         가-
@@ -45,14 +52,14 @@ export function ArticleToolbar() {
       </output>
       <button
         type="button"
-        onClick={() => change(step + 1)}
+        onClick={() => saveStep(step + 1)}
         disabled={step === STEPS.length - 1}
-        className="rounded border border-rule px-2 py-1 disabled:opacity-40"
+        className={buttonClass}
         aria-label="글자 크게"
       >
         가+
       </button>
-      <button type="button" onClick={() => window.print()} className="ml-2 rounded border border-rule px-2 py-1">
+      <button type="button" onClick={() => window.print()} className={`ml-2 ${buttonClass}`}>
         인쇄
       </button>
     </div>

@@ -13,19 +13,28 @@ export function MoreOnTopic({ article }: { article: Article }) {
       <ul className="mt-2 flex flex-wrap gap-2 text-sm">
         {article.series && (
           <li>
-            <Link href={paths.series(article.series)} className="inline-block rounded border border-rule px-3 py-1 hover:border-brand">
+            <Link
+              href={paths.series(article.series)}
+              className="inline-block rounded border border-rule px-3 py-1 hover:border-brand"
+            >
               연재 「{article.series}」 전체 보기
             </Link>
           </li>
         )}
         <li>
-          <Link href={paths.section(article.section)} className="inline-block rounded border border-rule px-3 py-1 hover:border-brand">
+          <Link
+            href={paths.section(article.section)}
+            className="inline-block rounded border border-rule px-3 py-1 hover:border-brand"
+          >
             {sectionName(article.section)} 기사 더 보기
           </Link>
         </li>
         {article.authors.map((author) => (
           <li key={author.name}>
-            <Link href={paths.author(author.name)} className="inline-block rounded border border-rule px-3 py-1 hover:border-brand">
+            <Link
+              href={paths.author(author.name)}
+              className="inline-block rounded border border-rule px-3 py-1 hover:border-brand"
+            >
               {author.name}의 글 더 보기
             </Link>
           </li>

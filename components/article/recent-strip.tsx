@@ -7,7 +7,10 @@ import { paths } from "@/lib/urls";
 export function RecentStrip({ articles }: { articles: Article[] }) {
   if (!articles.length) return null;
   return (
-    <section aria-labelledby="recent-strip-heading" className="no-print mb-4 flex flex-wrap items-baseline gap-x-3 gap-y-1 border-y border-rule py-2 text-sm">
+    <section
+      aria-labelledby="recent-strip-heading"
+      className="no-print mb-4 flex flex-wrap items-baseline gap-x-3 gap-y-1 border-y border-rule py-2 text-sm"
+    >
       <h2 id="recent-strip-heading" className="shrink-0 font-bold text-brand">
         최근기사
       </h2>

@@ -8,9 +8,7 @@ import { ListDate } from "@/components/listing/list-date";
 export function TopStory({ article }: { article: Article }) {
   return (
     <article aria-labelledby="top-story" className="border-b-2 border-ink pb-5">
-      <p className="text-sm font-semibold text-accent">
-        {article.series ?? sectionName(article.section)}
-      </p>
+      <p className="text-sm font-semibold text-accent">{article.series ?? sectionName(article.section)}</p>
       <h2 id="top-story" className="mt-1 font-serif text-2xl leading-snug font-bold md:text-3xl">
         <Link href={paths.article(article.slug)} className="hover:underline">
           {numberedTitle(article)}

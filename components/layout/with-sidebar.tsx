@@ -4,7 +4,9 @@ import type { ReactNode } from "react";
 export function WithSidebar({ children, sidebar }: { children: ReactNode; sidebar: ReactNode }) {
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
-      <main id="main" tabIndex={-1} className="min-w-0 focus:outline-none">{children}</main>
+      <main id="main" tabIndex={-1} className="min-w-0 focus:outline-none">
+        {children}
+      </main>
       {sidebar}
     </div>
   );

@@ -8,7 +8,15 @@ export function BannerSlot({ banner }: { banner: Banner }) {
       <figcaption className="text-right text-[11px] text-ink-faint">광고</figcaption>
       <a href={banner.link} rel="sponsored noopener" className="block">
         {/* eslint-disable-next-line @next/next/no-img-element -- fixed-size local file; no optimisation needed */}
-        <img src={image.src} alt={image.alt} width={image.width} height={image.height} loading="lazy" decoding="async" className="h-auto w-full" />
+        <img
+          src={image.src}
+          alt={image.alt}
+          width={image.width}
+          height={image.height}
+          loading="lazy"
+          decoding="async"
+          className="h-auto w-full"
+        />
       </a>
     </figure>
   );

@@ -15,11 +15,16 @@ export function formatProblem(problem: ContentProblem): string {
   return `${where}: ${field}${problem.message}`;
 }
 
-/** Thrown when content/ holds any broken file; the message lists every problem, not just the first. */
+/** More than this many problems usually share one cause; the rest are summarised so the first ones stay visible. */
+const MAX_LISTED = 50;
+
+/** Thrown when content/ holds any broken file; the message lists every problem (up to 50), not just the first. */
 export class ContentError extends Error {
   constructor(readonly problems: ContentProblem[]) {
     const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
-    super(`content has ${count}; nothing was published:\n${problems.map((p) => `  - ${formatProblem(p)}`).join("\n")}`);
+    const listed = problems.slice(0, MAX_LISTED).map((p) => `  - ${formatProblem(p)}`);
+    if (problems.length > MAX_LISTED) listed.push(`  … and ${problems.length - MAX_LISTED} more of the same kinds.`);
+    super(`content has ${count}; nothing was published:\n${listed.join("\n")}`);
     this.name = "ContentError";
   }
 }

@@ -36,7 +36,15 @@ describe("a built article page", () => {
     expect(html).toContain("<figcaption>시험 사진 설명.</figcaption>");
     expect(html).toContain("칼럼 본문 문장이다.");
     expect(html).toContain("시험연구소 팀장");
-    for (const heading of ["최근기사", "이 기사에 대해 좀 더 자세히...", "관련어 선택", "관련기사", "Hot &amp; Why &amp; Only", "실시간 댓글", "매거진 in 충북"]) {
+    for (const heading of [
+      "최근기사",
+      "이 기사에 대해 좀 더 자세히...",
+      "관련어 선택",
+      "관련기사",
+      "Hot &amp; Why &amp; Only",
+      "실시간 댓글",
+      "매거진 in 충북",
+    ]) {
       expect(html).toContain(heading);
     }
     expect(html).toContain("시험 체육 소식");

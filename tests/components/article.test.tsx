@@ -9,7 +9,10 @@ import { RelatedArticles } from "@/components/article/related-articles";
 import { TagList } from "@/components/article/tag-list";
 import { makeArticle } from "../unit/fixtures";
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  window.localStorage.clear();
+});
 
 const feature = makeArticle("kanagawa-science-park", {
   title: "선진 해외 클러스터를 가다 - 日 가나가와 사이언스 파크",
@@ -42,7 +45,9 @@ describe("article header", () => {
   it("links each named author with their title and role", () => {
     const column = makeArticle("col", { authors: [{ name: "권성욱", title: "박사", role: "오창혁신클러스터 기획총괄팀장" }] });
     render(<ArticleHeader article={column} />);
-    expect(screen.getByRole("link", { name: "권성욱 박사" }).getAttribute("href")).toBe(`/authors/${encodeURIComponent("권성욱")}`);
+    expect(screen.getByRole("link", { name: "권성욱 박사" }).getAttribute("href")).toBe(
+      `/authors/${encodeURIComponent("권성욱")}`,
+    );
     expect(screen.getByText(/오창혁신클러스터 기획총괄팀장/)).toBeTruthy();
   });
 });
@@ -98,6 +103,13 @@ describe("article toolbar", () => {
     for (let i = 0; i < 3; i++) fireEvent.click(smaller);
     expect(document.documentElement.dataset.fontSize).toBe("0");
     expect((smaller as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it("applies a size remembered from an earlier visit", () => {
+    window.localStorage.setItem("article-font-size", "2");
+    render(<ArticleToolbar />);
+    expect(document.documentElement.dataset.fontSize).toBe("2");
+    expect(screen.getByText("크게")).toBeTruthy();
   });
 
   it("opens the print dialog", () => {

@@ -31,7 +31,13 @@ function renderSidebar() {
           image: { src: "/images/m.svg", alt: "자리표시 이미지", width: 308, height: 171, placeholder: true },
         }),
       ],
-      banners: [banner("sidebar-top-1"), banner("sidebar-top-2"), banner("sidebar-top-3", "2001-01-01"), banner("sidebar-bottom-1"), banner("sidebar-bottom-2")],
+      banners: [
+        banner("sidebar-top-1"),
+        banner("sidebar-top-2"),
+        banner("sidebar-top-3", "2001-01-01"),
+        banner("sidebar-bottom-1"),
+        banner("sidebar-bottom-2"),
+      ],
     },
     Date.parse("2026-01-01T00:00:00+09:00"),
   );
@@ -41,7 +47,9 @@ function renderSidebar() {
 it("shows the running banners in the source's order, marked 광고, sponsored and at fixed size", () => {
   renderSidebar();
   const sidebar = screen.getByRole("complementary", { name: "사이드바" });
-  const images = within(sidebar).getAllByRole("img").filter((img) => img.getAttribute("alt")?.includes("배너"));
+  const images = within(sidebar)
+    .getAllByRole("img")
+    .filter((img) => img.getAttribute("alt")?.includes("배너"));
   expect(images.map((img) => img.getAttribute("alt"))).toEqual([
     "sidebar-top-1 배너",
     "sidebar-top-2 배너",
@@ -59,7 +67,10 @@ it("shows the running banners in the source's order, marked 광고, sponsored an
 it("fills Hot, Why and Only from the newest articles, columns and exclusives", () => {
   renderSidebar();
   const box = screen.getByRole("region", { name: "Hot & Why & Only" });
-  const list = (name: RegExp) => within(within(box).getByRole("region", { name })).getAllByRole("link").map((a) => a.textContent);
+  const list = (name: RegExp) =>
+    within(within(box).getByRole("region", { name }))
+      .getAllByRole("link")
+      .map((a) => a.textContent);
   expect(list(/^Hot/)).toEqual(["뉴스", "칼럼", "단독 기사", "매거진 기사"]);
   expect(list(/^Why/)).toEqual(["칼럼"]);
   expect(list(/^Only/)).toEqual(["단독 기사"]);

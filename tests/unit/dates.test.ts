@@ -32,6 +32,7 @@ describe("editor dates", () => {
   it.each([
     ["2008-11-09T19:59:40+09:00", "2008-11-09T19:59:40+09:00"],
     ["2008-11-09T10:59:40Z", "2008-11-09T19:59:40+09:00"],
+    ["2008-11-09T10:59:40.250Z", "2008-11-09T19:59:40+09:00"],
     ["2008-11-09T05:59:40-0500", "2008-11-09T19:59:40+09:00"],
     ["2008-11-09 19:59", "2008-11-09T19:59:00+09:00"],
     ["2024-02-29", "2024-02-29T00:00:00+09:00"],
@@ -39,9 +40,12 @@ describe("editor dates", () => {
     expect(parseEditorDate(input)).toEqual({ ok: true, iso });
   });
 
-  it.each(["2008-02-30", "2023-02-29", "2008-13-01", "2008-11-09 24:00", "2008-11-09 19:60"])("rejects the impossible %s", (input) => {
-    expect(parseEditorDate(input)).toEqual({ ok: false, reason: "impossible" });
-  });
+  it.each(["2008-02-30", "2023-02-29", "2008-13-01", "2008-11-09 24:00", "2008-11-09 19:60"])(
+    "rejects the impossible %s",
+    (input) => {
+      expect(parseEditorDate(input)).toEqual({ ok: false, reason: "impossible" });
+    },
+  );
 
   it.each(["어제", "09/11/2008", "2008.11.09", ""])("rejects the unreadable %j", (input) => {
     expect(parseEditorDate(input)).toEqual({ ok: false, reason: "format" });

@@ -39,7 +39,11 @@ describe("관련기사 ranking", () => {
     const older = makeArticle("b-older", { date: "2001-01-01T00:00:00+09:00" });
     const newerB = makeArticle("b-newer", { date: "2010-01-01T00:00:00+09:00" });
     const newerA = makeArticle("a-newer", { date: "2010-01-01T00:00:00+09:00" });
-    expect(rankRelated(makeArticle("x"), [older, newerB, newerA], 3).map((a) => a.slug)).toEqual(["a-newer", "b-newer", "b-older"]);
+    expect(rankRelated(makeArticle("x"), [older, newerB, newerA], 3).map((a) => a.slug)).toEqual([
+      "a-newer",
+      "b-newer",
+      "b-older",
+    ]);
     expect(relatedScore(makeArticle("x"), older)).toBe(RELATED_WEIGHTS.section);
   });
 
