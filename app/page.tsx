@@ -2,12 +2,17 @@ import { RecentStrip } from "@/components/article/recent-strip";
 import { SectionBlock } from "@/components/home/section-block";
 import { TopStory } from "@/components/home/top-story";
 import { WithSidebar } from "@/components/layout/with-sidebar";
+import { JsonLd } from "@/components/seo/json-ld";
 import { Sidebar } from "@/components/sidebar/sidebar";
 import { getCatalog, getPublicationInstant } from "@/lib/articles";
 import { sidebarContent } from "@/lib/catalog";
+import { websiteJsonLd } from "@/lib/seo/json-ld";
+import { pageMetadata } from "@/lib/seo/metadata";
 import { SECTIONS, site } from "@/lib/site";
 
 const SECTION_BLOCK_SIZE = 4;
+
+export const metadata = pageMetadata({ description: site.description, canonical: "/" });
 
 export default async function HomePage() {
   const catalog = await getCatalog();
@@ -18,6 +23,7 @@ export default async function HomePage() {
   );
   return (
     <>
+      <JsonLd data={websiteJsonLd()} />
       <h1 className="sr-only">{site.name}</h1>
       <RecentStrip articles={rest.slice(0, site.recentCount)} />
       <WithSidebar sidebar={<Sidebar {...sidebar} />}>

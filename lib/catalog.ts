@@ -3,7 +3,7 @@ import type { Content } from "@/lib/content";
 import type { Article, Author, Banner } from "@/lib/content/schema";
 import { rankRelated } from "@/lib/related";
 import { SECTIONS, site, type SectionSlug } from "@/lib/site";
-import { nameKey } from "@/lib/urls";
+import { nameKey, normalizeAlias } from "@/lib/urls";
 
 export type NamedGroup<T = string> = { key: string; name: string; value: T; articles: Article[] };
 
@@ -116,4 +116,17 @@ export function activeBanners(banners: Banner[], slot: Banner["slot"], now: numb
   return banners
     .filter((b) => b.slot === slot && Date.parse(b.start) <= now && now < Date.parse(b.end))
     .sort((a, b) => b.weight - a.weight || a.link.localeCompare(b.link));
+}
+
+const aliasIndexes = new WeakMap<Content, Map<string, Article>>();
+
+/** Slug an old address (path and query) redirects to at `now`; undefined when none or not yet published. */
+export function aliasTarget(content: Content, address: string, now: number): string | undefined {
+  let index = aliasIndexes.get(content);
+  if (!index) {
+    index = new Map(content.articles.flatMap((a) => a.aliases.map((alias) => [normalizeAlias(alias), a] as const)));
+    aliasIndexes.set(content, index);
+  }
+  const article = index.get(normalizeAlias(address));
+  return article && isPublished(article, now) ? article.slug : undefined;
 }

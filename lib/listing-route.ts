@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getCatalog, getPublicationInstant } from "@/lib/articles";
 import { sidebarContent } from "@/lib/catalog";
 import { findListing, listingParams, type ListingKind } from "@/lib/listing";
+import { pageMetadata } from "@/lib/seo/metadata";
 
 export type ListingRouteProps = { params: Promise<{ key: string; page?: string[] }> };
 
@@ -22,11 +23,14 @@ export function listingRoute(kind: ListingKind) {
     },
     async generateMetadata(props: ListingRouteProps): Promise<Metadata> {
       const { listing } = await load(props);
-      return {
+      const feeds =
+        kind === "section" || kind === "tag" ? { kind: `${kind}s` as const, key: listing.key, name: listing.title } : undefined;
+      return pageMetadata({
         title: listing.page.page > 1 ? `${listing.title} (${listing.page.page}쪽)` : listing.title,
         description: listing.description,
-        alternates: { canonical: listing.pathOf(listing.page.page) },
-      };
+        canonical: listing.pathOf(listing.page.page),
+        feeds,
+      });
     },
     async data(props: ListingRouteProps) {
       const { listing, catalog } = await load(props);

@@ -9,6 +9,8 @@ export type ListingKind = "section" | "tag" | "series" | "author";
 
 export type Listing = {
   kind: ListingKind;
+  /** The group's URL key: a section slug, or nameKey of a tag, series or author. */
+  key: string;
   title: string;
   description: string;
   page: Page<Article>;
@@ -79,6 +81,7 @@ export function findListing(
   const label = kind === "section" ? sectionName(group.key) : group.name;
   return {
     kind,
+    key: group.key,
     ...describe[kind](label),
     page,
     pathOf: (n) => pathBuilder[kind](kind === "section" ? group.key : group.name, n),

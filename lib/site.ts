@@ -33,6 +33,16 @@ export const site = {
   language: "ko",
   timeZone: "Asia/Seoul",
   logo: { src: "/logo.svg", width: 240, height: 60 },
+  /** Raster logo for structured data (Google wants PNG/JPEG for publisher logos). */
+  logoPng: { src: "/logo.png", width: 600, height: 150 },
+  /** Share image for pages and articles without a photo of their own. */
+  defaultShareImage: { src: "/og-default.png", width: 1200, height: 630 },
+  /** How many articles a feed carries. */
+  feedSize: 30,
+  /** Google News sitemaps list articles of the last two days only. */
+  newsSitemapHours: 48,
+  /** Sitemap protocol limit of URLs per file. */
+  sitemapMaxUrls: 50_000,
   /** Articles per listing page. */
   pageSize: 20,
   /** Items in the 최근기사 strip and in each sidebar list. */

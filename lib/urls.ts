@@ -29,3 +29,20 @@ export const paths = {
   series: (name: string, page = 1) => `/series/${encodeURIComponent(nameKey(name))}${pageSuffix(page)}`,
   author: (name: string, page = 1) => `/authors/${encodeURIComponent(nameKey(name))}${pageSuffix(page)}`,
 };
+
+type FeedScope = { kind: "sections" | "tags"; key: string };
+
+const feedBase = (scope?: FeedScope) =>
+  scope ? `/feeds/${scope.kind}/${encodeURIComponent(scope.kind === "sections" ? scope.key : nameKey(scope.key))}` : "/feeds";
+
+export const feedPaths = {
+  rss: (scope?: FeedScope) => `${feedBase(scope)}/rss.xml`,
+  atom: (scope?: FeedScope) => `${feedBase(scope)}/atom.xml`,
+};
+
+/** An old address as a lookup key: path NFC and percent-decoded, query parameters sorted, no fragment. */
+export function normalizeAlias(address: string): string {
+  const url = new URL(address, "http://alias.invalid");
+  url.searchParams.sort();
+  return `${decodeSegment(url.pathname)}${url.search}`;
+}

@@ -25,16 +25,18 @@ async function main() {
     const html = await bytes(base + pathname);
     const text = html.toString("utf8");
     const scripts = [...text.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
-    const styles = [...text.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"|<link[^>]+href="([^"]+\.css)"[^>]*rel="stylesheet"/g)].map(
-      (m) => (m[1] ?? m[2])!,
-    );
+    const styles = [
+      ...text.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"|<link[^>]+href="([^"]+\.css)"[^>]*rel="stylesheet"/g),
+    ].map((m) => (m[1] ?? m[2])!);
     const weights = { html: empty(), css: empty(), js: empty() };
     add(weights.html, html);
     for (const src of new Set(scripts)) add(weights.js, await bytes(new URL(src, base).toString()));
     for (const href of new Set(styles)) add(weights.css, await bytes(new URL(href, base).toString()));
     console.log(`\n${pathname}`);
     for (const [kind, w] of Object.entries(weights)) {
-      console.log(`  ${kind.padEnd(4)} ${String(w.files).padStart(2)} files  ${(w.raw / 1024).toFixed(1).padStart(7)} KB raw  ${(w.gzip / 1024).toFixed(1).padStart(6)} KB gzip`);
+      console.log(
+        `  ${kind.padEnd(4)} ${String(w.files).padStart(2)} files  ${(w.raw / 1024).toFixed(1).padStart(7)} KB raw  ${(w.gzip / 1024).toFixed(1).padStart(6)} KB gzip`,
+      );
     }
   }
 }

@@ -1,8 +1,13 @@
 import type { Metadata } from "next";
 import { BANNER_SLOTS } from "@/lib/content/schema";
+import { pageMetadata } from "@/lib/seo/metadata";
 import { site } from "@/lib/site";
 
-export const metadata: Metadata = { title: "광고 안내", alternates: { canonical: "/advertise" } };
+export const metadata: Metadata = pageMetadata({
+  title: "광고 안내",
+  description: `${site.name} 배너 광고 자리 안내`,
+  canonical: "/advertise",
+});
 
 export default function AdvertisePage() {
   return (

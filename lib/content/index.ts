@@ -4,11 +4,13 @@ import path from "node:path";
 import { imageSize } from "image-size";
 import { YAMLParseError, parse as parseYaml } from "yaml";
 import { decodeContentFile } from "@/lib/content/decode";
+import { gitCommitTimes } from "@/lib/content/git-dates";
 import type { ImageDimensions } from "@/lib/content/markdown";
 import { parseArticle } from "@/lib/content/parse-article";
 import { ContentError, type ContentProblem } from "@/lib/content/problems";
 import { bannersFileSchema, SLUG_PATTERN, type Article, type Banner } from "@/lib/content/schema";
 import { contentDir } from "@/lib/site";
+import { normalizeAlias } from "@/lib/urls";
 
 export type Content = {
   /** Every valid article, drafts and scheduled ones included, newest first. */
@@ -53,6 +55,7 @@ function readArticles(dir: string, problems: ContentProblem[]): Article[] {
     return [];
   }
   const localImage = publicImageReader(path.resolve(/* turbopackIgnore: true */ process.cwd(), "public"));
+  const committed = gitCommitTimes(dir);
   const articles: Article[] = [];
   const seen = new Map<string, string>();
   for (const full of listMarkdownFiles(articlesDir, problems, dir).sort()) {
@@ -73,17 +76,25 @@ function readArticles(dir: string, problems: ContentProblem[]): Article[] {
       problems.push({ file, message: decoded.message });
       continue;
     }
-    const parsed = parseArticle(file, slug, decoded.text, { localImage });
+    const parsed = parseArticle(file, slug, decoded.text, { localImage }, committed.get(file));
     if (parsed.article) articles.push(parsed.article);
     else problems.push(...parsed.problems);
   }
   return articles;
 }
 
-/** References between articles must point at real articles of the right kind. */
+/** References between articles must point at real articles of the right kind; old addresses must be unique. */
 function checkReferences(articles: Article[], problems: ContentProblem[]): void {
   const bySlug = new Map(articles.map((a) => [a.slug, a]));
+  const aliasOwners = new Map<string, string>();
   for (const article of articles) {
+    for (const alias of article.aliases) {
+      const key = normalizeAlias(alias);
+      const owner = aliasOwners.get(key);
+      if (owner) problems.push({ file: article.file, field: "aliases", message: `"${alias}" is already an alias of ${owner}; an old address can lead to one article only.` });
+      else if (key === `/articles/${article.slug}`) problems.push({ file: article.file, field: "aliases", message: `"${alias}" is the article's own address.` });
+      aliasOwners.set(key, article.file);
+    }
     for (const slug of article.related) {
       if (slug === article.slug) problems.push({ file: article.file, field: "related", message: "lists the article itself; remove it." });
       else if (!bySlug.has(slug)) problems.push({ file: article.file, field: "related", message: `names "${slug}", but no articles/${slug}.md exists.` });

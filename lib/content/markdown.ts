@@ -5,6 +5,7 @@ import { toString } from "mdast-util-to-string";
 import { remark } from "remark";
 import remarkGfm from "remark-gfm";
 import remarkHtml from "remark-html";
+import type { BodyImage } from "@/lib/content/schema";
 
 /**
  * GitHub's sanitising schema plus figure/figcaption, which we build ourselves from Markdown images.
@@ -26,14 +27,14 @@ export type RenderOptions = {
   localImage: (src: string) => ImageDimensions | undefined;
 };
 
-export type RenderedMarkdown = { html: string; plainText: string; problems: string[] };
+export type RenderedMarkdown = { html: string; plainText: string; images: BodyImage[]; problems: string[] };
 
 function isStandaloneImage(node: RootContent): node is Paragraph & { children: [Image] } {
   return node.type === "paragraph" && node.children.length === 1 && node.children[0]?.type === "image";
 }
 
 /** `![alt](src "caption")` alone in a paragraph becomes <figure><img><figcaption>caption</figcaption></figure>. */
-function figuresAndImageChecks(options: RenderOptions, problems: string[]) {
+function figuresAndImageChecks(options: RenderOptions, problems: string[], images: BodyImage[]) {
   return (tree: Root) => {
     const visit = (node: Root | RootContent) => {
       if (node.type === "image") {
@@ -41,7 +42,10 @@ function figuresAndImageChecks(options: RenderOptions, problems: string[]) {
         if (node.url.startsWith("/")) {
           const size = options.localImage(node.url);
           if (!size) problems.push(`image "${node.url}" does not exist under public/.`);
-          else node.data = { hProperties: { width: size.width, height: size.height, loading: "lazy", decoding: "async" } };
+          else {
+            node.data = { hProperties: { width: size.width, height: size.height, loading: "lazy", decoding: "async" } };
+            images.push({ src: node.url, alt: node.alt ?? "", ...size });
+          }
         }
       }
       if ("children" in node) node.children.forEach(visit);
@@ -65,20 +69,24 @@ function figuresAndImageChecks(options: RenderOptions, problems: string[]) {
 /** Renders one article body; problems (missing images, missing alt text) are for the editor and stop the build. */
 export function renderMarkdown(markdown: string, options: RenderOptions): RenderedMarkdown {
   const problems: string[] = [];
+  const images: BodyImage[] = [];
   const processor = remark()
     .use(remarkGfm)
-    .use(() => figuresAndImageChecks(options, problems))
+    .use(() => figuresAndImageChecks(options, problems, images))
     .use(remarkHtml, { sanitize: sanitizeSchema });
   const tree = processor.parse(markdown);
   const transformed = processor.runSync(tree) as Root;
   const html = String(processor.stringify(transformed));
-  return { html, plainText: plainTextOf(transformed), problems };
+  return { html, plainText: plainTextOf(transformed), images, problems };
+}
+
+/** Text of a node without raw HTML (which is never published) or code. */
+function textOf(node: RootContent): string {
+  if (node.type === "html" || node.type === "code") return "";
+  if ("children" in node) return node.children.map(textOf).join("");
+  return toString(node, { includeImageAlt: false });
 }
 
 function plainTextOf(tree: Root): string {
-  return tree.children
-    .filter((node) => node.type !== "code" && node.type !== "html")
-    .map((node) => toString(node, { includeImageAlt: false }))
-    .filter(Boolean)
-    .join("\n");
+  return tree.children.map(textOf).filter(Boolean).join("\n");
 }

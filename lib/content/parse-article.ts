@@ -55,7 +55,8 @@ function problemsFromIssues(file: string, frontmatter: string, issues: core.$Zod
 }
 
 /** Parses and validates one article; `slug` comes from the file name, `file` is used in messages. */
-export function parseArticle(file: string, slug: string, text: string, render: RenderOptions): ParsedArticle {
+/** `committedAt`: the file's last git commit time, used as dateModified when `updated` is absent. */
+export function parseArticle(file: string, slug: string, text: string, render: RenderOptions, committedAt?: string): ParsedArticle {
   if (!/^---\r?\n/.test(text)) {
     return {
       problems: [{ file, line: 1, message: "has no frontmatter. Start the file with a line of ---, the fields (title, date, section), and another ---." }],
@@ -90,5 +91,7 @@ export function parseArticle(file: string, slug: string, text: string, render: R
     problems.push({ file, line: lineOfKey(frontmatterText, "image"), field: "image.src", message: `"${image.src}" does not exist under public/.` });
   }
   if (problems.length) return { problems };
-  return { article: { ...result.data, slug, file, html: body.html, plainText: body.plainText }, problems: [] };
+  const fm = result.data;
+  const lastModified = fm.updated ?? (committedAt && committedAt > fm.date ? committedAt : fm.date);
+  return { article: { ...fm, slug, file, html: body.html, plainText: body.plainText, images: body.images, lastModified }, problems: [] };
 }

@@ -104,6 +104,12 @@ export const frontmatterSchema = z
       /** True when the text is only the part of a longer original that the source preserved. */
       excerpt: flag("excerpt"),
       draft: flag("draft"),
+      /** Old addresses (e.g. /news/articleView.html?idxno=123) that redirect here permanently. */
+      aliases: z
+        .array(z.string().regex(/^\/[^\s#]*$/, { error: "must be a path on this site starting with /, such as /news/articleView.html?idxno=123." }), {
+          error: "must be a list of old paths.",
+        })
+        .default([]),
     },
     { error: "is not a frontmatter field we know. Check its spelling against the README's field reference." },
   )
@@ -121,6 +127,9 @@ export type Author = z.infer<typeof authorSchema>;
 export type ArticleImage = z.infer<typeof imageSchema>;
 export type ArticleKind = (typeof KINDS)[number];
 
+/** An image found in the body, with its size read from the file. */
+export type BodyImage = { src: string; alt: string; width: number; height: number };
+
 /** A published article as pages see it: frontmatter plus what the loader derives. */
 export type Article = Frontmatter & {
   slug: string;
@@ -129,6 +138,10 @@ export type Article = Frontmatter & {
   html: string;
   /** Plain text of the body, for teasers and search. */
   plainText: string;
+  /** Local images in the body, in order, for structured data and feeds. */
+  images: BodyImage[];
+  /** dateModified: `updated`, else the file's last git commit, else `date`. ISO 8601, +09:00. */
+  lastModified: string;
 };
 
 export const BANNER_SLOTS = ["sidebar-top-1", "sidebar-top-2", "sidebar-top-3", "sidebar-bottom-1", "sidebar-bottom-2"] as const;

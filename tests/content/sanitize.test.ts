@@ -53,7 +53,9 @@ describe("ordinary Markdown survives", () => {
     expect(html("R&D 와 5 < 6 > 4")).toBe("<p>R&#x26;D 와 5 &#x3C; 6 > 4</p>\n");
   });
 
-  it("gives plain text for teasers without markup", () => {
-    expect(renderMarkdown("## 제목\n\n**굵은** [링크](/a) 글", { localImage }).plainText).toBe("제목\n굵은 링크 글");
+  it("gives plain text for teasers without markup, raw HTML or code", () => {
+    expect(renderMarkdown("## 제목\n\n**굵은** [링크](/a) <b>raw</b> 글\n\n```\ncode\n```", { localImage }).plainText).toBe(
+      "제목\n굵은 링크 raw 글",
+    );
   });
 });

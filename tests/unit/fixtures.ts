@@ -18,6 +18,9 @@ export function makeArticle(slug: string, fields: Partial<Article> = {}): Articl
     draft: false,
     html: "<p>본문</p>",
     plainText: "본문",
+    aliases: [],
+    images: [],
+    lastModified: fields.updated ?? fields.date ?? "2008-11-09T19:59:40+09:00",
     ...fields,
   };
 }

@@ -9,12 +9,13 @@ import { RecentStrip } from "@/components/article/recent-strip";
 import { RelatedArticles } from "@/components/article/related-articles";
 import { TagList } from "@/components/article/tag-list";
 import { WithSidebar } from "@/components/layout/with-sidebar";
+import { JsonLd } from "@/components/seo/json-ld";
 import { Sidebar } from "@/components/sidebar/sidebar";
-import { numberedTitle, teaser } from "@/lib/article-display";
 import { getCatalog, getPublicationInstant } from "@/lib/articles";
 import { attachedColumn, relatedArticles, sidebarContent } from "@/lib/catalog";
+import { articleJsonLd, breadcrumbJsonLd } from "@/lib/seo/json-ld";
+import { articleMetadata } from "@/lib/seo/metadata";
 import { site } from "@/lib/site";
-import { paths } from "@/lib/urls";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -33,11 +34,7 @@ export async function generateStaticParams() {
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const { article } = await findArticle(props);
-  return {
-    title: numberedTitle(article),
-    description: teaser(article, 160),
-    alternates: { canonical: paths.article(article.slug) },
-  };
+  return articleMetadata(article);
 }
 
 export default async function ArticlePage(props: Props) {
@@ -47,6 +44,9 @@ export default async function ArticlePage(props: Props) {
   const sidebar = sidebarContent(catalog, await getPublicationInstant());
   return (
     <>
+      <JsonLd data={articleJsonLd(article)} />
+      {column && <JsonLd data={articleJsonLd(column)} />}
+      <JsonLd data={breadcrumbJsonLd(article)} />
       <RecentStrip articles={recent} />
       <WithSidebar sidebar={<Sidebar {...sidebar} />}>
         <article>

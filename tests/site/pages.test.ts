@@ -1,26 +1,6 @@
-// Builds a fixture content folder with the real pipeline and reads the served, prerendered pages.
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, startServer, type RunningServer } from "../support/next-server";
-
-const contentDir = path.resolve("tests/build/fixture-content");
-const distDir = ".next-test";
-let server: RunningServer;
-
-beforeAll(async () => {
-  const build = buildSite(contentDir, distDir);
-  if (build.status !== 0) throw new Error(`build failed:\n${build.output}`);
-  server = await startServer(contentDir, distDir);
-}, 400_000);
-
-afterAll(async () => {
-  await server?.stop();
-});
-
-async function page(pathname: string) {
-  const response = await fetch(server.url + pathname);
-  return { status: response.status, html: await response.text(), headers: response.headers };
-}
+// The fixture site, built by the real pipeline and served by next start (global-setup.ts): its pages.
+import { describe, expect, it } from "vitest";
+import { fetchPage as page } from "./fetch-page";
 
 describe("a built article page", () => {
   it("is prerendered with title, times, body, column box and sidebars in the HTML", async () => {

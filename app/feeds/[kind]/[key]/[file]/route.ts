@@ -1,0 +1,22 @@
+import { notFound } from "next/navigation";
+import { getCatalog } from "@/lib/articles";
+import { listingParams } from "@/lib/listing";
+import { FEED_FILES, feedResponse } from "@/lib/seo/feed-route";
+
+const KINDS = { sections: "section", tags: "tag" } as const;
+
+export async function generateStaticParams() {
+  const catalog = await getCatalog();
+  return Object.entries(KINDS).flatMap(([kind, listing]) =>
+    listingParams(catalog, listing)
+      .filter((p) => p.page.length === 0)
+      .flatMap(({ key }) => FEED_FILES.map((file) => ({ kind, key, file }))),
+  );
+}
+
+/** GET /feeds/sections/[key]/(rss|atom).xml and /feeds/tags/[key]/(rss|atom).xml. */
+export async function GET(_request: Request, { params }: { params: Promise<{ kind: string; key: string; file: string }> }) {
+  const { kind, key, file } = await params;
+  if (kind !== "sections" && kind !== "tags") notFound();
+  return feedResponse(file, { kind, key });
+}

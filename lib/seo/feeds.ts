@@ -1,0 +1,73 @@
+// RSS 2.0 and Atom feeds with the full, already sanitised article HTML, built by the `feed` package.
+import { Feed } from "feed";
+import { bylineNames, numberedTitle, sectionName, teaser } from "@/lib/article-display";
+import type { Catalog } from "@/lib/catalog";
+import type { Article } from "@/lib/content/schema";
+import { xmlEscape } from "@/lib/seo/xml";
+import { absoluteUrl, site } from "@/lib/site";
+import { decodeSegment, feedPaths, nameKey, paths } from "@/lib/urls";
+
+export type FeedScope = { kind: "sections" | "tags"; key: string };
+export type FeedFormat = "rss" | "atom";
+
+/** Relative links and images in article HTML made absolute, as feed readers need. */
+function absolutize(html: string): string {
+  return html.replace(/ (href|src)="\/(?!\/)/g, (_m, attr: string) => ` ${attr}="${absoluteUrl("/")}`);
+}
+
+/** The articles and title of a feed scope, or undefined for an unknown section or tag. */
+export function feedSource(
+  catalog: Catalog,
+  scope?: FeedScope,
+): { title: string; link: string; articles: Article[] } | undefined {
+  if (!scope) return { title: site.name, link: absoluteUrl("/"), articles: catalog.articles };
+  if (scope.kind === "sections") {
+    const articles = catalog.sections.get(scope.key as never);
+    if (!articles?.length) return undefined;
+    return { title: `${site.name} ${sectionName(scope.key)}`, link: absoluteUrl(paths.section(scope.key)), articles };
+  }
+  const group = catalog.tags.get(nameKey(decodeSegment(scope.key)));
+  if (!group) return undefined;
+  return { title: `${site.name} #${group.name}`, link: absoluteUrl(paths.tag(group.name)), articles: group.articles };
+}
+
+/**
+ * An item category. The feed package writes Atom categories as attributes without escaping them (a tag
+ * such as "R&D" would make the whole feed invalid XML), so for Atom we escape them ourselves.
+ */
+function category(name: string, format: FeedFormat) {
+  return format === "atom" ? { name: xmlEscape(name), term: xmlEscape(name) } : { name };
+}
+
+/** Renders one feed as XML text. */
+export function renderFeed(source: NonNullable<ReturnType<typeof feedSource>>, format: FeedFormat, scope?: FeedScope): string {
+  const articles = source.articles.slice(0, site.feedSize);
+  const feed = new Feed({
+    title: source.title,
+    description: site.description,
+    id: source.link,
+    link: source.link,
+    language: site.language,
+    image: absoluteUrl(site.logoPng.src),
+    favicon: absoluteUrl("/icon.svg"),
+    copyright: `© ${site.name}`,
+    updated: articles[0] ? new Date(articles[0].lastModified) : new Date(0),
+    generator: site.name,
+    feedLinks: { rss: absoluteUrl(feedPaths.rss(scope)), atom: absoluteUrl(feedPaths.atom(scope)) },
+  });
+  for (const article of articles) {
+    const url = absoluteUrl(paths.article(article.slug));
+    feed.addItem({
+      title: numberedTitle(article),
+      id: url,
+      link: url,
+      description: teaser(article, 200),
+      content: absolutize(article.html),
+      date: new Date(article.lastModified),
+      published: new Date(article.date),
+      author: bylineNames(article).map((name) => ({ name })),
+      category: [sectionName(article.section), ...article.tags].map((name) => category(name, format)),
+    });
+  }
+  return format === "rss" ? feed.rss2() : feed.atom1();
+}

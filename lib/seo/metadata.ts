@@ -1,0 +1,84 @@
+// Page metadata (title, description, canonical, OpenGraph, Twitter, feeds) from one place.
+import type { Metadata } from "next";
+import { numberedTitle, sectionName, teaser } from "@/lib/article-display";
+import type { Article } from "@/lib/content/schema";
+import { articleImages } from "@/lib/seo/json-ld";
+import { site } from "@/lib/site";
+import { feedPaths, paths } from "@/lib/urls";
+
+/** RSS and Atom autodiscovery links: the site's feeds, plus a section's or tag's own when given. */
+export function feedAlternates(scope?: { kind: "sections" | "tags"; key: string; name: string }) {
+  const types: Record<string, { url: string; title: string }[]> = {
+    "application/rss+xml": [{ url: feedPaths.rss(), title: `${site.name} 전체 기사 RSS` }],
+    "application/atom+xml": [{ url: feedPaths.atom(), title: `${site.name} 전체 기사 Atom` }],
+  };
+  if (scope) {
+    types["application/rss+xml"]!.push({ url: feedPaths.rss(scope), title: `${site.name} ${scope.name} RSS` });
+    types["application/atom+xml"]!.push({ url: feedPaths.atom(scope), title: `${site.name} ${scope.name} Atom` });
+  }
+  return types;
+}
+
+/** Metadata of an article page: OpenGraph type article with times in +09:00, section, tags and images. */
+export function articleMetadata(article: Article): Metadata {
+  const title = numberedTitle(article);
+  const description = teaser(article, 160);
+  const canonical = paths.article(article.slug);
+  const images = articleImages(article);
+  return {
+    title,
+    description,
+    alternates: {
+      canonical,
+      types: feedAlternates({ kind: "sections", key: article.section, name: sectionName(article.section) }),
+    },
+    authors: article.authors.length
+      ? article.authors.map((a) => ({ name: a.name, url: paths.author(a.name) }))
+      : [{ name: site.name }],
+    keywords: article.tags,
+    openGraph: {
+      type: "article",
+      url: canonical,
+      siteName: site.name,
+      locale: site.locale,
+      title,
+      description,
+      publishedTime: article.date,
+      modifiedTime: article.lastModified,
+      section: sectionName(article.section),
+      tags: article.tags,
+      authors: article.authors.map((a) => a.name),
+      images,
+    },
+    twitter: { card: "summary_large_image", title, description, images },
+  };
+}
+
+/** Metadata shared by the other pages: OpenGraph website with the locale, and the feeds. */
+export function pageMetadata(input: {
+  title?: string;
+  description: string;
+  canonical: string;
+  feeds?: Parameters<typeof feedAlternates>[0];
+}): Metadata {
+  return {
+    ...(input.title ? { title: input.title } : {}),
+    description: input.description,
+    alternates: { canonical: input.canonical, types: feedAlternates(input.feeds) },
+    openGraph: {
+      type: "website",
+      url: input.canonical,
+      siteName: site.name,
+      locale: site.locale,
+      title: input.title ?? site.name,
+      description: input.description,
+      images: [{ url: site.defaultShareImage.src, width: site.defaultShareImage.width, height: site.defaultShareImage.height }],
+    },
+    twitter: {
+      card: "summary_large_image",
+      title: input.title ?? site.name,
+      description: input.description,
+      images: [site.defaultShareImage.src],
+    },
+  };
+}

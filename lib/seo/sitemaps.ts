@@ -1,0 +1,100 @@
+// sitemap.xml (split with an index past the protocol's limit) and the Google News sitemap.
+import type { Catalog } from "@/lib/catalog";
+import { numberedTitle } from "@/lib/article-display";
+import type { Article } from "@/lib/content/schema";
+import { listingParams, type ListingKind } from "@/lib/listing";
+import { xmlEscape } from "@/lib/seo/xml";
+import { absoluteUrl, site } from "@/lib/site";
+import { paths } from "@/lib/urls";
+
+export type SitemapEntry = { loc: string; lastmod?: string };
+
+const newest = (articles: Article[]) =>
+  articles.reduce<string | undefined>((max, a) => (!max || a.lastModified > max ? a.lastModified : max), undefined);
+
+const LISTINGS: {
+  kind: ListingKind;
+  path: (key: string, page: number) => string;
+  articles: (c: Catalog, key: string) => Article[];
+}[] = [
+  { kind: "section", path: (key, page) => paths.section(key, page), articles: (c, key) => c.sections.get(key as never) ?? [] },
+  {
+    kind: "tag",
+    path: (key, page) => `/tags/${encodeURIComponent(key)}${page > 1 ? `/page/${page}` : ""}`,
+    articles: (c, key) => c.tags.get(key)?.articles ?? [],
+  },
+  {
+    kind: "series",
+    path: (key, page) => `/series/${encodeURIComponent(key)}${page > 1 ? `/page/${page}` : ""}`,
+    articles: (c, key) => c.series.get(key)?.articles ?? [],
+  },
+  {
+    kind: "author",
+    path: (key, page) => `/authors/${encodeURIComponent(key)}${page > 1 ? `/page/${page}` : ""}`,
+    articles: (c, key) => c.authors.get(key)?.articles ?? [],
+  },
+];
+
+/** Every public URL once: home, each published article, every page of every listing. */
+export function sitemapEntries(catalog: Catalog): SitemapEntry[] {
+  const entries: SitemapEntry[] = [{ loc: absoluteUrl("/"), lastmod: newest(catalog.articles) }];
+  for (const article of catalog.articles)
+    entries.push({ loc: absoluteUrl(paths.article(article.slug)), lastmod: article.lastModified });
+  for (const listing of LISTINGS) {
+    for (const { key, page } of listingParams(catalog, listing.kind)) {
+      const pageNo = page.length ? Number(page[1]) : 1;
+      entries.push({ loc: absoluteUrl(listing.path(key, pageNo)), lastmod: newest(listing.articles(catalog, key)) });
+    }
+  }
+  return entries;
+}
+
+/** Splits entries into files of at most `max` URLs. */
+export function sitemapChunks(entries: SitemapEntry[], max: number = site.sitemapMaxUrls): SitemapEntry[][] {
+  const chunks: SitemapEntry[][] = [];
+  for (let i = 0; i < entries.length; i += max) chunks.push(entries.slice(i, i + max));
+  return chunks.length ? chunks : [[]];
+}
+
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n';
+
+/** A <urlset> document. */
+export function renderUrlset(entries: SitemapEntry[]): string {
+  const urls = entries.map(
+    (e) => `  <url><loc>${xmlEscape(e.loc)}</loc>${e.lastmod ? `<lastmod>${xmlEscape(e.lastmod)}</lastmod>` : ""}</url>`,
+  );
+  return `${XML_HEAD}<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join("\n")}\n</urlset>\n`;
+}
+
+/** A <sitemapindex> pointing at the numbered sitemap files. */
+export function renderSitemapIndex(chunks: SitemapEntry[][]): string {
+  const items = chunks.map((chunk, i) => {
+    const lastmod = chunk.reduce<string | undefined>(
+      (max, e) => (e.lastmod && (!max || e.lastmod > max) ? e.lastmod : max),
+      undefined,
+    );
+    return `  <sitemap><loc>${xmlEscape(absoluteUrl(`/sitemaps/${i + 1}.xml`))}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ""}</sitemap>`;
+  });
+  return `${XML_HEAD}<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${items.join("\n")}\n</sitemapindex>\n`;
+}
+
+/** Articles for the Google News sitemap: published within the last `hours` before `now`. */
+export function newsArticles(catalog: Catalog, now: number, hours: number = site.newsSitemapHours): Article[] {
+  const since = now - hours * 3_600_000;
+  return catalog.articles.filter((a) => Date.parse(a.date) >= since && Date.parse(a.date) <= now && !a.dateApproximate);
+}
+
+/** The Google News sitemap: publication name and language ko for each article. */
+export function renderNewsSitemap(articles: Article[]): string {
+  const urls = articles.map(
+    (a) => `  <url>
+    <loc>${xmlEscape(absoluteUrl(paths.article(a.slug)))}</loc>
+    <news:news>
+      <news:publication><news:name>${xmlEscape(site.name)}</news:name><news:language>${site.language}</news:language></news:publication>
+      <news:publication_date>${a.date}</news:publication_date>
+      <news:title>${xmlEscape(numberedTitle(a))}</news:title>
+    </news:news>
+  </url>`,
+  );
+  return `${XML_HEAD}<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n${urls.join("\n")}\n</urlset>\n`;
+}

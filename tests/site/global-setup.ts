@@ -1,0 +1,36 @@
+// Builds the fixture site once (plus an article published an hour ago, for the news sitemap) and serves it.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { toKstIso } from "@/lib/dates";
+import { buildSite, startServer, type RunningServer } from "./next-server";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    siteUrl: string;
+    siteContentDir: string;
+  }
+}
+
+let server: RunningServer | undefined;
+
+export default async function setup(project: TestProject) {
+  const contentDir = fs.mkdtempSync(path.join(os.tmpdir(), "site-content-"));
+  fs.cpSync(path.resolve("tests/site/fixture-content"), contentDir, { recursive: true });
+  const anHourAgo = toKstIso(new Date(Date.now() - 3_600_000));
+  fs.writeFileSync(
+    path.join(contentDir, "articles", "fresh-news.md"),
+    `---\ntitle: 방금 들어온 소식\ndate: "${anHourAgo}"\nsection: society\ntags: [클러스터]\n---\n\n한 시간 전에 출고된 기사.\n`,
+  );
+  const distDir = ".next-test";
+  const build = buildSite(contentDir, distDir, { SITE_URL: "https://news.example.kr" });
+  if (build.status !== 0) throw new Error(`fixture build failed:\n${build.output}`);
+  server = await startServer(contentDir, distDir, { SITE_URL: "https://news.example.kr" });
+  project.provide("siteUrl", server.url);
+  project.provide("siteContentDir", contentDir);
+  return async () => {
+    await server?.stop();
+    fs.rmSync(contentDir, { recursive: true, force: true });
+  };
+}

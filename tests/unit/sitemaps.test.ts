@@ -1,0 +1,65 @@
+import { JSDOM } from "jsdom";
+import { describe, expect, it } from "vitest";
+import { buildCatalog } from "@/lib/catalog";
+import { newsArticles, renderSitemapIndex, renderUrlset, sitemapChunks, sitemapEntries } from "@/lib/seo/sitemaps";
+import { xmlEscape } from "@/lib/seo/xml";
+import { makeArticle } from "./fixtures";
+
+const parse = (text: string) => new JSDOM(text, { contentType: "text/xml" }).window.document;
+
+describe("sitemaps", () => {
+  it("split into numbered files with an index once past the per-file limit", () => {
+    const entries = Array.from({ length: 5 }, (_, i) => ({
+      loc: `https://x.kr/${i}`,
+      lastmod: `2020-01-0${i + 1}T00:00:00+09:00`,
+    }));
+    const chunks = sitemapChunks(entries, 2);
+    expect(chunks.map((c) => c.length)).toEqual([2, 2, 1]);
+    const index = parse(renderSitemapIndex(chunks));
+    expect(index.documentElement.tagName).toBe("sitemapindex");
+    expect(Array.from(index.getElementsByTagName("loc"), (l) => l.textContent)).toEqual([
+      "http://localhost:3000/sitemaps/1.xml",
+      "http://localhost:3000/sitemaps/2.xml",
+      "http://localhost:3000/sitemaps/3.xml",
+    ]);
+    expect(index.getElementsByTagName("lastmod")[2]?.textContent).toBe("2020-01-05T00:00:00+09:00");
+  });
+
+  it("escape special characters in URLs", () => {
+    const doc = parse(renderUrlset([{ loc: "https://x.kr/a?b=1&c=<2>" }]));
+    expect(doc.getElementsByTagName("loc")[0]?.textContent).toBe("https://x.kr/a?b=1&c=<2>");
+    expect(xmlEscape("R&D <\"'>\u0001")).toBe("R&amp;D &lt;&quot;&apos;&gt;");
+  });
+
+  it("give listing pages the newest change among their articles", () => {
+    const catalog = buildCatalog(
+      {
+        banners: [],
+        articles: [
+          makeArticle("old", { tags: ["오창"], lastModified: "2010-01-01T00:00:00+09:00" }),
+          makeArticle("new", { tags: ["오창"], lastModified: "2012-01-01T00:00:00+09:00" }),
+        ],
+      },
+      Date.now(),
+    );
+    const tag = sitemapEntries(catalog).find((e) => e.loc.endsWith(`/tags/${encodeURIComponent("오창")}`));
+    expect(tag?.lastmod).toBe("2012-01-01T00:00:00+09:00");
+  });
+
+  it("news sitemap takes only the last 48 hours and never an approximate date", () => {
+    const now = Date.parse("2026-11-25T12:00:00+09:00");
+    const catalog = buildCatalog(
+      {
+        banners: [],
+        articles: [
+          makeArticle("today", { date: "2026-11-25T09:00:00+09:00" }),
+          makeArticle("two-days", { date: "2026-11-23T12:00:00+09:00" }),
+          makeArticle("older", { date: "2026-11-23T11:59:59+09:00" }),
+          makeArticle("month-only", { date: "2026-11-25T00:00:00+09:00", dateApproximate: true }),
+        ],
+      },
+      now,
+    );
+    expect(newsArticles(catalog, now).map((a) => a.slug)).toEqual(["today", "two-days"]);
+  });
+});
