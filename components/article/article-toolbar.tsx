@@ -50,14 +50,8 @@ export function ArticleToolbar() {
       <output aria-live="polite" className="min-w-16 text-center text-ink-soft">
         {STEPS[step]}
       </output>
-      <button
-        type="button"
-        onClick={() => saveStep(step + 1)}
-        disabled={step === STEPS.length - 1}
-        className={buttonClass}
-        aria-label="글자 크게"
-      >
-        가+
+      <button type="button" onClick={() => saveStep(step + 1)} disabled={step === STEPS.length - 1} className={buttonClass}>
+        가+<span className="sr-only"> 글자 크게</span>
       </button>
       <button type="button" onClick={() => window.print()} className={`ml-2 ${buttonClass}`}>
         인쇄

@@ -93,8 +93,8 @@ describe("관련어 and 관련기사", () => {
 describe("article toolbar", () => {
   it("steps the text size through four sizes and remembers the choice", () => {
     render(<ArticleToolbar />);
-    const bigger = screen.getByRole("button", { name: "글자 크게" });
-    const smaller = screen.getByRole("button", { name: "글자 작게" });
+    const bigger = screen.getByRole("button", { name: /글자 크게/ });
+    const smaller = screen.getByRole("button", { name: /글자 작게/ });
     fireEvent.click(bigger);
     fireEvent.click(bigger);
     expect(document.documentElement.dataset.fontSize).toBe("3");

@@ -1,7 +1,7 @@
 // A broken file must stop `npm run build` before anything is published, naming the file and field.
 import { expect, it } from "vitest";
 import { article, writeContent } from "../content/fixtures/write-content";
-import { buildSite } from "./next-server";
+import { buildSite } from "../../scripts/lib/next-server";
 
 it("npm run build fails with the file, line, field and fix when an article is broken", () => {
   const dir = writeContent({

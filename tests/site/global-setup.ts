@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { toKstIso } from "@/lib/dates";
-import { buildSite, startServer, type RunningServer } from "./next-server";
+import { buildSite, startServer, type RunningServer } from "../../scripts/lib/next-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
