@@ -2,6 +2,7 @@
 import { cacheLife } from "next/cache";
 import { buildCatalog, type Catalog } from "@/lib/catalog";
 import { loadContent } from "@/lib/content";
+import { buildSearchIndex, type SearchIndex } from "@/lib/search/index";
 
 /**
  * The instant that decides what is published. Cached so a prerendered page is stable, and refreshed
@@ -30,4 +31,17 @@ export async function getCatalog(): Promise<Catalog> {
 /** The instant used for time windows such as banners; the same one the catalog uses. */
 export async function getPublicationInstant(): Promise<number> {
   return publicationInstant();
+}
+
+const searchIndexes = new WeakMap<Catalog, SearchIndex>();
+
+/** The search index of the current catalog, built on first use (first search after start or after an hourly refresh). */
+export async function getSearchIndex(): Promise<SearchIndex> {
+  const catalog = await getCatalog();
+  let index = searchIndexes.get(catalog);
+  if (!index) {
+    index = buildSearchIndex(catalog.articles);
+    searchIndexes.set(catalog, index);
+  }
+  return index;
 }

@@ -8,7 +8,9 @@ import { spawnSync } from "node:child_process";
 import { CHROMIUM_ARGS } from "./lib/chromium";
 import { buildSite, startServer, type RunningServer } from "./lib/next-server";
 
-const PAGES = (process.env.AUDIT_PAGES ?? "/,/articles/kanagawa-science-park,/sections/economy,/search?q=%EA%B0%80%EB%82%98%EA%B0%80%EC%99%80").split(",");
+const PAGES = (
+  process.env.AUDIT_PAGES ?? "/,/articles/kanagawa-science-park,/sections/economy,/search?q=%EA%B0%80%EB%82%98%EA%B0%80%EC%99%80"
+).split(",");
 const STRICT = ["accessibility", "best-practices", "seo"] as const;
 const CATEGORIES = ["performance", ...STRICT] as const;
 
@@ -42,7 +44,11 @@ function audit(url: string, file: string): Report {
       `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(" ")}`,
       "--quiet",
     ],
-    { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH || "/usr/bin/chromium" }, encoding: "utf8", timeout: 180_000 },
+    {
+      env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH || "/usr/bin/chromium" },
+      encoding: "utf8",
+      timeout: 180_000,
+    },
   );
   if (result.status !== 0) throw new Error(`lighthouse failed on ${url}:\n${result.stderr}`);
   return JSON.parse(fs.readFileSync(file, "utf8")) as Report;
@@ -54,16 +60,25 @@ async function main() {
   const rows: { page: string; scores: Record<string, number> }[] = [];
   try {
     for (const page of PAGES) {
-      const report = audit(base + page, `test-results/lighthouse/${page.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "home"}.json`);
-      rows.push({ page, scores: Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((report.categories[c]?.score ?? 0) * 100)])) });
-      const failing = Object.values(report.audits).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== "informative" && a.scoreDisplayMode !== "manual");
+      const report = audit(
+        base + page,
+        `test-results/lighthouse/${page.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "home"}.json`,
+      );
+      rows.push({
+        page,
+        scores: Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((report.categories[c]?.score ?? 0) * 100)])),
+      });
+      const failing = Object.values(report.audits).filter(
+        (a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== "informative" && a.scoreDisplayMode !== "manual",
+      );
       for (const item of failing) console.log(`  ${page}: ${item.id} (${item.score}) — ${item.title}`);
     }
   } finally {
     await server?.stop();
   }
   console.log(`\n${"page".padEnd(44)} ${CATEGORIES.map((c) => c.padStart(15)).join("")}`);
-  for (const row of rows) console.log(`${row.page.padEnd(44)} ${CATEGORIES.map((c) => String(row.scores[c]).padStart(15)).join("")}`);
+  for (const row of rows)
+    console.log(`${row.page.padEnd(44)} ${CATEGORIES.map((c) => String(row.scores[c]).padStart(15)).join("")}`);
   const below = rows.flatMap((row) => STRICT.filter((c) => row.scores[c]! < 100).map((c) => `${row.page} ${c} ${row.scores[c]}`));
   if (below.length) {
     console.error(`\nBelow 100: ${below.join("; ")}`);

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SearchBox } from "@/components/search/search-box";
 import { site } from "@/lib/site";
 import { paths } from "@/lib/urls";
 
@@ -13,6 +14,7 @@ export function SiteHeader({ sections }: Props) {
           {/* eslint-disable-next-line @next/next/no-img-element -- an SVG logo needs no image optimisation */}
           <img src={site.logo.src} alt={site.name} width={site.logo.width} height={site.logo.height} className="h-10 w-auto" />
         </Link>
+        <SearchBox />
       </div>
       <nav aria-label="섹션" className="bg-brand">
         <ul className="mx-auto flex max-w-site flex-wrap gap-x-1 px-2">

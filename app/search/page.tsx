@@ -1,0 +1,102 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { WithSidebar } from "@/components/layout/with-sidebar";
+import { Pagination } from "@/components/listing/pagination";
+import { SearchResults } from "@/components/search/search-results";
+import { Sidebar } from "@/components/sidebar/sidebar";
+import { getCatalog, getPublicationInstant, getSearchIndex } from "@/lib/articles";
+import { sidebarContent } from "@/lib/catalog";
+import { searchArticles } from "@/lib/search/index";
+import { pageParam, presentHits, RESULTS_PER_PAGE } from "@/lib/search/present";
+import { popularTags } from "@/lib/search/suggestions";
+import { pageMetadata } from "@/lib/seo/metadata";
+import { paths } from "@/lib/urls";
+
+// Results depend on the query string and are rendered whole on the server, so they read without
+// JavaScript; a streamed Suspense boundary would leave them hidden until a script revealed them.
+export const instant = false;
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const q = first((await searchParams).q)
+    ?.trim()
+    .slice(0, 100);
+  return pageMetadata({ title: q ? `‘${q}’ 검색 결과` : "기사 검색", description: "충북일보 기사 검색", canonical: "/search" });
+}
+
+export default async function SearchPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const query = first(params.q) ?? "";
+  const page = pageParam(first(params.page));
+  const [catalog, index, now] = await Promise.all([getCatalog(), getSearchIndex(), getPublicationInstant()]);
+  const result = searchArticles(index, query, (page - 1) * RESULTS_PER_PAGE, RESULTS_PER_PAGE);
+  const pageCount = Math.max(1, Math.ceil(result.total / RESULTS_PER_PAGE));
+  const suggestions = result.total === 0 ? popularTags(catalog) : [];
+  return (
+    <WithSidebar sidebar={<Sidebar {...sidebarContent(catalog, now)} />}>
+      <h1 className="font-serif text-2xl font-bold">기사 검색</h1>
+      <form action="/search" method="get" role="search" aria-label="검색 결과 안에서 다시 검색" className="mt-3 flex gap-2">
+        <label htmlFor="search-page-q" className="sr-only">
+          검색어
+        </label>
+        <input
+          id="search-page-q"
+          name="q"
+          type="search"
+          defaultValue={result.display}
+          maxLength={200}
+          className="w-full rounded border border-rule px-3 py-2"
+        />
+        <button
+          type="submit"
+          className="shrink-0 rounded bg-brand px-4 py-2 font-semibold whitespace-nowrap text-white hover:bg-brand-dark"
+        >
+          검색
+        </button>
+      </form>
+      {result.terms.length === 0 ? (
+        <p className="mt-6 text-ink-soft">
+          검색어를 입력해 주세요. 띄어쓰기가 달라도 찾고, 따옴표(&quot;…&quot;)로 묶은 말은 그대로 찾습니다.
+        </p>
+      ) : (
+        <>
+          <p className="mt-6 border-b-2 border-ink pb-2 text-sm" role="status">
+            ‘{result.display}’ 검색 결과 {result.total}건{pageCount > 1 && ` · ${page}/${pageCount}쪽`}
+          </p>
+          {result.total === 0 ? (
+            <div className="py-6">
+              <p className="font-semibold">검색 결과가 없습니다</p>
+              {suggestions.length > 0 && (
+                <>
+                  <p className="mt-3 text-sm text-ink-soft">이런 관련어로 찾아보세요:</p>
+                  <ul className="mt-2 flex flex-wrap gap-2 text-sm">
+                    {suggestions.map((tag) => (
+                      <li key={tag}>
+                        <Link
+                          href={paths.tag(tag)}
+                          className="inline-block rounded-full bg-gray-100 px-3 py-1 hover:bg-brand-light"
+                        >
+                          #{tag}
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </div>
+          ) : (
+            <SearchResults items={presentHits(result)} />
+          )}
+          <Pagination
+            page={page}
+            pageCount={pageCount}
+            pathOf={(n) => `/search?q=${encodeURIComponent(result.display)}${n > 1 ? `&page=${n}` : ""}`}
+          />
+        </>
+      )}
+    </WithSidebar>
+  );
+}
