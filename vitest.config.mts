@@ -10,7 +10,7 @@ export default defineConfig({
     testTimeout: 20_000,
     // Only our own suites; browser specs (tests/e2e) run through their own runner.
     projects: [
-      { extends: true, test: { name: "unit", include: ["tests/{content,unit,components}/**/*.test.{ts,tsx}"] } },
+      { extends: true, test: { name: "unit", include: ["tests/{content,unit,components,engagement}/**/*.test.{ts,tsx}"] } },
       {
         extends: true,
         // One production build of tests/site/fixture-content, served by next start, shared by these files.
