@@ -4,8 +4,7 @@ import { TopStory } from "@/components/home/top-story";
 import { WithSidebar } from "@/components/layout/with-sidebar";
 import { JsonLd } from "@/components/seo/json-ld";
 import { Sidebar } from "@/components/sidebar/sidebar";
-import { getCatalog, getPublicationInstant } from "@/lib/articles";
-import { sidebarContent } from "@/lib/catalog";
+import { getCatalog, getSidebar } from "@/lib/articles";
 import { websiteJsonLd } from "@/lib/seo/json-ld";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { SECTIONS, site } from "@/lib/site";
@@ -17,7 +16,7 @@ export const metadata = pageMetadata({ description: site.description, canonical:
 export default async function HomePage() {
   const catalog = await getCatalog();
   const [top, ...rest] = catalog.articles;
-  const sidebar = sidebarContent(catalog, await getPublicationInstant());
+  const sidebar = await getSidebar();
   const blocks = SECTIONS.map((s) => ({ ...s, articles: (catalog.sections.get(s.slug) ?? []).filter((a) => a !== top) })).filter(
     (s) => s.articles.length,
   );

@@ -1,7 +1,9 @@
 // What pages ask for: the catalog of what is published now, computed once per cache lifetime.
 import { cacheLife } from "next/cache";
-import { buildCatalog, type Catalog } from "@/lib/catalog";
+import { buildCatalog, sidebarContent, type Catalog, type SidebarContent } from "@/lib/catalog";
 import { loadContent } from "@/lib/content";
+import { getSidebarLive } from "@/lib/engagement/live";
+import { site } from "@/lib/site";
 import { buildSearchIndex, type SearchIndex } from "@/lib/search/index";
 
 /**
@@ -44,4 +46,10 @@ export async function getSearchIndex(): Promise<SearchIndex> {
     searchIndexes.set(catalog, index);
   }
   return index;
+}
+
+/** What the sidebar shows now, live parts included. */
+export async function getSidebar(): Promise<SidebarContent> {
+  const [catalog, now, live] = await Promise.all([getCatalog(), publicationInstant(), getSidebarLive(site.recentCount)]);
+  return sidebarContent(catalog, now, live);
 }

@@ -1,6 +1,7 @@
 // The published site as lookups: what readers may see at a given instant, indexed for every listing page.
 import type { Content } from "@/lib/content";
 import type { Article, Author, Banner } from "@/lib/content/schema";
+import { timeAgo } from "@/lib/engagement/rules";
 import { rankRelated } from "@/lib/related";
 import { SECTIONS, site, type SectionSlug } from "@/lib/site";
 import { nameKey, normalizeAlias } from "@/lib/urls";
@@ -93,16 +94,36 @@ export function paginate<T>(items: T[], page: number, size: number = site.pageSi
   return { items: items.slice((page - 1) * size, page * size), page, pageCount };
 }
 
-/** Everything the sidebar shows at `now`: running banners by position, Hot & Why & Only, 매거진 in 충북. */
-export function sidebarContent(catalog: Catalog, now: number, limit: number = site.recentCount) {
+/** Live data for the sidebar from the engagement store; empty until readers read and comment. */
+export type SidebarLive = {
+  latest: { id: number; nickname: string; body: string; articleSlug: string; createdAt: string }[];
+  mostRead: string[];
+  at: number;
+};
+
+const NO_LIVE: SidebarLive = { latest: [], mostRead: [], at: 0 };
+
+/** Everything the sidebar shows at `now`: banners by position, Hot & Why & Only, 실시간 댓글, 매거진 in 충북. */
+export function sidebarContent(catalog: Catalog, now: number, live: SidebarLive = NO_LIVE, limit: number = site.recentCount) {
   const first = (slot: Banner["slot"]) => activeBanners(catalog.banners, slot, now).slice(0, 1);
+  const mostRead = live.mostRead.map((slug) => catalog.bySlug.get(slug)).filter((a): a is Article => Boolean(a));
   return {
     banners: {
       top: [...first("sidebar-top-1"), ...first("sidebar-top-2"), ...first("sidebar-top-3")],
       bottom: [...first("sidebar-bottom-1"), ...first("sidebar-bottom-2")],
     },
-    // Hot is the newest until read counts exist.
-    hot: catalog.articles.slice(0, limit),
+    // Hot is the most read of the last seven days; the newest until read counts exist.
+    hot: (mostRead.length ? mostRead : catalog.articles).slice(0, limit),
+    liveComments: live.latest
+      .filter((c) => catalog.bySlug.has(c.articleSlug))
+      .map((c) => ({
+        id: c.id,
+        nickname: c.nickname,
+        firstLine: c.body.split("\n")[0] ?? "",
+        articleSlug: c.articleSlug,
+        articleTitle: catalog.bySlug.get(c.articleSlug)!.title,
+        ago: timeAgo(Date.parse(c.createdAt), live.at),
+      })),
     why: catalog.articles.filter((a) => a.kind === "analysis" || a.kind === "column").slice(0, limit),
     only: catalog.articles.filter((a) => a.exclusive).slice(0, limit),
     magazine: catalog.articles.filter((a) => a.kind === "magazine").slice(0, 3),

@@ -1,8 +1,7 @@
 // The shared body of the four listing routes: static params, metadata and the page data for one kind.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getCatalog, getPublicationInstant } from "@/lib/articles";
-import { sidebarContent } from "@/lib/catalog";
+import { getCatalog, getSidebar } from "@/lib/articles";
 import { findListing, listingParams, type ListingKind } from "@/lib/listing";
 import { pageMetadata } from "@/lib/seo/metadata";
 
@@ -33,8 +32,8 @@ export function listingRoute(kind: ListingKind) {
       });
     },
     async data(props: ListingRouteProps) {
-      const { listing, catalog } = await load(props);
-      return { listing, sidebar: sidebarContent(catalog, await getPublicationInstant()) };
+      const { listing } = await load(props);
+      return { listing, sidebar: await getSidebar() };
     },
   };
 }

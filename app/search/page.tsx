@@ -4,8 +4,7 @@ import { WithSidebar } from "@/components/layout/with-sidebar";
 import { Pagination } from "@/components/listing/pagination";
 import { SearchResults } from "@/components/search/search-results";
 import { Sidebar } from "@/components/sidebar/sidebar";
-import { getCatalog, getPublicationInstant, getSearchIndex } from "@/lib/articles";
-import { sidebarContent } from "@/lib/catalog";
+import { getCatalog, getSearchIndex, getSidebar } from "@/lib/articles";
 import { searchArticles } from "@/lib/search/index";
 import { pageParam, presentHits, RESULTS_PER_PAGE } from "@/lib/search/present";
 import { popularTags } from "@/lib/search/suggestions";
@@ -31,12 +30,12 @@ export default async function SearchPage({ searchParams }: Props) {
   const params = await searchParams;
   const query = first(params.q) ?? "";
   const page = pageParam(first(params.page));
-  const [catalog, index, now] = await Promise.all([getCatalog(), getSearchIndex(), getPublicationInstant()]);
+  const [catalog, index, sidebar] = await Promise.all([getCatalog(), getSearchIndex(), getSidebar()]);
   const result = searchArticles(index, query, (page - 1) * RESULTS_PER_PAGE, RESULTS_PER_PAGE);
   const pageCount = Math.max(1, Math.ceil(result.total / RESULTS_PER_PAGE));
   const suggestions = result.total === 0 ? popularTags(catalog) : [];
   return (
-    <WithSidebar sidebar={<Sidebar {...sidebarContent(catalog, now)} />}>
+    <WithSidebar sidebar={<Sidebar {...sidebar} />}>
       <h1 className="font-serif text-2xl font-bold">기사 검색</h1>
       <form action="/search" method="get" role="search" aria-label="검색 결과 안에서 다시 검색" className="mt-3 flex gap-2">
         <label htmlFor="search-page-q" className="sr-only">

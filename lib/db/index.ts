@@ -12,7 +12,12 @@ import type { Database } from "@/lib/db/schema";
 // PostgreSQL returns bigint (int8) as text by default; our bigints are epoch milliseconds and counts.
 pg.types.setTypeParser(20, (value) => Number(value));
 
-export type Db = { kysely: Kysely<Database>; engine: DatabaseConfig["engine"]; close: () => Promise<void>; sqlite?: SQLite.Database };
+export type Db = {
+  kysely: Kysely<Database>;
+  engine: DatabaseConfig["engine"];
+  close: () => Promise<void>;
+  sqlite?: SQLite.Database;
+};
 
 /** Opens (creating the file and its folder if needed) and migrates a database. */
 export async function openDatabase(config: DatabaseConfig = databaseConfig(), options: { schema?: string } = {}): Promise<Db> {
@@ -28,7 +33,11 @@ export async function openDatabase(config: DatabaseConfig = databaseConfig(), op
     const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
     db = { kysely, engine: "sqlite", sqlite, close: () => kysely.destroy() };
   } else {
-    const pool = new pg.Pool({ connectionString: config.url, max: 10, ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}) });
+    const pool = new pg.Pool({
+      connectionString: config.url,
+      max: 10,
+      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    });
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     if (options.schema) await sql`create schema if not exists ${sql.id(options.schema)}`.execute(kysely);
     db = { kysely, engine: "postgres", close: () => kysely.destroy() };
@@ -82,7 +91,11 @@ export async function writeTransaction<T>(db: Db, lockKey: string, work: (trx: K
 export async function setting(db: Db, key: string): Promise<string> {
   const existing = await db.kysely.selectFrom("settings").select("value").where("key", "=", key).executeTakeFirst();
   if (existing) return existing.value;
-  await db.kysely.insertInto("settings").values({ key, value: randomBytes(32).toString("hex") }).onConflict((oc) => oc.column("key").doNothing()).execute();
+  await db.kysely
+    .insertInto("settings")
+    .values({ key, value: randomBytes(32).toString("hex") })
+    .onConflict((oc) => oc.column("key").doNothing())
+    .execute();
   const stored = await db.kysely.selectFrom("settings").select("value").where("key", "=", key).executeTakeFirstOrThrow();
   return stored.value;
 }

@@ -22,7 +22,11 @@ export function migrations(engine: DatabaseConfig["engine"]): Record<string, Mig
           .addColumn("idempotency_key", "text", (c) => c.notNull().unique())
           .addColumn("created_at", "bigint", (c) => c.notNull())
           .execute();
-        await db.schema.createIndex("comments_article").on("comments").columns(["article_slug", "status", "created_at"]).execute();
+        await db.schema
+          .createIndex("comments_article")
+          .on("comments")
+          .columns(["article_slug", "status", "created_at"])
+          .execute();
         await db.schema.createIndex("comments_client").on("comments").columns(["client_key", "created_at"]).execute();
         await db.schema.createIndex("comments_recent").on("comments").columns(["status", "created_at"]).execute();
 

@@ -16,13 +16,18 @@ function text(value: unknown): string | undefined {
 }
 
 /** Validates and normalises (NFC, trimmed, CRLF to LF) a posted comment. */
-export function checkComment(raw: Record<string, unknown>, limits: { nicknameMax: number; bodyMax: number; passwordMin: number; passwordMax: number }): Checked<CommentInput> {
+export function checkComment(
+  raw: Record<string, unknown>,
+  limits: { nicknameMax: number; bodyMax: number; passwordMin: number; passwordMax: number },
+): Checked<CommentInput> {
   const nickname = text(raw.nickname)?.normalize("NFC").trim();
   const body = text(raw.body)?.normalize("NFC").replace(/\r\n?/g, "\n").trim();
   const password = text(raw.password);
-  if (nickname === undefined || body === undefined || password === undefined) return { ok: false, error: "닉네임, 비밀번호, 댓글 내용을 모두 입력해 주세요." };
+  if (nickname === undefined || body === undefined || password === undefined)
+    return { ok: false, error: "닉네임, 비밀번호, 댓글 내용을 모두 입력해 주세요." };
   if (!nickname) return { ok: false, error: "닉네임을 입력해 주세요." };
-  if (visibleLength(nickname) > limits.nicknameMax) return { ok: false, error: `닉네임은 ${limits.nicknameMax}자까지 쓸 수 있습니다.` };
+  if (visibleLength(nickname) > limits.nicknameMax)
+    return { ok: false, error: `닉네임은 ${limits.nicknameMax}자까지 쓸 수 있습니다.` };
   if (/[\n\t]/.test(nickname) || CONTROL.test(nickname)) return { ok: false, error: "닉네임에 쓸 수 없는 문자가 들어 있습니다." };
   if (!body) return { ok: false, error: "댓글 내용을 입력해 주세요." };
   if (visibleLength(body) > limits.bodyMax) return { ok: false, error: `댓글은 ${limits.bodyMax}자까지 쓸 수 있습니다.` };

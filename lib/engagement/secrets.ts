@@ -28,5 +28,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 /** A salted SHA-256 of the parts: lets us count per client or visitor without storing who they are. */
 export function saltedHash(salt: string, ...parts: string[]): string {
-  return createHash("sha256").update(`${salt}\u0000${parts.join("\u0000")}`).digest("base64url");
+  return createHash("sha256")
+    .update(`${salt}\u0000${parts.join("\u0000")}`)
+    .digest("base64url");
 }

@@ -30,7 +30,16 @@ export type PublicComment = {
 
 export type AdminComment = PublicComment & { articleSlug: string; status: CommentStatus; reportCount: number };
 
-type Row = { id: number; article_slug: string; parent_id: number | null; nickname: string; body: string; created_at: number; status: CommentStatus; report_count: number };
+type Row = {
+  id: number;
+  article_slug: string;
+  parent_id: number | null;
+  nickname: string;
+  body: string;
+  created_at: number;
+  status: CommentStatus;
+  report_count: number;
+};
 
 const toPublic = (row: Row): PublicComment => ({
   id: Number(row.id),
@@ -59,17 +68,25 @@ export function engagementService(db: Db, config = engagementConfig, now: () => 
       const input = checked.value;
       const key =
         idempotencyKey?.slice(0, 100) ||
-        createHash("sha256").update([clientKey, slug, input.parentId ?? "", input.nickname, input.body].join("\u0000")).digest("base64url");
+        createHash("sha256")
+          .update([clientKey, slug, input.parentId ?? "", input.nickname, input.body].join("\u0000"))
+          .digest("base64url");
       const passwordHash = await hashPassword(input.password);
       return writeTransaction(db, `comment:${clientKey}`, async (trx) => {
         const existing = await trx.selectFrom("comments").selectAll().where("idempotency_key", "=", key).executeTakeFirst();
         if (existing) {
-          if (existing.article_slug !== slug || existing.client_key !== clientKey) throw new EngagementError(409, "이미 처리된 요청입니다.");
+          if (existing.article_slug !== slug || existing.client_key !== clientKey)
+            throw new EngagementError(409, "이미 처리된 요청입니다.");
           return { comment: toPublic(existing), created: false };
         }
         if (input.parentId !== null) {
-          const parent = await trx.selectFrom("comments").select(["article_slug", "parent_id", "status"]).where("id", "=", input.parentId).executeTakeFirst();
-          if (!parent || parent.article_slug !== slug || parent.status !== "visible") throw new EngagementError(400, "답글을 달 댓글을 찾을 수 없습니다.");
+          const parent = await trx
+            .selectFrom("comments")
+            .select(["article_slug", "parent_id", "status"])
+            .where("id", "=", input.parentId)
+            .executeTakeFirst();
+          if (!parent || parent.article_slug !== slug || parent.status !== "visible")
+            throw new EngagementError(400, "답글을 달 댓글을 찾을 수 없습니다.");
           if (parent.parent_id !== null) throw new EngagementError(400, "답글에는 다시 답글을 달 수 없습니다.");
         }
         const at = now();
@@ -82,9 +99,13 @@ export function engagementService(db: Db, config = engagementConfig, now: () => 
         const last = recent.last === null ? null : Number(recent.last);
         if (last !== null && at - last < config.minIntervalSeconds * 1000) {
           const wait = Math.ceil((config.minIntervalSeconds * 1000 - (at - last)) / 1000);
-          throw new EngagementError(429, `댓글은 ${config.minIntervalSeconds}초에 한 번 쓸 수 있습니다. ${wait}초 뒤에 다시 시도해 주세요.`);
+          throw new EngagementError(
+            429,
+            `댓글은 ${config.minIntervalSeconds}초에 한 번 쓸 수 있습니다. ${wait}초 뒤에 다시 시도해 주세요.`,
+          );
         }
-        if (Number(recent.count) >= config.dailyLimit) throw new EngagementError(429, `하루에 쓸 수 있는 댓글 ${config.dailyLimit}개를 모두 썼습니다.`);
+        if (Number(recent.count) >= config.dailyLimit)
+          throw new EngagementError(429, `하루에 쓸 수 있는 댓글 ${config.dailyLimit}개를 모두 썼습니다.`);
         const row = await trx
           .insertInto("comments")
           .values({
@@ -125,23 +146,43 @@ export function engagementService(db: Db, config = engagementConfig, now: () => 
       ]);
       const ids = top.map((row) => row.id);
       const replies = ids.length
-        ? await k.selectFrom("comments").selectAll().where("parent_id", "in", ids).where("status", "=", "visible").orderBy("created_at", "asc").orderBy("id", "asc").execute()
+        ? await k
+            .selectFrom("comments")
+            .selectAll()
+            .where("parent_id", "in", ids)
+            .where("status", "=", "visible")
+            .orderBy("created_at", "asc")
+            .orderBy("id", "asc")
+            .execute()
         : [];
-      const comments = top.map((row) => ({ ...toPublic(row), replies: replies.filter((r) => Number(r.parent_id) === Number(row.id)).map(toPublic) }));
+      const comments = top.map((row) => ({
+        ...toPublic(row),
+        replies: replies.filter((r) => Number(r.parent_id) === Number(row.id)).map(toPublic),
+      }));
       return { comments, total };
     },
 
     /** Visible comments of an article, replies included (what "N개의 댓글" counts). */
     async commentCount(slug: string): Promise<number> {
-      const row = await k.selectFrom("comments").select(sql<number>`count(*)`.as("n")).where("article_slug", "=", slug).where("status", "=", "visible").executeTakeFirstOrThrow();
+      const row = await k
+        .selectFrom("comments")
+        .select(sql<number>`count(*)`.as("n"))
+        .where("article_slug", "=", slug)
+        .where("status", "=", "visible")
+        .executeTakeFirstOrThrow();
       return Number(row.n);
     },
 
     /** The author deletes their comment with its password: 404 unknown, 403 wrong password. Returns the article. */
     async deleteComment(id: number, password: unknown): Promise<string> {
-      const row = await k.selectFrom("comments").select(["article_slug", "password_hash", "status"]).where("id", "=", id).executeTakeFirst();
+      const row = await k
+        .selectFrom("comments")
+        .select(["article_slug", "password_hash", "status"])
+        .where("id", "=", id)
+        .executeTakeFirst();
       if (!row || row.status === "deleted") throw new EngagementError(404, "댓글을 찾을 수 없습니다.");
-      if (typeof password !== "string" || !(await verifyPassword(password, row.password_hash))) throw new EngagementError(403, "비밀번호가 맞지 않습니다.");
+      if (typeof password !== "string" || !(await verifyPassword(password, row.password_hash)))
+        throw new EngagementError(403, "비밀번호가 맞지 않습니다.");
       // What the author wrote goes; the row stays so limits and replies keep their history.
       await k.updateTable("comments").set({ status: "deleted", nickname: "", body: "" }).where("id", "=", id).execute();
       return row.article_slug;
@@ -157,12 +198,21 @@ export function engagementService(db: Db, config = engagementConfig, now: () => 
           .values({ comment_id: id, client_key: clientKey, created_at: now() })
           .onConflict((oc) => oc.columns(["comment_id", "client_key"]).doNothing())
           .executeTakeFirst();
-        if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return { articleSlug: row.article_slug, hidden: row.status === "hidden" };
-        const updated = await trx.updateTable("comments").set((eb) => ({ report_count: eb("report_count", "+", 1) })).where("id", "=", id).returning("report_count").executeTakeFirstOrThrow();
+        if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0)
+          return { articleSlug: row.article_slug, hidden: row.status === "hidden" };
+        const updated = await trx
+          .updateTable("comments")
+          .set((eb) => ({ report_count: eb("report_count", "+", 1) }))
+          .where("id", "=", id)
+          .returning("report_count")
+          .executeTakeFirstOrThrow();
         const hide = row.status === "visible" && Number(updated.report_count) >= config.reportThreshold;
         if (hide) {
           await trx.updateTable("comments").set({ status: "hidden" }).where("id", "=", id).execute();
-          await trx.insertInto("moderation_log").values({ comment_id: id, action: "auto-hide", actor: "reports", created_at: now() }).execute();
+          await trx
+            .insertInto("moderation_log")
+            .values({ comment_id: id, action: "auto-hide", actor: "reports", created_at: now() })
+            .execute();
         }
         return { articleSlug: row.article_slug, hidden: hide || row.status === "hidden" };
       });
@@ -190,9 +240,22 @@ export function engagementService(db: Db, config = engagementConfig, now: () => 
       const columns = ["id", "article_slug", "parent_id", "nickname", "body", "created_at", "status", "report_count"] as const;
       const [recent, reported] = await Promise.all([
         k.selectFrom("comments").select(columns).orderBy("created_at", "desc").orderBy("id", "desc").limit(limit).execute(),
-        k.selectFrom("comments").select(columns).where("report_count", ">", 0).where("status", "!=", "deleted").orderBy("report_count", "desc").orderBy("created_at", "desc").limit(limit).execute(),
+        k
+          .selectFrom("comments")
+          .select(columns)
+          .where("report_count", ">", 0)
+          .where("status", "!=", "deleted")
+          .orderBy("report_count", "desc")
+          .orderBy("created_at", "desc")
+          .limit(limit)
+          .execute(),
       ]);
-      const toAdmin = (row: Row): AdminComment => ({ ...toPublic(row), articleSlug: row.article_slug, status: row.status, reportCount: Number(row.report_count) });
+      const toAdmin = (row: Row): AdminComment => ({
+        ...toPublic(row),
+        articleSlug: row.article_slug,
+        status: row.status,
+        reportCount: Number(row.report_count),
+      });
       return { recent: recent.map(toAdmin), reported: reported.map(toAdmin) };
     },
 
@@ -203,7 +266,14 @@ export function engagementService(db: Db, config = engagementConfig, now: () => 
 
     /** 실시간 댓글: the newest visible comments across the site. */
     async latestComments(limit: number): Promise<(PublicComment & { articleSlug: string })[]> {
-      const rows = await k.selectFrom("comments").selectAll().where("status", "=", "visible").orderBy("created_at", "desc").orderBy("id", "desc").limit(limit).execute();
+      const rows = await k
+        .selectFrom("comments")
+        .selectAll()
+        .where("status", "=", "visible")
+        .orderBy("created_at", "desc")
+        .orderBy("id", "desc")
+        .limit(limit)
+        .execute();
       return rows.map((row) => ({ ...toPublic(row), articleSlug: row.article_slug }));
     },
 
@@ -250,8 +320,17 @@ export function engagementService(db: Db, config = engagementConfig, now: () => 
 
     /** Every comment with its status, oldest first, for `npm run db:export`. */
     async exportComments() {
-      const rows = await k.selectFrom("comments").select(["id", "article_slug", "parent_id", "nickname", "body", "created_at", "status", "report_count"]).orderBy("id").execute();
-      return rows.map((row) => ({ ...toPublic(row), articleSlug: row.article_slug, status: row.status, reportCount: Number(row.report_count) }));
+      const rows = await k
+        .selectFrom("comments")
+        .select(["id", "article_slug", "parent_id", "nickname", "body", "created_at", "status", "report_count"])
+        .orderBy("id")
+        .execute();
+      return rows.map((row) => ({
+        ...toPublic(row),
+        articleSlug: row.article_slug,
+        status: row.status,
+        reportCount: Number(row.report_count),
+      }));
     },
   };
 }

@@ -23,7 +23,13 @@ export const ENGINES: Engine[] = [
     open: async () => {
       const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "portal-db-")), "portal.db");
       const db = await openDatabase({ engine: "sqlite", file });
-      return { ...db, drop: async () => { await db.close(); fs.rmSync(path.dirname(file), { recursive: true, force: true }); } };
+      return {
+        ...db,
+        drop: async () => {
+          await db.close();
+          fs.rmSync(path.dirname(file), { recursive: true, force: true });
+        },
+      };
     },
   },
   {

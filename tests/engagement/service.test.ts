@@ -5,7 +5,12 @@ import { EngagementError, engagementService, type EngagementService } from "@/li
 import { ENGINES } from "./engines";
 
 const limits = { ...engagementConfig, minIntervalSeconds: 60, dailyLimit: 3, reportThreshold: 2 };
-const comment = (body: string, extra: Record<string, unknown> = {}) => ({ nickname: "독자", body, password: "secret1", ...extra });
+const comment = (body: string, extra: Record<string, unknown> = {}) => ({
+  nickname: "독자",
+  body,
+  password: "secret1",
+  ...extra,
+});
 
 async function refusal(promise: Promise<unknown>): Promise<{ status: number; message: string }> {
   try {
@@ -43,8 +48,12 @@ describe.each(ENGINES)("engagement on $name", (engine) => {
     expect(newest.comments[1]?.replies?.map((r) => [r.body, r.parentId])).toEqual([["답글", first.comment.id]]);
     const oldest = await service.listComments("a", { order: "oldest" });
     expect(oldest.comments.map((c) => c.body)).toEqual(["첫 댓글", "둘째 댓글"]);
-    expect(await refusal(service.postComment("a", comment("답글의 답글", { parentId: reply.comment.id }), "client-3"))).toMatchObject({ status: 400 });
-    expect(await refusal(service.postComment("b", comment("다른 기사의 답글", { parentId: first.comment.id }), "client-3"))).toMatchObject({ status: 400 });
+    expect(
+      await refusal(service.postComment("a", comment("답글의 답글", { parentId: reply.comment.id }), "client-3")),
+    ).toMatchObject({ status: 400 });
+    expect(
+      await refusal(service.postComment("b", comment("다른 기사의 답글", { parentId: first.comment.id }), "client-3")),
+    ).toMatchObject({ status: 400 });
   });
 
   it("stores the text as typed (NFC), never as HTML", async () => {
@@ -97,7 +106,11 @@ describe.each(ENGINES)("engagement on $name", (engine) => {
   });
 
   it("accepts exactly 20 and 1,000 characters, counting Korean as readers do", async () => {
-    const { comment: c } = await service.postComment("a", { nickname: "가".repeat(20), body: "한".repeat(1000), password: "pw12" }, "c");
+    const { comment: c } = await service.postComment(
+      "a",
+      { nickname: "가".repeat(20), body: "한".repeat(1000), password: "pw12" },
+      "c",
+    );
     expect(c.body).toHaveLength(1000);
   });
 
@@ -143,7 +156,9 @@ describe.each(ENGINES)("engagement on $name", (engine) => {
 
   it("loses none of 200 concurrent posts", async () => {
     const noLimits = engagementService(db, { ...limits, minIntervalSeconds: 0, dailyLimit: 1000 }, () => clock);
-    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => noLimits.postComment("busy", comment(`동시 댓글 ${i}`), `client-${i % 7}`)));
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => noLimits.postComment("busy", comment(`동시 댓글 ${i}`), `client-${i % 7}`)),
+    );
     expect(results.every((r) => r.created)).toBe(true);
     expect(new Set(results.map((r) => r.comment.id)).size).toBe(200);
     expect((await noLimits.listComments("busy", { perPage: 500 })).total).toBe(200);

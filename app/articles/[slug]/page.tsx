@@ -3,6 +3,10 @@ import { notFound } from "next/navigation";
 import { ArticleBody } from "@/components/article/article-body";
 import { ArticleHeader } from "@/components/article/article-header";
 import { ArticleToolbar } from "@/components/article/article-toolbar";
+import { ReadBeacon } from "@/components/article/read-beacon";
+import { ShareButtons } from "@/components/article/share-buttons";
+import { CommentSection } from "@/components/comments/comment-section";
+import { EngagementSummary } from "@/components/comments/engagement-summary";
 import { ColumnBox } from "@/components/article/column-box";
 import { MoreOnTopic } from "@/components/article/more-on-topic";
 import { RecentStrip } from "@/components/article/recent-strip";
@@ -11,11 +15,13 @@ import { TagList } from "@/components/article/tag-list";
 import { WithSidebar } from "@/components/layout/with-sidebar";
 import { JsonLd } from "@/components/seo/json-ld";
 import { Sidebar } from "@/components/sidebar/sidebar";
-import { getCatalog, getPublicationInstant } from "@/lib/articles";
-import { attachedColumn, relatedArticles, sidebarContent } from "@/lib/catalog";
+import { getCatalog, getSidebar } from "@/lib/articles";
+import { attachedColumn, relatedArticles } from "@/lib/catalog";
+import { getArticleEngagement } from "@/lib/engagement/live";
 import { articleJsonLd, breadcrumbJsonLd } from "@/lib/seo/json-ld";
 import { articleMetadata } from "@/lib/seo/metadata";
-import { site } from "@/lib/site";
+import { absoluteUrl, site } from "@/lib/site";
+import { paths } from "@/lib/urls";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -41,17 +47,20 @@ export default async function ArticlePage(props: Props) {
   const { article, catalog } = await findArticle(props);
   const column = attachedColumn(catalog, article);
   const recent = catalog.articles.filter((a) => a.slug !== article.slug).slice(0, site.recentCount);
-  const sidebar = sidebarContent(catalog, await getPublicationInstant());
+  const [sidebar, engagement] = await Promise.all([getSidebar(), getArticleEngagement(article.slug)]);
   return (
     <>
       <JsonLd data={articleJsonLd(article)} />
       {column && <JsonLd data={articleJsonLd(column)} />}
       <JsonLd data={breadcrumbJsonLd(article)} />
       <RecentStrip articles={recent} />
+      <ReadBeacon slug={article.slug} />
       <WithSidebar sidebar={<Sidebar {...sidebar} />}>
         <article>
+          <EngagementSummary shares={engagement.shares} comments={engagement.commentCount} />
           <ArticleHeader article={article} />
-          <div className="my-3 flex justify-end">
+          <div className="my-3 flex flex-wrap items-center justify-between gap-2">
+            <ShareButtons slug={article.slug} url={absoluteUrl(paths.article(article.slug))} title={article.title} />
             <ArticleToolbar />
           </div>
           <ArticleBody article={article} />
@@ -60,6 +69,7 @@ export default async function ArticlePage(props: Props) {
         <MoreOnTopic article={article} />
         <TagList tags={article.tags} />
         <RelatedArticles articles={relatedArticles(catalog, article)} />
+        <CommentSection slug={article.slug} engagement={engagement} />
       </WithSidebar>
     </>
   );

@@ -1,0 +1,17 @@
+import { getEngagement } from "@/lib/engagement";
+import { assertSameOrigin, clientKey, errorResponse, idParam } from "@/lib/engagement/http";
+import { invalidateArticle } from "@/lib/engagement/live";
+
+/** POST /api/comments/[id]/report: one report per reader; enough of them hide the comment for review. */
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    assertSameOrigin(request);
+    const id = idParam((await params).id);
+    const { service, clientSalt } = await getEngagement();
+    const result = await service.reportComment(id, clientKey(request, clientSalt));
+    if (result.hidden) invalidateArticle(result.articleSlug);
+    return Response.json({ hidden: result.hidden });
+  } catch (error) {
+    return errorResponse(error, "POST report");
+  }
+}
