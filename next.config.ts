@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
@@ -8,6 +9,8 @@ const nextConfig: NextConfig = {
   partialPrefetching: false,
   // Lets the build test and benchmarks build into their own folder without touching .next.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // Shares tag invalidations between instances through Redis when REDIS_URL is set (see the file).
+  cacheHandlers: { default: path.resolve("lib/cache/shared-tag-handler.cjs") },
   poweredByHeader: false,
   reactStrictMode: true,
 };

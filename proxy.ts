@@ -1,10 +1,13 @@
-// Old CMS addresses listed in articles' `aliases` answer with a permanent redirect to the article.
+// Runs before every page is served: learns other instances' cache invalidations (so a prerendered page
+// with a new comment is regenerated here too), and redirects old CMS addresses listed in `aliases`.
 import { NextResponse, type NextRequest } from "next/server";
+import { pullSharedTags } from "@/lib/cache/shared-tags.cjs";
 import { aliasTarget } from "@/lib/catalog";
 import { loadContent } from "@/lib/content";
 import { paths } from "@/lib/urls";
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  await pullSharedTags();
   const { pathname, search } = request.nextUrl;
   // Request time, so "now" is this request's: a scheduled article's old address goes live with it.
   const slug = aliasTarget(loadContent(), `${pathname}${search}`, Date.now());
@@ -13,8 +16,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Our own assets and routes are never old CMS addresses; everything else may be.
-  matcher: [
-    "/((?!_next/|api/|images/|banners/|feeds/|articles/|sections/|tags/|series/|authors/|search|icon|logo|robots.txt|sitemap|news-sitemap).*)",
-  ],
+  // Pages and old addresses; not build assets, files from public/ or the API.
+  matcher: ["/((?!_next/static|_next/image|api/|images/|banners/|icon|logo|og-default|robots.txt).*)"],
 };

@@ -1,0 +1,4 @@
+/** Applies invalidations made by other instances to this process's tag map (at most every 200 ms). */
+export function pullSharedTags(): Promise<void>;
+/** Publishes this process's state of `tags` (just invalidated here) for the other instances. */
+export function pushSharedTags(tags: string[]): Promise<void>;
