@@ -22,7 +22,13 @@ export default async function AdminPage() {
         <form method="post" action="/api/admin/session" className="mt-4 grid gap-2">
           <label className="grid gap-1 text-sm">
             <span>관리자 토큰</span>
-            <input name="token" type="password" required autoComplete="current-password" className="rounded border border-rule px-2 py-1.5" />
+            <input
+              name="token"
+              type="password"
+              required
+              autoComplete="current-password"
+              className="rounded border border-rule px-2 py-1.5"
+            />
           </label>
           <button type="submit" className="rounded bg-brand px-4 py-1.5 font-semibold text-white">
             로그인
@@ -51,7 +57,8 @@ export default async function AdminPage() {
         <ul className="mt-2 text-sm">
           {log.map((entry) => (
             <li key={entry.id}>
-              {formatKstDateTime(new Date(Number(entry.created_at)))} · 댓글 {Number(entry.comment_id)} · {entry.action} · {entry.actor}
+              {formatKstDateTime(new Date(Number(entry.created_at)))} · 댓글 {Number(entry.comment_id)} · {entry.action} ·{" "}
+              {entry.actor}
             </li>
           ))}
         </ul>

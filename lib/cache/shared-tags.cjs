@@ -11,13 +11,16 @@ const REDIS_KEY = "portal:cache-tags";
 const PULL_INTERVAL_MS = 200;
 
 let client;
-let lastPull = 0;
+let lastPull = -Infinity;
 
 function redis() {
   if (!process.env.REDIS_URL) return undefined;
   if (!client) {
     const { createClient } = require("redis");
-    client = createClient({ url: process.env.REDIS_URL, socket: { reconnectStrategy: (retries) => Math.min(retries * 100, 2000) } });
+    client = createClient({
+      url: process.env.REDIS_URL,
+      socket: { reconnectStrategy: (retries) => Math.min(retries * 100, 2000) },
+    });
     client.on("error", (error) => console.error("shared cache tags (Redis):", error.message));
     client.ready = client.connect().catch((error) => console.error("shared cache tags (Redis) unreachable:", error.message));
   }
@@ -29,7 +32,8 @@ const later = (a, b) => Math.max(a || 0, b || 0) || undefined;
 /** Applies invalidations made by other instances to this process's tag map (at most every 200 ms). */
 async function pullSharedTags() {
   const store = redis();
-  const now = Date.now();
+  // performance.now, not Date.now: this runs inside prerenders, where Next treats reading the clock as dynamic.
+  const now = performance.now();
   if (!store || now - lastPull < PULL_INTERVAL_MS) return;
   lastPull = now;
   try {

@@ -32,6 +32,10 @@ export function isAdminSession(cookie: string | undefined): boolean {
 export function assertAdmin(request: Request): void {
   if (!engagementConfig.adminToken) throw new EngagementError(404, "관리 기능이 꺼져 있습니다.");
   const bearer = request.headers.get("authorization")?.match(/^Bearer (.+)$/)?.[1];
-  const cookie = request.headers.get("cookie")?.split(/;\s*/).find((c) => c.startsWith(`${ADMIN_COOKIE}=`))?.slice(ADMIN_COOKIE.length + 1);
+  const cookie = request.headers
+    .get("cookie")
+    ?.split(/;\s*/)
+    .find((c) => c.startsWith(`${ADMIN_COOKIE}=`))
+    ?.slice(ADMIN_COOKIE.length + 1);
   if (!isAdminToken(bearer) && !isAdminSession(cookie)) throw new EngagementError(401, "관리자 로그인이 필요합니다.");
 }

@@ -10,8 +10,12 @@ declare module "vitest" {
   export interface ProvidedContext {
     siteUrl: string;
     siteContentDir: string;
+    siteDistDir: string;
+    siteEnv: Record<string, string>;
   }
 }
+
+export const ADMIN_TOKEN = "fixture-admin-token";
 
 let server: RunningServer | undefined;
 
@@ -24,11 +28,19 @@ export default async function setup(project: TestProject) {
     `---\ntitle: 방금 들어온 소식\ndate: "${anHourAgo}"\nsection: society\ntags: [클러스터]\n---\n\n한 시간 전에 출고된 기사.\n`,
   );
   const distDir = ".next-test";
-  const build = buildSite(contentDir, distDir, { SITE_URL: "https://news.example.kr" });
+  const env = {
+    SITE_URL: "https://news.example.kr",
+    DATABASE_URL: path.join(contentDir, "portal.db"),
+    ADMIN_TOKEN,
+    COMMENT_REPORT_THRESHOLD: "2",
+  };
+  const build = buildSite(contentDir, distDir, env);
   if (build.status !== 0) throw new Error(`fixture build failed:\n${build.output}`);
-  server = await startServer(contentDir, distDir, { SITE_URL: "https://news.example.kr" });
+  server = await startServer(contentDir, distDir, env);
   project.provide("siteUrl", server.url);
   project.provide("siteContentDir", contentDir);
+  project.provide("siteDistDir", distDir);
+  project.provide("siteEnv", env);
   return async () => {
     await server?.stop();
     fs.rmSync(contentDir, { recursive: true, force: true });

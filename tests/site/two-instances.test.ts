@@ -1,0 +1,91 @@
+// Two `next start` instances sharing one PostgreSQL database and one Redis: a write on one is seen on the
+// other (the prerendered page included, within the 2-second target), and the rate limit holds across both.
+import fs from "node:fs";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, expect, inject, it } from "vitest";
+import { startServer, type RunningServer } from "../../scripts/lib/next-server";
+import { POSTGRES_URL } from "../engagement/engines";
+
+const REDIS_URL = process.env.TEST_REDIS_URL || "redis://127.0.0.1:6379";
+const database = `portal_it_${randomBytes(5).toString("hex")}`;
+const databaseUrl = POSTGRES_URL.replace(/\/[^/?]+(\?|$)/, `/${database}$1`);
+let servers: RunningServer[] = [];
+const dists = [".next-test-a", ".next-test-b"];
+
+async function admin(query: string) {
+  const client = new pg.Client({ connectionString: POSTGRES_URL });
+  await client.connect();
+  try {
+    await client.query(query);
+  } finally {
+    await client.end();
+  }
+}
+
+beforeAll(async () => {
+  await admin(`create database ${database}`);
+  const env = { ...inject("siteEnv"), DATABASE_URL: databaseUrl, REDIS_URL };
+  // Each instance gets its own copy of the build, as separate machines would.
+  for (const dist of dists) {
+    fs.rmSync(dist, { recursive: true, force: true });
+    fs.cpSync(inject("siteDistDir"), dist, { recursive: true });
+  }
+  servers = await Promise.all(dists.map((dist) => startServer(inject("siteContentDir"), dist, env)));
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.stop()));
+  for (const dist of dists) fs.rmSync(dist, { recursive: true, force: true });
+  await admin(`drop database if exists ${database} with (force)`);
+});
+
+const post = (base: string, path: string, body: unknown, ip: string) =>
+  fetch(base + path, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-forwarded-for": ip },
+    body: JSON.stringify(body),
+  });
+
+async function eventually(check: () => Promise<boolean>, withinMs: number): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < withinMs) {
+    if (await check()) return Date.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`not seen within ${withinMs} ms`);
+}
+
+it("a comment posted to one instance is on the other's prerendered page within 2 seconds", async () => {
+  const [a, b] = servers.map((s) => s.url) as [string, string];
+  // Both instances have served (and cached) the page before the write.
+  for (const base of [a, b]) expect((await fetch(`${base}/articles/cluster-visit`)).status).toBe(200);
+  const text = `다른 인스턴스 ${randomBytes(4).toString("hex")}`;
+  const created = await post(
+    a,
+    "/api/articles/cluster-visit/comments",
+    { nickname: "A", body: text, password: "pass1234" },
+    "192.0.2.10",
+  );
+  expect(created.status).toBe(201);
+  const list = (await (await fetch(`${b}/api/articles/cluster-visit/comments`)).json()) as { comments: { body: string }[] };
+  expect(list.comments.map((c) => c.body)).toContain(text);
+  const took = await eventually(async () => (await (await fetch(`${b}/articles/cluster-visit`)).text()).includes(text), 2000);
+  expect(took).toBeLessThan(2000);
+  expect(await (await fetch(`${b}/`)).text()).toContain(text);
+});
+
+it("the rate limit holds across both instances", async () => {
+  const [a, b] = servers.map((s) => s.url) as [string, string];
+  const ip = "192.0.2.20";
+  expect(
+    (await post(a, "/api/articles/cluster-visit/comments", { nickname: "B", body: "한 번", password: "pass1234" }, ip)).status,
+  ).toBe(201);
+  const second = await post(
+    b,
+    "/api/articles/cluster-visit/comments",
+    { nickname: "B", body: "두 번", password: "pass1234" },
+    ip,
+  );
+  expect(second.status).toBe(429);
+});
