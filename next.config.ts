@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { NextConfig } from "next";
+import { SECURITY_HEADERS } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   // Live counts and comments are cached components invalidated by tag (see README, "Caching").
@@ -13,6 +14,9 @@ const nextConfig: NextConfig = {
   cacheHandlers: { default: path.resolve("lib/cache/shared-tag-handler.cjs") },
   poweredByHeader: false,
   reactStrictMode: true,
+  async headers() {
+    return [{ source: "/:path*", headers: SECURITY_HEADERS }];
+  },
 };
 
 export default nextConfig;

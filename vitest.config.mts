@@ -8,7 +8,7 @@ export default defineConfig({
   test: {
     environment: "node",
     testTimeout: 20_000,
-    // Only our own suites; browser specs (tests/e2e) run through their own runner.
+    // Unit and component tests, the built fixture site, and the browser tests, as three projects.
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/{content,unit,components,engagement}/**/*.test.{ts,tsx}"] } },
       {
@@ -19,6 +19,17 @@ export default defineConfig({
           include: ["tests/site/**/*.test.ts"],
           globalSetup: ["tests/site/global-setup.ts"],
           hookTimeout: 400_000,
+        },
+      },
+      {
+        extends: true,
+        // Chromium (Debian's, via playwright-core) against a production build of the real content.
+        test: {
+          name: "e2e",
+          include: ["tests/e2e/**/*.e2e.ts"],
+          globalSetup: ["tests/e2e/global-setup.ts"],
+          hookTimeout: 400_000,
+          testTimeout: 60_000,
         },
       },
     ],
