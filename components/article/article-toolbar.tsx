@@ -43,9 +43,8 @@ export function ArticleToolbar() {
         onClick={() => saveStep(step - 1)}
         disabled={step === 0}
         className={buttonClass}
-        aria-label="글자 작게"
       >
-        가-
+        가-<span className="sr-only"> 글자 작게</span>
       </button>
       <output aria-live="polite" className="min-w-16 text-center text-ink-soft">
         {STEPS[step]}
