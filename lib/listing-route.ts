@@ -5,6 +5,17 @@ import { getCatalog, getSidebar } from "@/lib/articles";
 import { findListing, listingParams, type ListingKind } from "@/lib/listing";
 import { pageMetadata } from "@/lib/seo/metadata";
 
+/** A key no group can have (nameKey never yields "-"), prerendered as a 404 when a kind has no groups yet. */
+export const NO_GROUP = "-";
+
+/**
+ * Cache Components require generateStaticParams to return at least one entry; a site with no authors (or
+ * no articles) yet must still build, so an empty list becomes one placeholder that renders as 404.
+ */
+export function withPlaceholder<T>(params: T[], placeholder: T): T[] {
+  return params.length ? params : [placeholder];
+}
+
 export type ListingRouteProps = { params: Promise<{ key: string; page?: string[] }> };
 
 /** Route helpers for one listing kind; each app/<kind>/[key]/[[...page]]/page.tsx is a thin wrapper. */
@@ -18,7 +29,7 @@ export function listingRoute(kind: ListingKind) {
   }
   return {
     async generateStaticParams() {
-      return listingParams(await getCatalog(), kind);
+      return withPlaceholder(listingParams(await getCatalog(), kind), { key: NO_GROUP, page: [] });
     },
     async generateMetadata(props: ListingRouteProps): Promise<Metadata> {
       const { listing } = await load(props);

@@ -47,6 +47,8 @@ export function generateArticles(sources: Article[], count: number, seed = 20081
       `tags: ${JSON.stringify(articleTags)}`,
       inSeries ? `series: ${pick(series)}\nseriesNo: ${1 + (i % 20)}` : "",
       next() < 0.05 ? "exclusive: true" : "",
+      // Synthetic bylines for benchmarks only; real articles never carry invented names.
+      next() < 0.7 ? `authors: [{ name: "시험기자${1 + Math.floor(next() * 40)}", title: 기자 }]` : "",
       kind === "magazine"
         ? 'image: { src: /images/magazine-thumbnail-placeholder.svg, alt: "자리표시 이미지", width: 308, height: 171, placeholder: true }'
         : "",

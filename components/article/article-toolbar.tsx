@@ -38,12 +38,7 @@ export function ArticleToolbar() {
   const buttonClass = "rounded border border-rule px-2 py-1 disabled:opacity-40";
   return (
     <div role="toolbar" aria-label="기사 도구" className="no-print flex items-center gap-1 text-sm">
-      <button
-        type="button"
-        onClick={() => saveStep(step - 1)}
-        disabled={step === 0}
-        className={buttonClass}
-      >
+      <button type="button" onClick={() => saveStep(step - 1)} disabled={step === 0} className={buttonClass}>
         가-<span className="sr-only"> 글자 작게</span>
       </button>
       <output aria-live="polite" className="min-w-16 text-center text-ink-soft">

@@ -14,7 +14,8 @@ export function buildSite(contentDir: string, distDir: string, env: Record<strin
   return { status: result.status ?? 1, output: `${result.stdout}${result.stderr}` };
 }
 
-function freePort(): Promise<number> {
+/** A TCP port nothing listens on right now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once("error", reject);

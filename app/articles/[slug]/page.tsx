@@ -18,6 +18,7 @@ import { Sidebar } from "@/components/sidebar/sidebar";
 import { getCatalog, getSidebar } from "@/lib/articles";
 import { attachedColumn, relatedArticles } from "@/lib/catalog";
 import { getArticleEngagement } from "@/lib/engagement/live";
+import { NO_GROUP, withPlaceholder } from "@/lib/listing-route";
 import { articleJsonLd, breadcrumbJsonLd } from "@/lib/seo/json-ld";
 import { articleMetadata } from "@/lib/seo/metadata";
 import { absoluteUrl, site } from "@/lib/site";
@@ -35,7 +36,10 @@ async function findArticle(props: Props) {
 
 export async function generateStaticParams() {
   const catalog = await getCatalog();
-  return catalog.articles.map((article) => ({ slug: article.slug }));
+  return withPlaceholder(
+    catalog.articles.map((article) => ({ slug: article.slug })),
+    { slug: NO_GROUP },
+  );
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {

@@ -1,16 +1,20 @@
 import { notFound } from "next/navigation";
 import { getCatalog } from "@/lib/articles";
 import { listingParams } from "@/lib/listing";
+import { NO_GROUP, withPlaceholder } from "@/lib/listing-route";
 import { FEED_FILES, feedResponse } from "@/lib/seo/feed-route";
 
 const KINDS = { sections: "section", tags: "tag" } as const;
 
 export async function generateStaticParams() {
   const catalog = await getCatalog();
-  return Object.entries(KINDS).flatMap(([kind, listing]) =>
-    listingParams(catalog, listing)
-      .filter((p) => p.page.length === 0)
-      .flatMap(({ key }) => FEED_FILES.map((file) => ({ kind, key, file }))),
+  return withPlaceholder(
+    Object.entries(KINDS).flatMap(([kind, listing]) =>
+      listingParams(catalog, listing)
+        .filter((p) => p.page.length === 0)
+        .flatMap(({ key }) => FEED_FILES.map((file) => ({ kind, key, file }))),
+    ),
+    { kind: "tags", key: NO_GROUP, file: "rss.xml" },
   );
 }
 

@@ -1,0 +1,56 @@
+// The production setup: nginx's proxy_cache (deploy/nginx.conf.template) in front of the fixture site.
+import { afterAll, beforeAll, expect, inject, it } from "vitest";
+import { freePort } from "../../scripts/lib/next-server";
+import { startNginx, type RunningNginx } from "../../scripts/lib/nginx";
+
+let nginx: RunningNginx;
+
+beforeAll(async () => {
+  nginx = startNginx(await freePort(), Number(new URL(inject("siteUrl")).port));
+});
+afterAll(() => nginx?.stop());
+
+const get = (path: string, headers: Record<string, string> = {}) => fetch(nginx.url + path, { headers });
+
+it("serves pages from its cache", async () => {
+  await get("/sections/economy");
+  const second = await get("/sections/economy");
+  expect(second.headers.get("x-cache")).toMatch(/HIT|UPDATING|STALE/);
+  expect(await second.text()).toContain("<html");
+});
+
+it("keeps RSC payloads and HTML apart for the same URL", async () => {
+  const rsc = await get("/articles/sports-note", { RSC: "1" });
+  expect(rsc.headers.get("content-type")).toContain("text/x-component");
+  await rsc.text();
+  for (let i = 0; i < 3; i++) {
+    const html = await get("/articles/sports-note");
+    expect(html.headers.get("content-type")).toContain("text/html");
+    expect(await html.text()).toMatch(/^<!DOCTYPE html>/i);
+  }
+});
+
+it("shows a new comment through the cache within 2 seconds", async () => {
+  // Warm the cache with the page as it is.
+  await (await get("/articles/cluster-visit")).text();
+  await (await get("/articles/cluster-visit")).text();
+  const text = `캐시 너머의 댓글 ${Date.now()}`;
+  const posted = await fetch(`${nginx.url}/api/articles/cluster-visit/comments`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ nickname: "캐시", body: text, password: "pass1234" }),
+  });
+  expect(posted.status).toBe(201);
+  const started = Date.now();
+  let seen = false;
+  while (!seen && Date.now() - started < 2000) {
+    seen = (await (await get("/articles/cluster-visit")).text()).includes(text);
+    if (!seen) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  expect(seen).toBe(true);
+});
+
+it("never caches the API or lets a client choose its own address", async () => {
+  const first = await get("/api/search?q=x");
+  expect(first.headers.get("x-cache")).toBeNull();
+});
