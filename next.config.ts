@@ -3,7 +3,7 @@ import type { NextConfig } from "next";
 import { SECURITY_HEADERS } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
-  // Live counts and comments are cached components invalidated by tag (see README, "Caching").
+  // Live counts and comments are cached components invalidated by tag (README: "Why the live parts are cached").
   cacheComponents: true,
   // Off: with it, an unknown slug gets the shared shell with status 200 and a streamed "not found".
   // Without it, an unlisted path renders before the response starts, so notFound() answers a real 404.
