@@ -57,12 +57,23 @@ export function pageNumber(segments: string[] | undefined): number | undefined {
   return page >= 2 ? page : undefined;
 }
 
+const pageCountOf = (group: Group) => Math.max(1, Math.ceil(group.articles.length / site.pageSize));
+
+/** Every page of every group of `kind`: its path, and all the group's articles (for sitemaps). */
+export function listingPages(catalog: Catalog, kind: ListingKind): { path: string; articles: Article[] }[] {
+  return groupsOf(catalog, kind).flatMap((group) =>
+    Array.from({ length: pageCountOf(group) }, (_, i) => ({
+      path: pathBuilder[kind](kind === "section" ? group.key : group.name, i + 1),
+      articles: group.articles,
+    })),
+  );
+}
+
 /** Static params for every page of every group of `kind`. */
 export function listingParams(catalog: Catalog, kind: ListingKind): { key: string; page: string[] }[] {
-  return groupsOf(catalog, kind).flatMap((group) => {
-    const pageCount = Math.max(1, Math.ceil(group.articles.length / site.pageSize));
-    return Array.from({ length: pageCount }, (_, i) => ({ key: group.key, page: i === 0 ? [] : ["page", String(i + 1)] }));
-  });
+  return groupsOf(catalog, kind).flatMap((group) =>
+    Array.from({ length: pageCountOf(group) }, (_, i) => ({ key: group.key, page: i === 0 ? [] : ["page", String(i + 1)] })),
+  );
 }
 
 /** The listing a URL asks for, or undefined (unknown group or page past the end) so the route answers 404. */

@@ -46,3 +46,9 @@ export function normalizeAlias(address: string): string {
   url.searchParams.sort();
   return `${decodeSegment(url.pathname)}${url.search}`;
 }
+
+/** A whole number of 1 or more (at most 10,000) from a query string value, else 1: for page and limit. */
+export function queryNumber(value: string | null | undefined): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 && n <= 10_000 ? n : 1;
+}

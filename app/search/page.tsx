@@ -6,10 +6,10 @@ import { SearchResults } from "@/components/search/search-results";
 import { Sidebar } from "@/components/sidebar/sidebar";
 import { getCatalog, getSearchIndex, getSidebar } from "@/lib/articles";
 import { searchArticles } from "@/lib/search/index";
-import { pageParam, presentHits, RESULTS_PER_PAGE } from "@/lib/search/present";
+import { presentHits, RESULTS_PER_PAGE } from "@/lib/search/present";
 import { popularTags } from "@/lib/search/suggestions";
 import { pageMetadata } from "@/lib/seo/metadata";
-import { paths } from "@/lib/urls";
+import { paths, queryNumber } from "@/lib/urls";
 
 // Results depend on the query string and are rendered whole on the server, so they read without
 // JavaScript; a streamed Suspense boundary would leave them hidden until a script revealed them.
@@ -29,7 +29,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 export default async function SearchPage({ searchParams }: Props) {
   const params = await searchParams;
   const query = first(params.q) ?? "";
-  const page = pageParam(first(params.page));
+  const page = queryNumber(first(params.page));
   const [catalog, index, sidebar] = await Promise.all([getCatalog(), getSearchIndex(), getSidebar()]);
   const result = searchArticles(index, query, (page - 1) * RESULTS_PER_PAGE, RESULTS_PER_PAGE);
   const pageCount = Math.max(1, Math.ceil(result.total / RESULTS_PER_PAGE));

@@ -32,9 +32,3 @@ export function searchJson(result: SearchResult) {
     total: result.total,
   };
 }
-
-/** A page number from a query string value: a whole number from 1, else 1. */
-export function pageParam(value: string | null | undefined): number {
-  const page = Number(value);
-  return Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1;
-}

@@ -2,7 +2,7 @@
 import type { Catalog } from "@/lib/catalog";
 import { numberedTitle } from "@/lib/article-display";
 import type { Article } from "@/lib/content/schema";
-import { listingParams, type ListingKind } from "@/lib/listing";
+import { listingPages, type ListingKind } from "@/lib/listing";
 import { xmlEscape } from "@/lib/seo/xml";
 import { absoluteUrl, site } from "@/lib/site";
 import { paths } from "@/lib/urls";
@@ -12,39 +12,15 @@ export type SitemapEntry = { loc: string; lastmod?: string };
 const newest = (articles: Article[]) =>
   articles.reduce<string | undefined>((max, a) => (!max || a.lastModified > max ? a.lastModified : max), undefined);
 
-const LISTINGS: {
-  kind: ListingKind;
-  path: (key: string, page: number) => string;
-  articles: (c: Catalog, key: string) => Article[];
-}[] = [
-  { kind: "section", path: (key, page) => paths.section(key, page), articles: (c, key) => c.sections.get(key as never) ?? [] },
-  {
-    kind: "tag",
-    path: (key, page) => `/tags/${encodeURIComponent(key)}${page > 1 ? `/page/${page}` : ""}`,
-    articles: (c, key) => c.tags.get(key)?.articles ?? [],
-  },
-  {
-    kind: "series",
-    path: (key, page) => `/series/${encodeURIComponent(key)}${page > 1 ? `/page/${page}` : ""}`,
-    articles: (c, key) => c.series.get(key)?.articles ?? [],
-  },
-  {
-    kind: "author",
-    path: (key, page) => `/authors/${encodeURIComponent(key)}${page > 1 ? `/page/${page}` : ""}`,
-    articles: (c, key) => c.authors.get(key)?.articles ?? [],
-  },
-];
+const LISTING_KINDS: ListingKind[] = ["section", "tag", "series", "author"];
 
 /** Every public URL once: home, each published article, every page of every listing. */
 export function sitemapEntries(catalog: Catalog): SitemapEntry[] {
   const entries: SitemapEntry[] = [{ loc: absoluteUrl("/"), lastmod: newest(catalog.articles) }];
   for (const article of catalog.articles)
     entries.push({ loc: absoluteUrl(paths.article(article.slug)), lastmod: article.lastModified });
-  for (const listing of LISTINGS) {
-    for (const { key, page } of listingParams(catalog, listing.kind)) {
-      const pageNo = page.length ? Number(page[1]) : 1;
-      entries.push({ loc: absoluteUrl(listing.path(key, pageNo)), lastmod: newest(listing.articles(catalog, key)) });
-    }
+  for (const kind of LISTING_KINDS) {
+    for (const page of listingPages(catalog, kind)) entries.push({ loc: absoluteUrl(page.path), lastmod: newest(page.articles) });
   }
   return entries;
 }

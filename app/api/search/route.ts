@@ -1,12 +1,13 @@
 import { getSearchIndex } from "@/lib/articles";
 import { searchArticles } from "@/lib/search/index";
-import { MAX_API_LIMIT, pageParam, RESULTS_PER_PAGE, searchJson } from "@/lib/search/present";
+import { MAX_API_LIMIT, RESULTS_PER_PAGE, searchJson } from "@/lib/search/present";
+import { queryNumber } from "@/lib/urls";
 
 /** GET /api/search?q=…&page=…&limit=…: ranked results as JSON; any query, however odd, is answered. */
 export async function GET(request: Request) {
   const url = new URL(request.url);
-  const limit = Math.min(MAX_API_LIMIT, pageParam(url.searchParams.get("limit") ?? String(RESULTS_PER_PAGE)));
-  const page = pageParam(url.searchParams.get("page"));
+  const limit = Math.min(MAX_API_LIMIT, queryNumber(url.searchParams.get("limit") ?? String(RESULTS_PER_PAGE)));
+  const page = queryNumber(url.searchParams.get("page"));
   const result = searchArticles(await getSearchIndex(), url.searchParams.get("q") ?? "", (page - 1) * limit, limit);
   return Response.json(searchJson(result), { headers: { "Cache-Control": "public, max-age=60, stale-while-revalidate=300" } });
 }

@@ -4,7 +4,7 @@ import { assertSameOrigin, clientKey, errorResponse, readFields } from "@/lib/en
 import { invalidateArticle } from "@/lib/engagement/live";
 import { publishedSlug } from "@/lib/engagement/routes";
 import { EngagementError } from "@/lib/engagement/service";
-import { pageParam } from "@/lib/search/present";
+import { queryNumber } from "@/lib/urls";
 
 type Context = { params: Promise<{ slug: string }> };
 
@@ -15,7 +15,7 @@ export async function GET(request: Request, { params }: Context) {
     const url = new URL(request.url);
     const order = url.searchParams.get("order") === "oldest" ? "oldest" : "newest";
     const { service } = await getEngagement();
-    const list = await service.listComments(slug, { order, page: pageParam(url.searchParams.get("page")) });
+    const list = await service.listComments(slug, { order, page: queryNumber(url.searchParams.get("page")) });
     return Response.json(list, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return errorResponse(error, "GET comments");
