@@ -60,10 +60,16 @@ async function main() {
   const rows: { page: string; scores: Record<string, number> }[] = [];
   try {
     for (const page of PAGES) {
-      const report = audit(
-        base + page,
-        `test-results/lighthouse/${page.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "home"}.json`,
-      );
+      const file = `test-results/lighthouse/${page.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "home"}.json`;
+      let report: Report;
+      try {
+        report = audit(base + page, file);
+      } catch (error) {
+        // Chromium sometimes loses the trace of a load (Lighthouse's NO_NAVSTART): a failure of the tool,
+        // not of the page, so one more try; a second failure still fails the audit.
+        console.log(`  ${page}: Lighthouse run failed, trying once more (${(error as Error).message.split("\n")[1] ?? ""})`);
+        report = audit(base + page, file);
+      }
       rows.push({
         page,
         scores: Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((report.categories[c]?.score ?? 0) * 100)])),
