@@ -17,7 +17,9 @@ const nextConfig: NextConfig = {
   // every benchmark and test build) costs ~18 s each on these machines.
   typescript: { ignoreBuildErrors: true },
   // Two prerender workers on two cores (Next's default leaves one idle).
-  experimental: { cpus: 2 },
+  // Links are plain <a> (full page loads of cached HTML, no client router prefetching), so the per-page
+  // prefetch-size hints Next computes at build time (a gzip of every segment of every page) serve nothing.
+  experimental: { cpus: 2, prefetchInlining: false },
   reactStrictMode: true,
   async headers() {
     return [{ source: "/:path*", headers: SECURITY_HEADERS }];

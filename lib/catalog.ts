@@ -59,8 +59,22 @@ export function buildCatalog(content: Content, now: number): Catalog {
   return catalog;
 }
 
-/** 관련기사 for `article`: candidates come from the indexes, never a scan of every pair. */
+const relatedMemo = new WeakMap<Catalog, Map<string, Article[]>>();
+
+/**
+ * 관련기사 for `article`: candidates come from the indexes, never a scan of every pair, and each article's
+ * list is ranked once per catalog (a page renders more than once while it is prerendered).
+ */
 export function relatedArticles(catalog: Catalog, article: Article, limit: number = site.relatedCount): Article[] {
+  let lists = relatedMemo.get(catalog);
+  if (!lists) relatedMemo.set(catalog, (lists = new Map()));
+  const key = `${limit}:${article.slug}`;
+  let related = lists.get(key);
+  if (!related) lists.set(key, (related = rankRelatedCandidates(catalog, article, limit)));
+  return related;
+}
+
+function rankRelatedCandidates(catalog: Catalog, article: Article, limit: number): Article[] {
   const candidates = new Set<Article>();
   for (const slug of article.related) {
     const explicit = catalog.bySlug.get(slug);
@@ -68,7 +82,12 @@ export function relatedArticles(catalog: Catalog, article: Article, limit: numbe
   }
   if (article.series) catalog.series.get(nameKey(article.series))?.articles.forEach((a) => candidates.add(a));
   for (const tag of article.tags) catalog.tags.get(nameKey(tag))?.articles.forEach((a) => candidates.add(a));
-  catalog.sections.get(article.section)?.forEach((a) => candidates.add(a));
+  // Same section alone is the weakest link and ties go to the newer article, so only the section's newest
+  // `limit` can place; two more cover the article itself and its boxed column. Keeps the cost flat in section size.
+  catalog.sections
+    .get(article.section)
+    ?.slice(0, limit + 2)
+    .forEach((a) => candidates.add(a));
   // The boxed column is already on the page.
   const column = attachedColumn(catalog, article);
   if (column) candidates.delete(column);
@@ -103,8 +122,25 @@ export type SidebarLive = {
 
 const NO_LIVE: SidebarLive = { latest: [], mostRead: [], at: 0 };
 
+const sidebarPicksMemo = new WeakMap<Catalog, { why: Article[]; only: Article[]; magazine: Article[] }>();
+
+/** The sidebar's picks from the catalog, newest first: found once per catalog, not once per page. */
+function sidebarPicks(catalog: Catalog) {
+  let picks = sidebarPicksMemo.get(catalog);
+  if (!picks) {
+    picks = {
+      why: catalog.articles.filter((a) => a.kind === "analysis" || a.kind === "column"),
+      only: catalog.articles.filter((a) => a.exclusive),
+      magazine: catalog.articles.filter((a) => a.kind === "magazine"),
+    };
+    sidebarPicksMemo.set(catalog, picks);
+  }
+  return picks;
+}
+
 /** Everything the sidebar shows at `now`: banners by position, Hot & Why & Only, 실시간 댓글, 매거진 in 충북. */
 export function sidebarContent(catalog: Catalog, now: number, live: SidebarLive = NO_LIVE, limit: number = site.recentCount) {
+  const picks = sidebarPicks(catalog);
   const first = (slot: Banner["slot"]) => activeBanners(catalog.banners, slot, now).slice(0, 1);
   const mostRead = live.mostRead.map((slug) => catalog.bySlug.get(slug)).filter((a): a is Article => Boolean(a));
   return {
@@ -124,9 +160,9 @@ export function sidebarContent(catalog: Catalog, now: number, live: SidebarLive 
         articleTitle: catalog.bySlug.get(c.articleSlug)!.title,
         ago: timeAgo(Date.parse(c.createdAt), live.at),
       })),
-    why: catalog.articles.filter((a) => a.kind === "analysis" || a.kind === "column").slice(0, limit),
-    only: catalog.articles.filter((a) => a.exclusive).slice(0, limit),
-    magazine: catalog.articles.filter((a) => a.kind === "magazine").slice(0, 3),
+    why: picks.why.slice(0, limit),
+    only: picks.only.slice(0, limit),
+    magazine: picks.magazine.slice(0, 3),
   };
 }
 

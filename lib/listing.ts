@@ -69,10 +69,21 @@ export function listingPages(catalog: Catalog, kind: ListingKind): { path: strin
   );
 }
 
-/** Static params for every page of every group of `kind`. */
-export function listingParams(catalog: Catalog, kind: ListingKind): { key: string; page: string[] }[] {
+/**
+ * Static params for the pages of every group of `kind` that hold its newest `articleLimit` articles (the
+ * first page always); deeper pages render on their first request.
+ */
+export function listingParams(
+  catalog: Catalog,
+  kind: ListingKind,
+  articleLimit: number = site.prerenderArticles,
+): { key: string; page: string[] }[] {
+  const pageLimit = Math.max(1, Math.ceil(articleLimit / site.pageSize));
   return groupsOf(catalog, kind).flatMap((group) =>
-    Array.from({ length: pageCountOf(group) }, (_, i) => ({ key: group.key, page: i === 0 ? [] : ["page", String(i + 1)] })),
+    Array.from({ length: Math.min(pageLimit, pageCountOf(group)) }, (_, i) => ({
+      key: group.key,
+      page: i === 0 ? [] : ["page", String(i + 1)],
+    })),
   );
 }
 

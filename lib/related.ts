@@ -7,32 +7,27 @@ import type { Article } from "@/lib/content/schema";
  */
 export const RELATED_WEIGHTS = { explicit: 1000, series: 30, tag: 10, section: 3 } as const;
 
-/** Score of `candidate` as related to `article`; 0 means unrelated. */
-export function relatedScore(article: Article, candidate: Article): number {
+/** Score of `candidate` as related to `article`; 0 means unrelated. `tags` is `article.tags` as a set. */
+export function relatedScore(article: Article, candidate: Article, tags: ReadonlySet<string> = new Set(article.tags)): number {
   if (candidate.slug === article.slug) return 0;
   let score = 0;
   const explicitIndex = article.related.indexOf(candidate.slug);
   // Earlier in the editor's list ranks higher.
   if (explicitIndex !== -1) score += RELATED_WEIGHTS.explicit - explicitIndex;
   if (article.series && candidate.series === article.series) score += RELATED_WEIGHTS.series;
-  const tags = new Set(article.tags);
-  score += candidate.tags.filter((tag) => tags.has(tag)).length * RELATED_WEIGHTS.tag;
+  for (const tag of candidate.tags) if (tags.has(tag)) score += RELATED_WEIGHTS.tag;
   if (candidate.section === article.section) score += RELATED_WEIGHTS.section;
   return score;
 }
 
 /** The `limit` best related articles among `candidates` (published ones only), best first. */
 export function rankRelated(article: Article, candidates: Iterable<Article>, limit: number): Article[] {
-  const scored: { candidate: Article; score: number }[] = [];
+  const tags = new Set(article.tags);
+  const scored: { candidate: Article; score: number; time: number }[] = [];
   for (const candidate of candidates) {
-    const score = relatedScore(article, candidate);
-    if (score > 0) scored.push({ candidate, score });
+    const score = relatedScore(article, candidate, tags);
+    if (score > 0) scored.push({ candidate, score, time: Date.parse(candidate.date) });
   }
-  scored.sort(
-    (a, b) =>
-      b.score - a.score ||
-      Date.parse(b.candidate.date) - Date.parse(a.candidate.date) ||
-      a.candidate.slug.localeCompare(b.candidate.slug),
-  );
+  scored.sort((a, b) => b.score - a.score || b.time - a.time || a.candidate.slug.localeCompare(b.candidate.slug));
   return scored.slice(0, limit).map((s) => s.candidate);
 }

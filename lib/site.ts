@@ -24,6 +24,16 @@ function siteUrlFromEnv(raw: string | undefined): string {
   return url.origin;
 }
 
+function prerenderCountFromEnv(raw: string | undefined): number {
+  const value = raw?.trim() || "300";
+  if (value === "all") return Infinity;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1) {
+    throw new Error(`PRERENDER_ARTICLES must be a whole number of articles (at least 1) or "all", got "${value}"`);
+  }
+  return count;
+}
+
 export const site = {
   name: "충북일보",
   nameLatin: "Chungbuk Ilbo",
@@ -48,6 +58,12 @@ export const site = {
   /** Items in the 최근기사 strip and in each sidebar list. */
   recentCount: 5,
   relatedCount: 6,
+  /**
+   * How many of the newest articles `next build` renders ahead (and, per listing, how many articles' worth
+   * of pages). Older ones render on their first request and are cached from then on like the rest, so a
+   * build's cost stays flat as the archive grows (README: "What the build prerenders").
+   */
+  prerenderArticles: prerenderCountFromEnv(process.env.PRERENDER_ARTICLES),
 } as const;
 
 /** Absolute folder holding articles/ and banners.yaml; CONTENT_DIR overrides it for tests and benchmarks. */

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { WithSidebar } from "@/components/layout/with-sidebar";
 import { Pagination } from "@/components/listing/pagination";
 import { SearchResults } from "@/components/search/search-results";
@@ -74,12 +73,9 @@ export default async function SearchPage({ searchParams }: Props) {
                   <ul className="mt-2 flex flex-wrap gap-2 text-sm">
                     {suggestions.map((tag) => (
                       <li key={tag}>
-                        <Link
-                          href={paths.tag(tag)}
-                          className="inline-block rounded-full bg-gray-100 px-3 py-1 hover:bg-brand-light"
-                        >
+                        <a href={paths.tag(tag)} className="inline-block rounded-full bg-gray-100 px-3 py-1 hover:bg-brand-light">
                           #{tag}
-                        </Link>
+                        </a>
                       </li>
                     ))}
                   </ul>

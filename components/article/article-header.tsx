@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { Article } from "@/lib/content/schema";
 import { bylineNames, numberedTitle, sectionName } from "@/lib/article-display";
 import { paths } from "@/lib/urls";
@@ -9,13 +8,13 @@ export function ArticleHeader({ article }: { article: Article }) {
   return (
     <header className="border-b border-rule pb-4">
       <p className="flex flex-wrap gap-x-2 text-sm font-semibold">
-        <Link href={paths.section(article.section)} className="text-brand hover:underline">
+        <a href={paths.section(article.section)} className="text-brand hover:underline">
           {sectionName(article.section)}
-        </Link>
+        </a>
         {article.series && (
-          <Link href={paths.series(article.series)} className="text-accent hover:underline">
+          <a href={paths.series(article.series)} className="text-accent hover:underline">
             {article.series}
-          </Link>
+          </a>
         )}
       </p>
       <h1 className="mt-2 font-serif text-2xl leading-snug font-bold md:text-3xl">{numberedTitle(article)}</h1>
@@ -24,9 +23,9 @@ export function ArticleHeader({ article }: { article: Article }) {
           article.authors.map((author, index) => (
             <span key={author.name}>
               {index > 0 && ", "}
-              <Link href={paths.author(author.name)} className="font-semibold hover:underline">
+              <a href={paths.author(author.name)} className="font-semibold hover:underline">
                 {bylineNames({ authors: [author] })[0]}
-              </Link>
+              </a>
               {author.role && <span className="text-ink-soft"> · {author.role}</span>}
             </span>
           ))

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { Article } from "@/lib/content/schema";
 import { paths } from "@/lib/urls";
 
@@ -8,9 +7,9 @@ export function ColumnBox({ column }: { column: Article }) {
     <aside aria-labelledby={`column-${column.slug}`} className="my-8 rounded border-2 border-brand bg-brand-light/40 p-4 md:p-6">
       <p className="text-xs font-bold tracking-wide text-brand">칼럼</p>
       <h2 id={`column-${column.slug}`} className="mt-1 font-serif text-xl leading-snug font-bold">
-        <Link href={paths.article(column.slug)} className="hover:underline">
+        <a href={paths.article(column.slug)} className="hover:underline">
           {column.title}
-        </Link>
+        </a>
       </h2>
       {column.authors.map((author) => (
         <p key={author.name} className="mt-2 text-sm">

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { Article } from "@/lib/content/schema";
 import { sectionName } from "@/lib/article-display";
 import { paths } from "@/lib/urls";
@@ -13,30 +12,27 @@ export function MoreOnTopic({ article }: { article: Article }) {
       <ul className="mt-2 flex flex-wrap gap-2 text-sm">
         {article.series && (
           <li>
-            <Link
+            <a
               href={paths.series(article.series)}
               className="inline-block rounded border border-rule px-3 py-1 hover:border-brand"
             >
               연재 「{article.series}」 전체 보기
-            </Link>
+            </a>
           </li>
         )}
         <li>
-          <Link
+          <a
             href={paths.section(article.section)}
             className="inline-block rounded border border-rule px-3 py-1 hover:border-brand"
           >
             {sectionName(article.section)} 기사 더 보기
-          </Link>
+          </a>
         </li>
         {article.authors.map((author) => (
           <li key={author.name}>
-            <Link
-              href={paths.author(author.name)}
-              className="inline-block rounded border border-rule px-3 py-1 hover:border-brand"
-            >
+            <a href={paths.author(author.name)} className="inline-block rounded border border-rule px-3 py-1 hover:border-brand">
               {author.name}의 글 더 보기
-            </Link>
+            </a>
           </li>
         ))}
       </ul>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { Article } from "@/lib/content/schema";
 import { numberedTitle } from "@/lib/article-display";
 import { paths } from "@/lib/urls";
@@ -17,9 +16,9 @@ export function RecentStrip({ articles }: { articles: Article[] }) {
       <ul className="flex min-w-0 flex-wrap gap-x-4 gap-y-1">
         {articles.map((article) => (
           <li key={article.slug} className="min-w-0">
-            <Link href={paths.article(article.slug)} className="hover:underline">
+            <a href={paths.article(article.slug)} className="hover:underline">
               {numberedTitle(article)}
-            </Link>
+            </a>
           </li>
         ))}
       </ul>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { Article } from "@/lib/content/schema";
 import { numberedTitle } from "@/lib/article-display";
 import { paths } from "@/lib/urls";
@@ -15,9 +14,9 @@ export function RelatedArticles({ articles }: { articles: Article[] }) {
         <ul className="mt-2 divide-y divide-rule">
           {articles.map((article) => (
             <li key={article.slug} className="flex items-baseline justify-between gap-3 py-2">
-              <Link href={paths.article(article.slug)} className="hover:underline">
+              <a href={paths.article(article.slug)} className="hover:underline">
                 {numberedTitle(article)}
-              </Link>
+              </a>
               <ListDate article={article} className="shrink-0 text-xs text-ink-faint" />
             </li>
           ))}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { paths } from "@/lib/urls";
 
 /** 관련어 선택: the article's tags, each linking to its tag page. */
@@ -12,9 +11,9 @@ export function TagList({ tags }: { tags: string[] }) {
       <ul className="mt-2 flex flex-wrap gap-2 text-sm">
         {tags.map((tag) => (
           <li key={tag}>
-            <Link href={paths.tag(tag)} className="inline-block rounded-full bg-gray-100 px-3 py-1 hover:bg-brand-light">
+            <a href={paths.tag(tag)} className="inline-block rounded-full bg-gray-100 px-3 py-1 hover:bg-brand-light">
               #{tag}
-            </Link>
+            </a>
           </li>
         ))}
       </ul>

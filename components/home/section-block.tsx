@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { Article } from "@/lib/content/schema";
 import { paths } from "@/lib/urls";
 import { ArticleList } from "@/components/listing/article-list";
@@ -13,9 +12,9 @@ export function SectionBlock({ slug, name, articles }: Props) {
         <h2 id={`section-${slug}`} className="text-lg font-bold">
           {name}
         </h2>
-        <Link href={paths.section(slug)} className="text-sm text-brand hover:underline">
+        <a href={paths.section(slug)} className="text-sm text-brand hover:underline">
           {name} 더 보기
-        </Link>
+        </a>
       </div>
       <ArticleList articles={articles} headingLevel={3} />
     </section>

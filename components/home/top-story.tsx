@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { Article } from "@/lib/content/schema";
 import { bylineNames, numberedTitle, sectionName, teaser } from "@/lib/article-display";
 import { paths } from "@/lib/urls";
@@ -10,9 +9,9 @@ export function TopStory({ article }: { article: Article }) {
     <article aria-labelledby="top-story" className="border-b-2 border-ink pb-5">
       <p className="text-sm font-semibold text-accent">{article.series ?? sectionName(article.section)}</p>
       <h2 id="top-story" className="mt-1 font-serif text-2xl leading-snug font-bold md:text-3xl">
-        <Link href={paths.article(article.slug)} className="hover:underline">
+        <a href={paths.article(article.slug)} className="hover:underline">
           {numberedTitle(article)}
-        </Link>
+        </a>
       </h2>
       <p className="mt-3 text-ink-soft">{teaser(article, 200)}</p>
       <p className="mt-2 flex gap-2 text-sm text-ink-faint">

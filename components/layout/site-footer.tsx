@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { site } from "@/lib/site";
 
 /** Footer with the publisher's name; hidden when printing. */
@@ -9,9 +8,9 @@ export function SiteFooter() {
         <p className="font-semibold text-ink">{site.name}</p>
         <p className="mt-1">충청북도의 소식을 전하는 지역 일간지. 기사의 저작권은 {site.name}에 있습니다.</p>
         <p className="mt-2">
-          <Link href="/advertise" className="underline">
+          <a href="/advertise" className="underline">
             광고 안내
-          </Link>
+          </a>
         </p>
       </div>
     </footer>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { SearchBox } from "@/components/search/search-box";
 import { site } from "@/lib/site";
 import { paths } from "@/lib/urls";
@@ -10,24 +9,24 @@ export function SiteHeader({ sections }: Props) {
   return (
     <header className="border-b-4 border-brand bg-white">
       <div className="mx-auto flex max-w-site items-center justify-between gap-4 px-4 py-3">
-        <Link href={paths.home()} className="inline-flex items-center" aria-label={`${site.name} 홈`}>
+        <a href={paths.home()} className="inline-flex items-center" aria-label={`${site.name} 홈`}>
           {/* eslint-disable-next-line @next/next/no-img-element -- an SVG logo needs no image optimisation */}
           <img src={site.logo.src} alt={site.name} width={site.logo.width} height={site.logo.height} className="h-10 w-auto" />
-        </Link>
+        </a>
         <SearchBox />
       </div>
       <nav aria-label="섹션" className="bg-brand">
         <ul className="mx-auto flex max-w-site flex-wrap gap-x-1 px-2">
           <li>
-            <Link href={paths.home()} className="block px-3 py-2 font-semibold text-white hover:bg-brand-dark">
+            <a href={paths.home()} className="block px-3 py-2 font-semibold text-white hover:bg-brand-dark">
               홈
-            </Link>
+            </a>
           </li>
           {sections.map((section) => (
             <li key={section.slug}>
-              <Link href={paths.section(section.slug)} className="block px-3 py-2 font-semibold text-white hover:bg-brand-dark">
+              <a href={paths.section(section.slug)} className="block px-3 py-2 font-semibold text-white hover:bg-brand-dark">
                 {section.name}
-              </Link>
+              </a>
             </li>
           ))}
         </ul>

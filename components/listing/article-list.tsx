@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { Article } from "@/lib/content/schema";
 import { numberedTitle, sectionName, teaser } from "@/lib/article-display";
 import { paths } from "@/lib/urls";
@@ -13,10 +12,10 @@ export function ArticleList({ articles, headingLevel = 2 }: { articles: Article[
         <li key={article.slug} className="py-4">
           <article>
             <Heading className="font-serif text-lg leading-snug font-bold">
-              <Link href={paths.article(article.slug)} className="hover:underline">
+              <a href={paths.article(article.slug)} className="hover:underline">
                 {article.series && <span className="mr-1 text-sm font-semibold text-accent">[{article.series}]</span>}
                 {numberedTitle(article)}
-              </Link>
+              </a>
             </Heading>
             <p className="mt-1 line-clamp-2 text-sm text-ink-soft">{teaser(article)}</p>
             <p className="mt-1 flex gap-2 text-xs text-ink-faint">

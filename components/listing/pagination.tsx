@@ -1,5 +1,3 @@
-import Link from "next/link";
-
 type Props = { page: number; pageCount: number; pathOf: (page: number) => string };
 
 /** Numbered page links; plain links so every page is reachable without JavaScript. */
@@ -8,24 +6,24 @@ export function Pagination({ page, pageCount, pathOf }: Props) {
   return (
     <nav aria-label="페이지" className="mt-6 flex flex-wrap justify-center gap-1 text-sm">
       {page > 1 && (
-        <Link href={pathOf(page - 1)} rel="prev" className="rounded border border-rule px-3 py-1">
+        <a href={pathOf(page - 1)} rel="prev" className="rounded border border-rule px-3 py-1">
           이전
-        </Link>
+        </a>
       )}
       {Array.from({ length: pageCount }, (_, i) => i + 1).map((n) => (
-        <Link
+        <a
           key={n}
           href={pathOf(n)}
           aria-current={n === page ? "page" : undefined}
           className={`rounded border px-3 py-1 ${n === page ? "border-brand bg-brand text-white" : "border-rule"}`}
         >
           {n}
-        </Link>
+        </a>
       ))}
       {page < pageCount && (
-        <Link href={pathOf(page + 1)} rel="next" className="rounded border border-rule px-3 py-1">
+        <a href={pathOf(page + 1)} rel="next" className="rounded border border-rule px-3 py-1">
           다음
-        </Link>
+        </a>
       )}
     </nav>
   );

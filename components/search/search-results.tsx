@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { Article } from "@/lib/content/schema";
 import { numberedTitle, sectionName } from "@/lib/article-display";
 import type { Snippet } from "@/lib/search/index";
@@ -15,9 +14,9 @@ export function SearchResults({ items }: { items: SearchResultItem[] }) {
       {items.map(({ article, title, snippet }) => (
         <li key={article.slug} className="py-4">
           <h2 className="font-serif text-lg leading-snug font-bold">
-            <Link href={paths.article(article.slug)} className="hover:underline">
+            <a href={paths.article(article.slug)} className="hover:underline">
               <HighlightedText snippet={title} />
-            </Link>
+            </a>
           </h2>
           <p className="mt-1 flex gap-2 text-xs text-ink-faint">
             <span>{sectionName(article.section)}</span>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { Article } from "@/lib/content/schema";
 import { numberedTitle } from "@/lib/article-display";
 import { paths } from "@/lib/urls";
@@ -13,9 +12,9 @@ export function HeadlineList({ articles, empty }: { articles: Article[]; empty: 
           <span aria-hidden="true" className="w-4 shrink-0 font-bold text-brand">
             {index + 1}
           </span>
-          <Link href={paths.article(article.slug)} className="hover:underline">
+          <a href={paths.article(article.slug)} className="hover:underline">
             {numberedTitle(article)}
-          </Link>
+          </a>
         </li>
       ))}
     </ol>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { SidebarContent } from "@/lib/catalog";
 import { paths } from "@/lib/urls";
 
@@ -15,9 +14,9 @@ export function LiveCommentsSlot({ comments }: { comments: SidebarContent["liveC
         <ul className="divide-y divide-rule text-sm">
           {comments.map((comment) => (
             <li key={comment.id} className="py-2">
-              <Link href={`${paths.article(comment.articleSlug)}#comment-${comment.id}`} className="block hover:underline">
+              <a href={`${paths.article(comment.articleSlug)}#comment-${comment.id}`} className="block hover:underline">
                 <span className="line-clamp-2">{comment.firstLine}</span>
-              </Link>
+              </a>
               <p className="mt-0.5 flex flex-wrap gap-x-2 text-xs text-ink-faint">
                 <span>{comment.nickname}</span>
                 <span>{comment.ago}</span>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { Article } from "@/lib/content/schema";
 import { teaser } from "@/lib/article-display";
 import { paths } from "@/lib/urls";
@@ -14,7 +13,7 @@ export function MagazineBox({ articles }: { articles: Article[] }) {
       <ul className="mt-2 space-y-4">
         {articles.map((article) => (
           <li key={article.slug}>
-            <Link href={paths.article(article.slug)} className="group block">
+            <a href={paths.article(article.slug)} className="group block">
               {article.image && (
                 // eslint-disable-next-line @next/next/no-img-element -- local fixed-size thumbnail
                 <img
@@ -28,7 +27,7 @@ export function MagazineBox({ articles }: { articles: Article[] }) {
                 />
               )}
               <span className="mt-2 block font-semibold group-hover:underline">{article.title}</span>
-            </Link>
+            </a>
             <p className="mt-1 line-clamp-3 text-sm text-ink-soft">{teaser(article)}</p>
           </li>
         ))}

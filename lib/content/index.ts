@@ -151,7 +151,10 @@ export function readContent(dir: string = contentDir()): Content {
   return { articles, banners };
 }
 
-const loaded = new Map<string, Content>();
+// Process-wide, not module-wide: pages and route handlers are separate bundles, each with its own copy of
+// this module, and a build worker renders both; one parse per process instead of one per bundle.
+const loaded: Map<string, Content> = ((globalThis as { [key: symbol]: Map<string, Content> })[Symbol.for("portal.loadedContent")] ??=
+  new Map());
 
 /** readContent, once per folder per process: a build renders hundreds of pages from one parse. */
 export function loadContent(dir: string = contentDir()): Content {

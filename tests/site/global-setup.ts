@@ -33,6 +33,8 @@ export default async function setup(project: TestProject) {
     DATABASE_URL: path.join(contentDir, "portal.db"),
     ADMIN_TOKEN,
     COMMENT_REPORT_THRESHOLD: "2",
+    // Six articles are published; the two oldest are left to render on their first request.
+    PRERENDER_ARTICLES: "4",
   };
   const build = buildSite(contentDir, distDir, env);
   if (build.status !== 0) throw new Error(`fixture build failed:\n${build.output}`);

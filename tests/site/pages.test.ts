@@ -1,5 +1,7 @@
 // The fixture site, built by the real pipeline and served by next start (global-setup.ts): its pages.
-import { describe, expect, it } from "vitest";
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, inject, it } from "vitest";
 import { fetchPage as page } from "./fetch-page";
 
 describe("a built article page", () => {
@@ -28,6 +30,22 @@ describe("a built article page", () => {
       expect(html).toContain(heading);
     }
     expect(html).toContain("시험 체육 소식");
+  });
+
+  it("beyond PRERENDER_ARTICLES, renders whole on its first request and is served from the cache after", async () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(inject("siteDistDir"), "prerender-manifest.json"), "utf8"));
+    expect(Object.keys(manifest.routes)).toContain("/articles/cluster-visit");
+    expect(Object.keys(manifest.routes)).not.toContain("/articles/ampersand-title");
+    const prerendered = await page("/articles/cluster-visit");
+    const first = await page("/articles/ampersand-title");
+    expect(first.status).toBe(200);
+    expect(first.html).toMatch(/<h1[^>]*>R&amp;D/);
+    expect(first.html).toContain("관련기사");
+    expect(first.html).toContain("실시간 댓글");
+    expect(first.html).toContain('"@type":"AnalysisNewsArticle"');
+    expect(first.headers.get("cache-control")).toBe(prerendered.headers.get("cache-control"));
+    const again = await page("/articles/ampersand-title");
+    expect(again.headers.get("x-nextjs-cache")).toBe("HIT");
   });
 
   it("shows running banners only, marked as ads", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { activeBanners, buildCatalog, isPublished, paginate } from "@/lib/catalog";
 import type { Banner } from "@/lib/content/schema";
-import { findListing, pageNumber } from "@/lib/listing";
+import { findListing, listingParams, pageNumber } from "@/lib/listing";
 import { makeArticle } from "./fixtures";
 
 const at = (iso: string) => Date.parse(iso);
@@ -62,6 +62,8 @@ describe("banner time window", () => {
   });
 });
 
+const NOW_2026 = Date.parse("2026-01-01T00:00:00+09:00");
+
 describe("listing pages", () => {
   it("reads the page number from the URL and refuses anything else", () => {
     expect(pageNumber(undefined)).toBe(1);
@@ -86,5 +88,17 @@ describe("listing pages", () => {
     expect(listing?.title).toBe("#가나가와 사이언스 파크");
     expect(listing?.pathOf(2)).toBe(`/tags/${encodeURIComponent("가나가와-사이언스-파크")}/page/2`);
     expect(findListing(catalog, "tag", "없는-태그", undefined)).toBeUndefined();
+  });
+
+  it("prerenders the pages holding each group's newest articles, always the first, and leaves deeper ones to the first request", () => {
+    const articles = Array.from({ length: 70 }, (_, i) =>
+      makeArticle(`a-${i}`, { section: "economy", date: new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString() }),
+    );
+    const catalog = buildCatalog({ banners: [], articles }, NOW_2026);
+    const economy = (limit: number) => listingParams(catalog, "section", limit).filter((p) => p.key === "economy");
+    // 70 articles are 4 pages of 20.
+    expect(economy(Infinity).map((p) => p.page.join("/"))).toEqual(["", "page/2", "page/3", "page/4"]);
+    expect(economy(40).map((p) => p.page.join("/"))).toEqual(["", "page/2"]);
+    expect(economy(1).map((p) => p.page.join("/"))).toEqual([""]);
   });
 });

@@ -62,4 +62,20 @@ describe("관련기사 ranking", () => {
     const catalog = buildCatalog(content, NOW);
     expect(relatedArticles(catalog, host).map((a) => a.slug)).toEqual(["visible"]);
   });
+
+  it("ranks exactly as scoring every published article would, though it looks at a section's newest few only", () => {
+    // A deterministic archive: 300 articles over 3 sections, overlapping tags, some sharing dates.
+    const tagsPool = ["오창", "청주", "충주", "클러스터", "바이오"];
+    const articles = Array.from({ length: 300 }, (_, i) =>
+      makeArticle(`a-${String(i).padStart(3, "0")}`, {
+        section: (["economy", "society", "sports"] as const)[i % 3],
+        tags: tagsPool.filter((_, t) => (i * 7 + t * 3) % 13 === 0),
+        date: new Date(Date.UTC(2020, 0, 1) + Math.floor(i / 2) * 86_400_000).toISOString(),
+      }),
+    );
+    const catalog = buildCatalog({ banners: [], articles: [...articles].reverse() }, NOW);
+    for (const article of catalog.articles.filter((_, i) => i % 17 === 0)) {
+      expect(relatedArticles(catalog, article, 6)).toEqual(rankRelated(article, catalog.articles, 6));
+    }
+  });
 });

@@ -36,8 +36,9 @@ async function findArticle(props: Props) {
 
 export async function generateStaticParams() {
   const catalog = await getCatalog();
+  // The newest ones; the rest render on their first request (site.prerenderArticles).
   return withPlaceholder(
-    catalog.articles.map((article) => ({ slug: article.slug })),
+    catalog.articles.slice(0, site.prerenderArticles).map((article) => ({ slug: article.slug })),
     { slug: NO_GROUP },
   );
 }
