@@ -46,18 +46,31 @@ function build(contentDir: string, distDir: string): Promise<{ ms: number; peakM
 async function main() {
   const counts = (readArgs(process.argv.slice(2)).get("counts") ?? "200,2000").split(",").map(Number);
   console.log(`${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+  console.log(`PRERENDER_ARTICLES=${process.env.PRERENDER_ARTICLES || "300 (default)"}`);
+  const results: { count: number; ms: number }[] = [];
   for (const count of counts) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-build-${count}-`));
     execFileSync("npx", ["tsx", "scripts/content-generate.ts", "--count", String(count), "--out", dir], { stdio: "ignore" });
     const distDir = ".next-bench";
     fs.rmSync(distDir, { recursive: true, force: true });
     const { ms, peakMb } = await build(dir, distDir);
-    const pages = fs.readdirSync(path.join(distDir, "server", "app", "articles")).filter((f) => f.endsWith(".html")).length;
+    const html = (dir: string): number =>
+      fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((f) => f.isFile() && f.name.endsWith(".html")).length;
+    const articlePages = html(path.join(distDir, "server", "app", "articles"));
+    const allPages = html(path.join(distDir, "server", "app"));
     console.log(
-      `${String(count).padStart(5)} articles: next build ${(ms / 1000).toFixed(1)} s, ${(ms / count).toFixed(1)} ms/article, peak memory ${peakMb.toFixed(0)} MB (${pages} article pages prerendered)`,
+      `${String(count).padStart(5)} articles: next build ${(ms / 1000).toFixed(1)} s, ${(ms / count).toFixed(1)} ms/article, peak memory ${peakMb.toFixed(0)} MB (${allPages} pages prerendered, ${articlePages} of them articles)`,
     );
+    results.push({ count, ms });
     fs.rmSync(distDir, { recursive: true, force: true });
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+  // What one more article costs once the fixed part (compiling, starting workers) is paid.
+  if (results.length > 1) {
+    const first = results[0]!;
+    const last = results[results.length - 1]!;
+    const marginal = (last.ms - first.ms) / (last.count - first.count);
+    console.log(`marginal: ${marginal.toFixed(1)} ms per added article from ${first.count} to ${last.count}`);
   }
 }
 
