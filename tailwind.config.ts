@@ -12,18 +12,11 @@ const config: Config = {
         accent: "#b3261e",
       },
       fontFamily: {
-        sans: [
-          "system-ui",
-          "-apple-system",
-          '"Apple SD Gothic Neo"',
-          '"Malgun Gothic"',
-          '"맑은 고딕"',
-          '"Noto Sans KR"',
-          '"NanumGothic"',
-          '"Nanum Gothic"',
-          "sans-serif",
-        ],
-        serif: ['"Noto Serif KR"', '"Nanum Myeongjo"', '"AppleMyungjo"', '"Batang"', "serif"],
+        // Korean faces by their installed names, most common platform first (iOS/macOS, Windows, Android
+        // and Linux). No system-ui: on Windows and Linux it picks a Latin face, and every Hangul run then goes
+        // through font fallback, which measurably slows style and layout on a phone-class CPU.
+        sans: ['"Apple SD Gothic Neo"', '"Malgun Gothic"', '"Noto Sans KR"', '"Noto Sans CJK KR"', "NanumGothic", "sans-serif"],
+        serif: ["AppleMyungjo", "Batang", '"Noto Serif KR"', '"Noto Serif CJK KR"', "NanumMyeongjo", "serif"],
       },
       maxWidth: { site: "75rem" },
     },

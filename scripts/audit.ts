@@ -4,8 +4,7 @@
 // best practices or SEO is below 100 (performance is printed: it is noisy on shared machines).
 import fs from "node:fs";
 import path from "node:path";
-import { spawnSync } from "node:child_process";
-import { CHROMIUM_ARGS } from "./lib/chromium";
+import { runLighthouse, type Report } from "./lib/lighthouse";
 import { buildSite, startServer, type RunningServer } from "./lib/next-server";
 
 const PAGES = (
@@ -26,34 +25,6 @@ async function serve(): Promise<{ base: string; server?: RunningServer }> {
   return { base: server.url, server };
 }
 
-type Report = {
-  categories: Record<string, { score: number | null }>;
-  audits: Record<string, { id: string; title: string; score: number | null; scoreDisplayMode: string }>;
-};
-
-/** Lighthouse's own CLI in a child process: its page-side code must not pass through our TypeScript loader. */
-function audit(url: string, file: string): Report {
-  const result = spawnSync(
-    "npx",
-    [
-      "lighthouse",
-      url,
-      "--output=json",
-      `--output-path=${file}`,
-      `--only-categories=${CATEGORIES.join(",")}`,
-      `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(" ")}`,
-      "--quiet",
-    ],
-    {
-      env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH || "/usr/bin/chromium" },
-      encoding: "utf8",
-      timeout: 180_000,
-    },
-  );
-  if (result.status !== 0) throw new Error(`lighthouse failed on ${url}:\n${result.stderr}`);
-  return JSON.parse(fs.readFileSync(file, "utf8")) as Report;
-}
-
 async function main() {
   const { base, server } = await serve();
   fs.mkdirSync("test-results/lighthouse", { recursive: true });
@@ -63,12 +34,12 @@ async function main() {
       const file = `test-results/lighthouse/${page.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "home"}.json`;
       let report: Report;
       try {
-        report = audit(base + page, file);
+        report = runLighthouse(base + page, file, CATEGORIES);
       } catch (error) {
         // Chromium sometimes loses the trace of a load (Lighthouse's NO_NAVSTART): a failure of the tool,
         // not of the page, so one more try; a second failure still fails the audit.
         console.log(`  ${page}: Lighthouse run failed, trying once more (${(error as Error).message.split("\n")[1] ?? ""})`);
-        report = audit(base + page, file);
+        report = runLighthouse(base + page, file, CATEGORIES);
       }
       rows.push({
         page,

@@ -32,7 +32,9 @@ export function ArticleToolbar() {
   const step = useSyncExternalStore(subscribe, readStep, () => DEFAULT_STEP);
 
   useEffect(() => {
-    document.documentElement.dataset.fontSize = String(step);
+    // At the default size the attribute is left off: setting it restyles the whole page during hydration.
+    if (step === DEFAULT_STEP) delete document.documentElement.dataset.fontSize;
+    else document.documentElement.dataset.fontSize = String(step);
   }, [step]);
 
   const buttonClass = "rounded border border-rule px-2 py-1 disabled:opacity-40";

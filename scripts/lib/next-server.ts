@@ -29,9 +29,15 @@ export function freePort(): Promise<number> {
 export type RunningServer = { url: string; stop: () => Promise<void> };
 
 /** `next start` on a free port for a built dist folder; resolves once it answers HTTP. */
-export async function startServer(contentDir: string, distDir: string, env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(
+  contentDir: string,
+  distDir: string,
+  env: Record<string, string> = {},
+  cwd: string = process.cwd(),
+): Promise<RunningServer> {
   const port = await freePort();
   const child = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd,
     env: { ...process.env, CONTENT_DIR: contentDir, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,

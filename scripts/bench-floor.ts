@@ -1,0 +1,112 @@
+// npm run bench:floor [-- --counts 200,2000 --runs 3] — what Next.js itself costs on this machine, with none
+// of the portal: a bare App Router app (root layout, one dynamic route whose page is a heading and a sentence,
+// Cache Components on as in the portal) built with N pages, and Lighthouse's mobile performance of one of
+// its pages. The floor under bench:build and npm run audit (BENCHMARKS.md, "The floor").
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { readArgs } from "./lib/args";
+import { runLighthouse } from "./lib/lighthouse";
+import { startServer } from "./lib/next-server";
+
+const FILES: Record<string, string> = {
+  "package.json": `{ "name": "next-floor", "private": true }\n`,
+  "tsconfig.json": JSON.stringify({
+    compilerOptions: {
+      target: "ES2022",
+      lib: ["dom", "esnext"],
+      jsx: "react-jsx",
+      module: "esnext",
+      moduleResolution: "bundler",
+      strict: true,
+      skipLibCheck: true,
+      noEmit: true,
+      isolatedModules: true,
+    },
+    include: ["**/*.ts", "**/*.tsx"],
+    exclude: ["node_modules"],
+  }),
+  "next.config.ts": `export default { cacheComponents: true, typescript: { ignoreBuildErrors: true }, experimental: { cpus: 2 } };\n`,
+  "app/layout.tsx": `export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (<html lang="ko"><body>{children}</body></html>);
+}\n`,
+  "app/p/[slug]/page.tsx": `export async function generateStaticParams() {
+  return Array.from({ length: Number(process.env.FLOOR_PAGES) }, (_, i) => ({ slug: \`a-\${i}\` }));
+}
+export default async function Page({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  return (<main><h1>{slug}</h1><p>가나가와 사이언스 파크는 일본 최초의 도시형 사이언스 파크다.</p></main>);
+}\n`,
+};
+
+/** A bare app in a temp folder; node_modules hard-linked from this checkout (Turbopack will not follow a symlink out of the app). */
+function createApp(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "next-floor-"));
+  for (const [file, text] of Object.entries(FILES)) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), text);
+  }
+  const linked = spawnSync("cp", ["-al", path.resolve("node_modules"), path.join(dir, "node_modules")]);
+  if (linked.status !== 0) execFileSync("cp", ["-a", path.resolve("node_modules"), path.join(dir, "node_modules")]);
+  return dir;
+}
+
+function build(dir: string, pages: number): number {
+  fs.rmSync(path.join(dir, ".next"), { recursive: true, force: true });
+  const started = performance.now();
+  const result = spawnSync("npx", ["next", "build"], {
+    cwd: dir,
+    env: { ...process.env, FLOOR_PAGES: String(pages), NEXT_TELEMETRY_DISABLED: "1" },
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`bare next build failed:\n${result.stdout}${result.stderr}`);
+  return performance.now() - started;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function main() {
+  const args = readArgs(process.argv.slice(2));
+  const counts = (args.get("counts") ?? "200,2000").split(",").map(Number);
+  const runs = Number(args.get("runs") ?? 3);
+  console.log(
+    `${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, bare Next.js app`,
+  );
+  const dir = createApp();
+  try {
+    const results = counts.map((count) => {
+      const ms = build(dir, count);
+      console.log(
+        `${String(count).padStart(5)} pages: next build ${(ms / 1000).toFixed(1)} s, ${(ms / count).toFixed(1)} ms/page`,
+      );
+      return { count, ms };
+    });
+    if (results.length > 1) {
+      const [first, last] = [results[0]!, results[results.length - 1]!];
+      console.log(`marginal: ${((last.ms - first.ms) / (last.count - first.count)).toFixed(1)} ms per added page`);
+    }
+    const server = await startServer(dir, ".next", {}, dir);
+    try {
+      const scores: number[] = [];
+      const blocking: number[] = [];
+      for (let run = 0; run < runs; run++) {
+        const report = runLighthouse(`${server.url}/p/a-1`, path.join(dir, `lighthouse-${run}.json`), ["performance"]);
+        scores.push(Math.round((report.categories.performance?.score ?? 0) * 100));
+        blocking.push(report.audits["total-blocking-time"]?.numericValue ?? 0);
+      }
+      console.log(
+        `Lighthouse performance of a bare page (${runs} runs): ${scores.join(", ")}; median ${median(scores)}, median TBT ${median(blocking).toFixed(0)} ms`,
+      );
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
