@@ -70,20 +70,20 @@ export function listingPages(catalog: Catalog, kind: ListingKind): { path: strin
 }
 
 /**
- * Static params for the pages of every group of `kind` that hold its newest `articleLimit` articles (the
- * first page always); deeper pages render on their first request.
+ * Static params for the listing pages that show at least one of the site's newest `articleLimit` articles:
+ * what the build prerenders (README: "What the build prerenders"). Every other page renders on its first
+ * request, so the count follows the limit, not the size of the archive.
  */
 export function listingParams(
   catalog: Catalog,
   kind: ListingKind,
   articleLimit: number = site.prerenderArticles,
 ): { key: string; page: string[] }[] {
-  const pageLimit = Math.max(1, Math.ceil(articleLimit / site.pageSize));
+  const newest = new Set(catalog.articles.slice(0, articleLimit));
   return groupsOf(catalog, kind).flatMap((group) =>
-    Array.from({ length: Math.min(pageLimit, pageCountOf(group)) }, (_, i) => ({
-      key: group.key,
-      page: i === 0 ? [] : ["page", String(i + 1)],
-    })),
+    Array.from({ length: pageCountOf(group) }, (_, i) => i + 1)
+      .filter((page) => group.articles.slice((page - 1) * site.pageSize, page * site.pageSize).some((a) => newest.has(a)))
+      .map((page) => ({ key: group.key, page: page === 1 ? [] : ["page", String(page)] })),
   );
 }
 

@@ -90,15 +90,24 @@ describe("listing pages", () => {
     expect(findListing(catalog, "tag", "없는-태그", undefined)).toBeUndefined();
   });
 
-  it("prerenders the pages holding each group's newest articles, always the first, and leaves deeper ones to the first request", () => {
+  it("prerenders the listing pages that show one of the newest articles and leaves the rest to the first request", () => {
+    // 70 economy articles (4 pages of 20), newest first a-69 … a-0; a-0 alone also carries a tag.
     const articles = Array.from({ length: 70 }, (_, i) =>
-      makeArticle(`a-${i}`, { section: "economy", date: new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString() }),
+      makeArticle(`a-${i}`, {
+        section: "economy",
+        tags: i === 0 ? ["오래된 태그"] : [],
+        date: new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString(),
+      }),
     );
-    const catalog = buildCatalog({ banners: [], articles }, NOW_2026);
-    const economy = (limit: number) => listingParams(catalog, "section", limit).filter((p) => p.key === "economy");
-    // 70 articles are 4 pages of 20.
-    expect(economy(Infinity).map((p) => p.page.join("/"))).toEqual(["", "page/2", "page/3", "page/4"]);
-    expect(economy(40).map((p) => p.page.join("/"))).toEqual(["", "page/2"]);
-    expect(economy(1).map((p) => p.page.join("/"))).toEqual([""]);
+    // Newest first, as readContent hands them over.
+    const catalog = buildCatalog({ banners: [], articles: articles.reverse() }, NOW_2026);
+    const pages = (kind: "section" | "tag", limit: number) => listingParams(catalog, kind, limit).map((p) => p.page.join("/"));
+    expect(pages("section", Infinity)).toEqual(["", "page/2", "page/3", "page/4"]);
+    expect(pages("section", 40)).toEqual(["", "page/2"]);
+    expect(pages("section", 41)).toEqual(["", "page/2", "page/3"]);
+    expect(pages("section", 1)).toEqual([""]);
+    // The tag's only article is the oldest: its page renders on demand until the limit reaches it.
+    expect(pages("tag", 69)).toEqual([]);
+    expect(pages("tag", 70)).toEqual([""]);
   });
 });
