@@ -2,6 +2,7 @@
 import { cacheLife } from "next/cache";
 import { buildCatalog, sidebarContent, type Catalog, type SidebarContent } from "@/lib/catalog";
 import { loadContent } from "@/lib/content";
+import { oncePer } from "@/lib/memo";
 import { getSidebarLive } from "@/lib/engagement/live";
 import { site } from "@/lib/site";
 import { buildSearchIndex, type SearchIndex } from "@/lib/search/index";
@@ -35,17 +36,11 @@ export async function getPublicationInstant(): Promise<number> {
   return publicationInstant();
 }
 
-const searchIndexes = new WeakMap<Catalog, SearchIndex>();
+const searchIndexOf = oncePer((catalog: Catalog) => buildSearchIndex(catalog.articles));
 
 /** The search index of the current catalog, built on first use (first search after start or after an hourly refresh). */
 export async function getSearchIndex(): Promise<SearchIndex> {
-  const catalog = await getCatalog();
-  let index = searchIndexes.get(catalog);
-  if (!index) {
-    index = buildSearchIndex(catalog.articles);
-    searchIndexes.set(catalog, index);
-  }
-  return index;
+  return searchIndexOf(await getCatalog());
 }
 
 /** What the sidebar shows now, live parts included. */

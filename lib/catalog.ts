@@ -2,6 +2,7 @@
 import type { Content } from "@/lib/content";
 import type { Article, Author, Banner } from "@/lib/content/schema";
 import { timeAgo } from "@/lib/engagement/rules";
+import { oncePer } from "@/lib/memo";
 import { rankRelated } from "@/lib/related";
 import { SECTIONS, site, type SectionSlug } from "@/lib/site";
 import { nameKey, normalizeAlias } from "@/lib/urls";
@@ -59,15 +60,14 @@ export function buildCatalog(content: Content, now: number): Catalog {
   return catalog;
 }
 
-const relatedMemo = new WeakMap<Catalog, Map<string, Article[]>>();
+const relatedLists = oncePer<Catalog, Map<string, Article[]>>(() => new Map());
 
 /**
  * 관련기사 for `article`: candidates come from the indexes, never a scan of every pair, and each article's
  * list is ranked once per catalog (a page renders more than once while it is prerendered).
  */
 export function relatedArticles(catalog: Catalog, article: Article, limit: number = site.relatedCount): Article[] {
-  let lists = relatedMemo.get(catalog);
-  if (!lists) relatedMemo.set(catalog, (lists = new Map()));
+  const lists = relatedLists(catalog);
   const key = `${limit}:${article.slug}`;
   let related = lists.get(key);
   if (!related) lists.set(key, (related = rankRelatedCandidates(catalog, article, limit)));
@@ -122,21 +122,12 @@ export type SidebarLive = {
 
 const NO_LIVE: SidebarLive = { latest: [], mostRead: [], at: 0 };
 
-const sidebarPicksMemo = new WeakMap<Catalog, { why: Article[]; only: Article[]; magazine: Article[] }>();
-
 /** The sidebar's picks from the catalog, newest first: found once per catalog, not once per page. */
-function sidebarPicks(catalog: Catalog) {
-  let picks = sidebarPicksMemo.get(catalog);
-  if (!picks) {
-    picks = {
-      why: catalog.articles.filter((a) => a.kind === "analysis" || a.kind === "column"),
-      only: catalog.articles.filter((a) => a.exclusive),
-      magazine: catalog.articles.filter((a) => a.kind === "magazine"),
-    };
-    sidebarPicksMemo.set(catalog, picks);
-  }
-  return picks;
-}
+const sidebarPicks = oncePer((catalog: Catalog) => ({
+  why: catalog.articles.filter((a) => a.kind === "analysis" || a.kind === "column"),
+  only: catalog.articles.filter((a) => a.exclusive),
+  magazine: catalog.articles.filter((a) => a.kind === "magazine"),
+}));
 
 /** Everything the sidebar shows at `now`: banners by position, Hot & Why & Only, 실시간 댓글, 매거진 in 충북. */
 export function sidebarContent(catalog: Catalog, now: number, live: SidebarLive = NO_LIVE, limit: number = site.recentCount) {
@@ -175,15 +166,13 @@ export function activeBanners(banners: Banner[], slot: Banner["slot"], now: numb
     .sort((a, b) => b.weight - a.weight || a.link.localeCompare(b.link));
 }
 
-const aliasIndexes = new WeakMap<Content, Map<string, Article>>();
+const aliasIndex = oncePer(
+  (content: Content) => new Map(content.articles.flatMap((a) => a.aliases.map((alias) => [normalizeAlias(alias), a] as const))),
+);
 
 /** Slug an old address (path and query) redirects to at `now`; undefined when none or not yet published. */
 export function aliasTarget(content: Content, address: string, now: number): string | undefined {
-  let index = aliasIndexes.get(content);
-  if (!index) {
-    index = new Map(content.articles.flatMap((a) => a.aliases.map((alias) => [normalizeAlias(alias), a] as const)));
-    aliasIndexes.set(content, index);
-  }
+  const index = aliasIndex(content);
   const article = index.get(normalizeAlias(address));
   return article && isPublished(article, now) ? article.slug : undefined;
 }

@@ -59,9 +59,9 @@ export const site = {
   recentCount: 5,
   relatedCount: 6,
   /**
-   * How many of the newest articles `next build` renders ahead (and, per listing, how many articles' worth
-   * of pages). Older ones render on their first request and are cached from then on like the rest, so a
-   * build's cost stays flat as the archive grows (README: "What the build prerenders").
+   * How many of the newest articles `next build` renders ahead, with the listing pages that show them.
+   * Older ones render on their first request and are cached from then on like the rest, so a build's
+   * cost stays flat as the archive grows (README: "What the build prerenders").
    */
   prerenderArticles: prerenderCountFromEnv(process.env.PRERENDER_ARTICLES),
 } as const;

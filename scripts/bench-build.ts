@@ -5,6 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { readArgs } from "./lib/args";
+import { machineLine, marginalLine } from "./lib/build-timing";
 
 function processGroupRssKb(pgid: number): number {
   try {
@@ -43,9 +44,15 @@ function build(contentDir: string, distDir: string): Promise<{ ms: number; peakM
   });
 }
 
+/** Prerendered pages under `dir` of a build. */
+function htmlFiles(dir: string): number {
+  return fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((f) => f.isFile() && f.name.endsWith(".html"))
+    .length;
+}
+
 async function main() {
   const counts = (readArgs(process.argv.slice(2)).get("counts") ?? "200,2000").split(",").map(Number);
-  console.log(`${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+  console.log(machineLine());
   console.log(`PRERENDER_ARTICLES=${process.env.PRERENDER_ARTICLES || "300 (default)"}`);
   const results: { count: number; ms: number }[] = [];
   for (const count of counts) {
@@ -54,10 +61,8 @@ async function main() {
     const distDir = ".next-bench";
     fs.rmSync(distDir, { recursive: true, force: true });
     const { ms, peakMb } = await build(dir, distDir);
-    const html = (dir: string): number =>
-      fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((f) => f.isFile() && f.name.endsWith(".html")).length;
-    const articlePages = html(path.join(distDir, "server", "app", "articles"));
-    const allPages = html(path.join(distDir, "server", "app"));
+    const articlePages = htmlFiles(path.join(distDir, "server", "app", "articles"));
+    const allPages = htmlFiles(path.join(distDir, "server", "app"));
     console.log(
       `${String(count).padStart(5)} articles: next build ${(ms / 1000).toFixed(1)} s, ${(ms / count).toFixed(1)} ms/article, peak memory ${peakMb.toFixed(0)} MB (${allPages} pages prerendered, ${articlePages} of them articles)`,
     );
@@ -65,13 +70,8 @@ async function main() {
     fs.rmSync(distDir, { recursive: true, force: true });
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  // What one more article costs once the fixed part (compiling, starting workers) is paid.
-  if (results.length > 1) {
-    const first = results[0]!;
-    const last = results[results.length - 1]!;
-    const marginal = (last.ms - first.ms) / (last.count - first.count);
-    console.log(`marginal: ${marginal.toFixed(1)} ms per added article from ${first.count} to ${last.count}`);
-  }
+  const marginal = marginalLine(results, "article");
+  if (marginal) console.log(marginal);
 }
 
 main().catch((error) => {

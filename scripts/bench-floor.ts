@@ -7,6 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { readArgs } from "./lib/args";
+import { machineLine, marginalLine } from "./lib/build-timing";
 import { runLighthouse } from "./lib/lighthouse";
 import { startServer } from "./lib/next-server";
 
@@ -70,9 +71,7 @@ async function main() {
   const args = readArgs(process.argv.slice(2));
   const counts = (args.get("counts") ?? "200,2000").split(",").map(Number);
   const runs = Number(args.get("runs") ?? 3);
-  console.log(
-    `${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, bare Next.js app`,
-  );
+  console.log(`${machineLine()}, bare Next.js app`);
   const dir = createApp();
   try {
     const results = counts.map((count) => {
@@ -82,10 +81,8 @@ async function main() {
       );
       return { count, ms };
     });
-    if (results.length > 1) {
-      const [first, last] = [results[0]!, results[results.length - 1]!];
-      console.log(`marginal: ${((last.ms - first.ms) / (last.count - first.count)).toFixed(1)} ms per added page`);
-    }
+    const marginal = marginalLine(results, "page");
+    if (marginal) console.log(marginal);
     const server = await startServer(dir, ".next", {}, dir);
     try {
       const scores: number[] = [];
