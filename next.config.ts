@@ -1,5 +1,7 @@
 import path from "node:path";
 import type { NextConfig } from "next";
+import { PHASE_PRODUCTION_BUILD } from "next/constants";
+import { startBuildSnapshot } from "./lib/content/build-snapshot";
 import { SECURITY_HEADERS } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
@@ -43,4 +45,8 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+export default function config(phase: string): NextConfig {
+  // The build's workers share one parse of content/ (lib/content/build-snapshot.ts).
+  if (phase === PHASE_PRODUCTION_BUILD) startBuildSnapshot();
+  return nextConfig;
+}

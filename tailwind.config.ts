@@ -1,5 +1,6 @@
 // Theme for the portal: newspaper palette (AA contrast on white), Korean system font stack, article type scale.
 import type { Config } from "tailwindcss";
+import { FONT_STACKS } from "./lib/fonts";
 
 const config: Config = {
   content: ["./app/**/*.{ts,tsx}", "./components/**/*.{ts,tsx}"],
@@ -11,13 +12,7 @@ const config: Config = {
         rule: "#d1d5db",
         accent: "#b3261e",
       },
-      fontFamily: {
-        // Korean faces by their installed names, most common platform first (iOS/macOS, Windows, Android
-        // and Linux). No system-ui: on Windows and Linux it picks a Latin face, and every Hangul run then goes
-        // through font fallback, which measurably slows style and layout on a phone-class CPU.
-        sans: ['"Apple SD Gothic Neo"', '"Malgun Gothic"', '"Noto Sans KR"', '"Noto Sans CJK KR"', "NanumGothic", "sans-serif"],
-        serif: ["AppleMyungjo", "Batang", '"Noto Serif KR"', '"Noto Serif CJK KR"', "NanumMyeongjo", "serif"],
-      },
+      fontFamily: FONT_STACKS,
       maxWidth: { site: "75rem" },
     },
   },

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { imageSize } from "image-size";
 import { YAMLParseError, parse as parseYaml } from "yaml";
+import { sharedWithinBuild } from "@/lib/content/build-snapshot";
 import { decodeContentFile } from "@/lib/content/decode";
 import { gitCommitTimes } from "@/lib/content/git-dates";
 import type { ImageDimensions } from "@/lib/content/markdown";
@@ -156,11 +157,11 @@ export function readContent(dir: string = contentDir()): Content {
 const loaded: Map<string, Content> = ((globalThis as { [key: symbol]: Map<string, Content> })[Symbol.for("portal.loadedContent")] ??=
   new Map());
 
-/** readContent, once per folder per process: a build renders hundreds of pages from one parse. */
+/** readContent, once per folder per process (and once per `next build`, see build-snapshot.ts). */
 export function loadContent(dir: string = contentDir()): Content {
   let content = loaded.get(dir);
   if (!content) {
-    content = readContent(dir);
+    content = sharedWithinBuild(`content:${path.resolve(dir)}`, () => readContent(dir));
     loaded.set(dir, content);
   }
   return content;
