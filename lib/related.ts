@@ -20,14 +20,44 @@ export function relatedScore(article: Article, candidate: Article, tags: Readonl
   return score;
 }
 
-/** The `limit` best related articles among `candidates` (published ones only), best first. */
+type Scored = { candidate: Article; score: number; time: number };
+
+/** Articles never change after loading: parse each date once, not once per article it is a candidate for. */
+const publishedTimes = new WeakMap<Article, number>();
+function publishedTime(article: Article): number {
+  let time = publishedTimes.get(article);
+  if (time === undefined) publishedTimes.set(article, (time = Date.parse(article.date)));
+  return time;
+}
+
+/** Higher score first, then newer, then by slug. */
+function ranksBefore(a: Scored, b: Scored): boolean {
+  return a.score !== b.score
+    ? a.score > b.score
+    : a.time !== b.time
+      ? a.time > b.time
+      : a.candidate.slug.localeCompare(b.candidate.slug) < 0;
+}
+
+/**
+ * The `limit` best related articles among `candidates` (published ones only), best first. Keeps only the
+ * best `limit` while scanning (a popular tag makes thousands of candidates; sorting them all cost more).
+ */
 export function rankRelated(article: Article, candidates: Iterable<Article>, limit: number): Article[] {
+  if (limit <= 0) return [];
   const tags = new Set(article.tags);
-  const scored: { candidate: Article; score: number; time: number }[] = [];
+  const best: Scored[] = [];
   for (const candidate of candidates) {
     const score = relatedScore(article, candidate, tags);
-    if (score > 0) scored.push({ candidate, score, time: Date.parse(candidate.date) });
+    if (score === 0) continue;
+    const entry = { candidate, score, time: publishedTime(candidate) };
+    if (best.length === limit && !ranksBefore(entry, best[limit - 1]!)) continue;
+    let index = best.length === limit ? limit - 1 : best.length;
+    while (index > 0 && ranksBefore(entry, best[index - 1]!)) {
+      best[index] = best[index - 1]!;
+      index--;
+    }
+    best[index] = entry;
   }
-  scored.sort((a, b) => b.score - a.score || b.time - a.time || a.candidate.slug.localeCompare(b.candidate.slug));
-  return scored.slice(0, limit).map((s) => s.candidate);
+  return best.map((s) => s.candidate);
 }

@@ -78,4 +78,26 @@ describe("관련기사 ranking", () => {
       expect(relatedArticles(catalog, article, 6)).toEqual(rankRelated(article, catalog.articles, 6));
     }
   });
+
+  it("keeps the same best few as sorting every scored candidate, ties included", () => {
+    const tagsPool = ["오창", "청주", "충주"];
+    const host = makeArticle("host", { tags: tagsPool, series: "연재", related: ["c-07", "c-30"] });
+    // Many ties: four dates, two sections, overlapping tags, a series, two editor's picks.
+    const candidates = Array.from({ length: 60 }, (_, i) =>
+      makeArticle(`c-${String(i).padStart(2, "0")}`, {
+        section: i % 2 ? "economy" : "society",
+        tags: tagsPool.filter((_, t) => (i + t) % 3 !== 0),
+        series: i % 11 === 0 ? "연재" : undefined,
+        date: new Date(Date.UTC(2020, 0, 1 + (i % 4))).toISOString(),
+      }),
+    );
+    const byFullSort = candidates
+      .map((candidate) => ({ candidate, score: relatedScore(host, candidate), time: Date.parse(candidate.date) }))
+      .filter((s) => s.score > 0)
+      .sort((a, b) => b.score - a.score || b.time - a.time || a.candidate.slug.localeCompare(b.candidate.slug))
+      .map((s) => s.candidate.slug);
+    for (const limit of [0, 1, 2, 5, 17, 60, 100]) {
+      expect(rankRelated(host, candidates, limit).map((a) => a.slug)).toEqual(byFullSort.slice(0, limit));
+    }
+  });
 });

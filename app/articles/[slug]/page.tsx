@@ -51,7 +51,11 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function ArticlePage(props: Props) {
   const { article, catalog } = await findArticle(props);
   const column = attachedColumn(catalog, article);
-  const recent = catalog.articles.filter((a) => a.slug !== article.slug).slice(0, site.recentCount);
+  // The newest few only: a page renders several times in a build, and the catalog can hold thousands.
+  const recent = catalog.articles
+    .slice(0, site.recentCount + 1)
+    .filter((a) => a.slug !== article.slug)
+    .slice(0, site.recentCount);
   const [sidebar, engagement] = await Promise.all([getSidebar(), getArticleEngagement(article.slug)]);
   return (
     <>
