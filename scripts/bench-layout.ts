@@ -1,0 +1,72 @@
+// npm run bench:layout [-- --runs 12 --paths /a,/b] — main-thread style, layout and task time of a page's first
+// load in Chromium (JavaScript off, phone viewport), as served and with the root layout's inline font style
+// removed, loads interleaved. Median of `runs` loads after two warm-up loads each. BASE_URL as bench:weight.
+import type { Page } from "playwright-core";
+import { readArgs } from "./lib/args";
+import { launchChromium } from "./lib/chromium";
+
+const base = process.env.BASE_URL || "http://127.0.0.1:3000";
+const INLINE_FONT_STYLE = /<style>html\{font-family:[^<]*<\/style>/;
+
+type Metrics = { layout: number; style: number; task: number };
+
+async function firstLoad(page: Page, url: string, withoutInlineFont: boolean): Promise<Metrics> {
+  await page.route(url, async (route) => {
+    const response = await route.fetch();
+    const html = await response.text();
+    if (!INLINE_FONT_STYLE.test(html)) throw new Error(`${url} has no inline font style`);
+    await route.fulfill({ response, body: withoutInlineFont ? html.replace(INLINE_FONT_STYLE, "") : html });
+  });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Performance.enable");
+  await page.goto(url, { waitUntil: "load" });
+  await page.waitForTimeout(300);
+  const { metrics } = await cdp.send("Performance.getMetrics");
+  const value = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+  return { layout: value("LayoutDuration"), style: value("RecalcStyleDuration"), task: value("TaskDuration") };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function main() {
+  const args = readArgs(process.argv.slice(2));
+  const runs = Number(args.get("runs") ?? 12);
+  const paths = (args.get("paths") ?? "/articles/kanagawa-science-park,/").split(",");
+  const browser = await launchChromium();
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    viewport: { width: 412, height: 823 },
+    deviceScaleFactor: 1.75,
+  });
+  console.log(`median of ${runs} first loads, ms of main thread (Chromium ${browser.version()}, JavaScript off, 412×823)`);
+  for (const pathname of paths) {
+    const url = base + pathname;
+    const samples: Record<"served" | "without", Metrics[]> = { served: [], without: [] };
+    for (let i = 0; i < runs + 2; i++) {
+      for (const variant of ["served", "without"] as const) {
+        const page = await context.newPage();
+        const metrics = await firstLoad(page, url, variant === "without");
+        await page.close();
+        if (i >= 2) samples[variant].push(metrics);
+      }
+    }
+    for (const [variant, list] of Object.entries(samples)) {
+      const label = variant === "served" ? "as served" : "without inline font style";
+      console.log(
+        `${pathname.padEnd(34)} ${label.padEnd(26)} layout ${median(list.map((m) => m.layout))
+          .toFixed(1)
+          .padStart(6)}  style ${median(list.map((m) => m.style))
+          .toFixed(1)
+          .padStart(5)}  all tasks ${median(list.map((m) => m.task))
+          .toFixed(1)
+          .padStart(6)}`,
+      );
+    }
+  }
+  await browser.close();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
