@@ -23,9 +23,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="ko">
       <head>
-        {/* The page face, also declared inline: measured in Chromium at phone speed, the article's first
-            layout takes ~35 ms instead of ~65 ms of main thread when the face is known before the stylesheet
-            arrives (BENCHMARKS.md, "Lighthouse"). The stylesheet sets the same stack. */}
+        {/* The page face, also declared inline: with it, Chromium's first layout of an article takes about
+            half the main-thread time it takes when the face comes only with the stylesheet (npm run
+            bench:layout; BENCHMARKS.md, "Lighthouse"). The stylesheet sets the same stack. */}
         <style>{`html{font-family:${FONT_STACKS.sans.join(",")}}`}</style>
       </head>
       <body>
