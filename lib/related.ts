@@ -1,5 +1,6 @@
 // 관련기사 ranking: pure and deterministic, like Hugo's weighted related content.
 import type { Article } from "@/lib/content/schema";
+import { oncePer } from "@/lib/memo";
 
 /**
  * Points a candidate earns. An editor's explicit choice always wins; then parts of the same series;
@@ -23,12 +24,7 @@ export function relatedScore(article: Article, candidate: Article, tags: Readonl
 type Scored = { candidate: Article; score: number; time: number };
 
 /** Articles never change after loading: parse each date once, not once per article it is a candidate for. */
-const publishedTimes = new WeakMap<Article, number>();
-function publishedTime(article: Article): number {
-  let time = publishedTimes.get(article);
-  if (time === undefined) publishedTimes.set(article, (time = Date.parse(article.date)));
-  return time;
-}
+const publishedTime = oncePer((article: Article) => Date.parse(article.date));
 
 /** Higher score first, then newer, then by slug. */
 function ranksBefore(a: Scored, b: Scored): boolean {

@@ -10,6 +10,7 @@ import { readArgs } from "./lib/args";
 import { machineLine, marginalLine } from "./lib/build-timing";
 import { runLighthouse } from "./lib/lighthouse";
 import { startServer } from "./lib/next-server";
+import { median } from "./lib/stats";
 
 const FILES: Record<string, string> = {
   "package.json": `{ "name": "next-floor", "private": true }\n`,
@@ -64,8 +65,6 @@ function build(dir: string, pages: number): number {
   if (result.status !== 0) throw new Error(`bare next build failed:\n${result.stdout}${result.stderr}`);
   return performance.now() - started;
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function main() {
   const args = readArgs(process.argv.slice(2));

@@ -4,6 +4,7 @@
 import type { Page } from "playwright-core";
 import { readArgs } from "./lib/args";
 import { launchChromium } from "./lib/chromium";
+import { median } from "./lib/stats";
 
 const base = process.env.BASE_URL || "http://127.0.0.1:3000";
 const INLINE_FONT_STYLE = /<style>html\{font-family:[^<]*<\/style>/;
@@ -25,8 +26,6 @@ async function firstLoad(page: Page, url: string, withoutInlineFont: boolean): P
   const value = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
   return { layout: value("LayoutDuration"), style: value("RecalcStyleDuration"), task: value("TaskDuration") };
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function main() {
   const args = readArgs(process.argv.slice(2));
@@ -52,14 +51,12 @@ async function main() {
     }
     for (const [variant, list] of Object.entries(samples)) {
       const label = variant === "served" ? "as served" : "without inline font style";
+      const ms = (metric: keyof Metrics) =>
+        median(list.map((m) => m[metric]))
+          .toFixed(1)
+          .padStart(6);
       console.log(
-        `${pathname.padEnd(34)} ${label.padEnd(26)} layout ${median(list.map((m) => m.layout))
-          .toFixed(1)
-          .padStart(6)}  style ${median(list.map((m) => m.style))
-          .toFixed(1)
-          .padStart(5)}  all tasks ${median(list.map((m) => m.task))
-          .toFixed(1)
-          .padStart(6)}`,
+        `${pathname.padEnd(34)} ${label.padEnd(26)} layout ${ms("layout")}  style ${ms("style")}  all tasks ${ms("task")}`,
       );
     }
   }
