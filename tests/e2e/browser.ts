@@ -47,3 +47,23 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync("test-results/screenshots", { recursive: true });
   await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 }
+
+/**
+ * Scrolls through the page as a reader would, so lazy images (banners, thumbnails below the fold) load, waits
+ * for every image to finish, and returns the addresses of those that failed to load.
+ */
+export async function brokenImagesAfterScrolling(page: Page): Promise<string[]> {
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) {
+      window.scrollTo(0, y);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+    window.scrollTo(0, 0);
+  });
+  await page.waitForFunction(() => Array.from(document.images).every((image) => image.complete), undefined, { timeout: 10_000 });
+  return page.evaluate(() =>
+    Array.from(document.images)
+      .filter((image) => image.naturalWidth === 0)
+      .map((image) => image.currentSrc || image.src),
+  );
+}

@@ -1,6 +1,6 @@
 // A reader in Chromium against the production build of the real content.
 import { describe, expect, it } from "vitest";
-import { openPage, screenshot, VIEWPORTS } from "./browser";
+import { brokenImagesAfterScrolling, openPage, screenshot, VIEWPORTS } from "./browser";
 
 const KANAGAWA = "/articles/kanagawa-science-park";
 const TITLE = "⑦ 선진 해외 클러스터를 가다 - 日 가나가와 사이언스 파크";
@@ -134,7 +134,7 @@ describe("keyboard and screens", () => {
     await context.close();
   });
 
-  it("renders every page kind on a phone and a desktop without console errors (screenshots in test-results/)", async () => {
+  it("renders every page kind on a phone and a desktop, every image loaded, without console errors (screenshots in test-results/)", async () => {
     const pages = [
       "/",
       KANAGAWA,
@@ -144,18 +144,21 @@ describe("keyboard and screens", () => {
       "/search?q=오창",
       "/없는-페이지",
     ];
+    const broken: string[] = [];
     for (const [name, viewport] of Object.entries(VIEWPORTS)) {
       const { page, errors, context } = await openPage(viewport);
       for (const path of pages) {
         await page.goto(path);
         await page.waitForLoadState("networkidle");
+        broken.push(...(await brokenImagesAfterScrolling(page)).map((src) => `${name} ${path}: ${src}`));
         await screenshot(page, `${name}${path.replace(/[^a-z0-9가-힣]+/gi, "_")}`);
       }
       // The 404 page logs its own status as a resource error; nothing else may.
       expect(errors.filter((e) => !e.includes("404"))).toEqual([]);
       await context.close();
     }
-  }, 60_000);
+    expect(broken).toEqual([]);
+  }, 90_000);
 });
 
 describe("hostile content", () => {
