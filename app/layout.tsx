@@ -25,9 +25,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="ko">
       <head>
-        {/* The page face, also declared inline: with it, Chromium's first layout of an article takes about
-            half the main-thread time it takes when the face comes only with the stylesheet (npm run
-            bench:layout; BENCHMARKS.md, "Lighthouse"). The stylesheet sets the same stack. */}
+        {/* The page face, also declared inline (the stylesheet sets the same stack). On one machine it halved
+            Chromium's first layout of an article; on a slower one the difference was within the noise
+            (npm run bench:layout; BENCHMARKS.md, "Lighthouse"). 150 bytes either way. */}
         <style>{INLINE_FACE}</style>
       </head>
       <body>

@@ -1,7 +1,8 @@
-// npm run bench:floor [-- --counts 200,2000 --runs 3] — what Next.js itself costs on this machine, with none
-// of the portal: a bare App Router app (root layout, one dynamic route whose page is a heading and a sentence,
-// Cache Components on as in the portal) built with N pages, and Lighthouse's mobile performance of one of
-// its pages. The floor under bench:build and npm run audit (BENCHMARKS.md, "The floor").
+// npm run bench:floor [-- --counts 200,2000 --runs 3 --cache-components on|off] — what Next.js itself costs on
+// this machine, with none of the portal: a bare App Router app (root layout, one dynamic route whose page is a
+// heading and a sentence, Cache Components on as in the portal unless turned off) built with N pages, and
+// Lighthouse's mobile performance of one of its pages (`--runs 0` skips it). The floor under bench:build and
+// npm run audit (BENCHMARKS.md, "The floor"); `--cache-components off` shows what that feature costs.
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -12,40 +13,42 @@ import { runLighthouse } from "./lib/lighthouse";
 import { startServer } from "./lib/next-server";
 import { median } from "./lib/stats";
 
-const FILES: Record<string, string> = {
-  "package.json": `{ "name": "next-floor", "private": true }\n`,
-  "tsconfig.json": JSON.stringify({
-    compilerOptions: {
-      target: "ES2022",
-      lib: ["dom", "esnext"],
-      jsx: "react-jsx",
-      module: "esnext",
-      moduleResolution: "bundler",
-      strict: true,
-      skipLibCheck: true,
-      noEmit: true,
-      isolatedModules: true,
-    },
-    include: ["**/*.ts", "**/*.tsx"],
-    exclude: ["node_modules"],
-  }),
-  "next.config.ts": `export default { cacheComponents: true, typescript: { ignoreBuildErrors: true }, experimental: { cpus: 2 } };\n`,
-  "app/layout.tsx": `export default function RootLayout({ children }: { children: React.ReactNode }) {
+function appFiles(cacheComponents: boolean): Record<string, string> {
+  return {
+    "package.json": `{ "name": "next-floor", "private": true }\n`,
+    "tsconfig.json": JSON.stringify({
+      compilerOptions: {
+        target: "ES2022",
+        lib: ["dom", "esnext"],
+        jsx: "react-jsx",
+        module: "esnext",
+        moduleResolution: "bundler",
+        strict: true,
+        skipLibCheck: true,
+        noEmit: true,
+        isolatedModules: true,
+      },
+      include: ["**/*.ts", "**/*.tsx"],
+      exclude: ["node_modules"],
+    }),
+    "next.config.ts": `export default { cacheComponents: ${cacheComponents}, typescript: { ignoreBuildErrors: true }, experimental: { cpus: 2 } };\n`,
+    "app/layout.tsx": `export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (<html lang="ko"><body>{children}</body></html>);
 }\n`,
-  "app/p/[slug]/page.tsx": `export async function generateStaticParams() {
+    "app/p/[slug]/page.tsx": `export async function generateStaticParams() {
   return Array.from({ length: Number(process.env.FLOOR_PAGES) }, (_, i) => ({ slug: \`a-\${i}\` }));
 }
 export default async function Page({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   return (<main><h1>{slug}</h1><p>가나가와 사이언스 파크는 일본 최초의 도시형 사이언스 파크다.</p></main>);
 }\n`,
-};
+  };
+}
 
 /** A bare app in a temp folder; node_modules hard-linked from this checkout (Turbopack will not follow a symlink out of the app). */
-function createApp(): string {
+function createApp(cacheComponents: boolean): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "next-floor-"));
-  for (const [file, text] of Object.entries(FILES)) {
+  for (const [file, text] of Object.entries(appFiles(cacheComponents))) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), text);
   }
@@ -70,8 +73,9 @@ async function main() {
   const args = readArgs(process.argv.slice(2));
   const counts = (args.get("counts") ?? "200,2000").split(",").map(Number);
   const runs = Number(args.get("runs") ?? 3);
-  console.log(`${machineLine()}, bare Next.js app`);
-  const dir = createApp();
+  const cacheComponents = (args.get("cache-components") ?? "on") !== "off";
+  console.log(`${machineLine()}, bare Next.js app, Cache Components ${cacheComponents ? "on" : "off"}`);
+  const dir = createApp(cacheComponents);
   try {
     const results = counts.map((count) => {
       const ms = build(dir, count);
@@ -82,6 +86,7 @@ async function main() {
     });
     const marginal = marginalLine(results, "page");
     if (marginal) console.log(marginal);
+    if (runs <= 0) return;
     const server = await startServer(dir, ".next", {}, dir);
     try {
       const scores: number[] = [];
