@@ -1,6 +1,7 @@
-// npm run bench:layout [-- --runs 12 --paths /a,/b] — main-thread style, layout and task time of a page's first
-// load in Chromium (JavaScript off, phone viewport), as served and with the root layout's inline font style
-// removed, loads interleaved. Median of `runs` loads after two warm-up loads each. BASE_URL as bench:weight.
+// npm run bench:layout [-- --runs 12 --paths /a,/b --javascript off|on] — main-thread script, style, layout and
+// task time of a page's first load in Chromium (phone viewport; JavaScript off unless turned on), as served and
+// with the root layout's inline font style removed, loads interleaved. Median of `runs` loads after two
+// warm-up loads each. BASE_URL as bench:weight.
 import type { Page } from "playwright-core";
 import { readArgs } from "./lib/args";
 import { launchChromium } from "./lib/chromium";
@@ -9,7 +10,7 @@ import { median } from "./lib/stats";
 const base = process.env.BASE_URL || "http://127.0.0.1:3000";
 const INLINE_FONT_STYLE = /<style>html\{font-family:[^<]*<\/style>/;
 
-type Metrics = { layout: number; style: number; task: number };
+type Metrics = { script: number; layout: number; style: number; task: number };
 
 async function firstLoad(page: Page, url: string, withoutInlineFont: boolean): Promise<Metrics> {
   await page.route(url, async (route) => {
@@ -24,20 +25,28 @@ async function firstLoad(page: Page, url: string, withoutInlineFont: boolean): P
   await page.waitForTimeout(300);
   const { metrics } = await cdp.send("Performance.getMetrics");
   const value = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
-  return { layout: value("LayoutDuration"), style: value("RecalcStyleDuration"), task: value("TaskDuration") };
+  return {
+    script: value("ScriptDuration"),
+    layout: value("LayoutDuration"),
+    style: value("RecalcStyleDuration"),
+    task: value("TaskDuration"),
+  };
 }
 
 async function main() {
   const args = readArgs(process.argv.slice(2));
   const runs = Number(args.get("runs") ?? 12);
   const paths = (args.get("paths") ?? "/articles/kanagawa-science-park,/").split(",");
+  const javaScriptEnabled = (args.get("javascript") ?? "off") === "on";
   const browser = await launchChromium();
   const context = await browser.newContext({
-    javaScriptEnabled: false,
+    javaScriptEnabled,
     viewport: { width: 412, height: 823 },
     deviceScaleFactor: 1.75,
   });
-  console.log(`median of ${runs} first loads, ms of main thread (Chromium ${browser.version()}, JavaScript off, 412×823)`);
+  console.log(
+    `median of ${runs} first loads, ms of main thread (Chromium ${browser.version()}, JavaScript ${javaScriptEnabled ? "on" : "off"}, 412×823)`,
+  );
   for (const pathname of paths) {
     const url = base + pathname;
     const samples: Record<"served" | "without", Metrics[]> = { served: [], without: [] };
@@ -56,7 +65,7 @@ async function main() {
           .toFixed(1)
           .padStart(6);
       console.log(
-        `${pathname.padEnd(34)} ${label.padEnd(26)} layout ${ms("layout")}  style ${ms("style")}  all tasks ${ms("task")}`,
+        `${pathname.padEnd(34)} ${label.padEnd(26)} script ${ms("script")}  layout ${ms("layout")}  style ${ms("style")}  all tasks ${ms("task")}`,
       );
     }
   }
