@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
+import { connection } from "next/server";
 import { notFound } from "next/navigation";
 import { ModerationTable } from "@/components/admin/moderation-table";
 import { getEngagement } from "@/lib/engagement";
@@ -13,9 +14,13 @@ export const instant = false;
 export const metadata: Metadata = { title: "댓글 관리", robots: { index: false, follow: false } };
 
 export default async function AdminPage() {
+  // Before reading the configuration: ADMIN_TOKEN is set where the server starts, not where it was built,
+  // so this page must never be decided (or prerendered as a 404) at build time.
+  await connection();
   if (!engagementConfig.adminToken) notFound();
+  const { service, db } = await getEngagement();
   const session = (await cookies()).get(ADMIN_COOKIE)?.value;
-  if (!isAdminSession(session)) {
+  if (!(await isAdminSession(db, session))) {
     return (
       <main id="main" tabIndex={-1} className="mx-auto max-w-sm py-10">
         <h1 className="text-xl font-bold">댓글 관리 로그인</h1>
@@ -37,7 +42,6 @@ export default async function AdminPage() {
       </main>
     );
   }
-  const { service } = await getEngagement();
   const [lists, log] = await Promise.all([service.adminLists(), service.moderationLog(30)]);
   return (
     <main id="main" tabIndex={-1} className="py-6">

@@ -2,6 +2,7 @@
 // The comment form: a plain POST that works without JavaScript; with it, posts as JSON and refreshes in place.
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
+import { COMMENT_LIMITS } from "@/lib/engagement/limits";
 
 type Props = { slug: string; parentId?: number; onDone?: () => void };
 
@@ -50,7 +51,7 @@ export function CommentForm({ slug, parentId, onDone }: Props) {
           <input
             name="nickname"
             required
-            maxLength={20}
+            maxLength={COMMENT_LIMITS.nicknameMax}
             autoComplete="nickname"
             className="rounded border border-rule px-2 py-1.5"
           />
@@ -61,8 +62,8 @@ export function CommentForm({ slug, parentId, onDone }: Props) {
             name="password"
             type="password"
             required
-            minLength={4}
-            maxLength={64}
+            minLength={COMMENT_LIMITS.passwordMin}
+            maxLength={COMMENT_LIMITS.passwordMax}
             autoComplete="new-password"
             className="rounded border border-rule px-2 py-1.5"
           />
@@ -73,7 +74,7 @@ export function CommentForm({ slug, parentId, onDone }: Props) {
         <textarea
           name="body"
           required
-          maxLength={1000}
+          maxLength={COMMENT_LIMITS.bodyMax}
           rows={parentId ? 2 : 3}
           className="rounded border border-rule px-2 py-1.5"
         />

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Transaction } from "kysely";
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Migration, type Transaction } from "kysely";
 import pg from "pg";
 import { databaseConfig, type DatabaseConfig } from "@/lib/db/config";
 import { migrations } from "@/lib/db/migrations";
@@ -20,7 +20,10 @@ export type Db = {
 };
 
 /** Opens (creating the file and its folder if needed) and migrates a database. */
-export async function openDatabase(config: DatabaseConfig = databaseConfig(), options: { schema?: string } = {}): Promise<Db> {
+export async function openDatabase(
+  config: DatabaseConfig = databaseConfig(),
+  options: { schema?: string; migrations?: Record<string, Migration> } = {},
+): Promise<Db> {
   let db: Db;
   if (config.engine === "sqlite") {
     if (config.file !== ":memory:") fs.mkdirSync(path.dirname(config.file), { recursive: true });
@@ -42,25 +45,57 @@ export async function openDatabase(config: DatabaseConfig = databaseConfig(), op
     if (options.schema) await sql`create schema if not exists ${sql.id(options.schema)}`.execute(kysely);
     db = { kysely, engine: "postgres", close: () => kysely.destroy() };
   }
-  const migrator = new Migrator({ db: db.kysely, provider: { getMigrations: async () => migrations(db.engine) } });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
+  try {
+    await migrate(db, options.migrations ?? migrations(db.engine));
+  } catch (error) {
     await db.close();
-    const failed = results?.find((r) => r.status === "Error")?.migrationName;
-    throw new Error(`database migration ${failed ?? ""} failed: ${(error as Error).message}`);
+    throw error;
   }
   return db;
 }
 
-let shared: Promise<Db> | undefined;
+/**
+ * Applies pending migrations inside one write transaction (SQLite's BEGIN IMMEDIATE, PostgreSQL's advisory
+ * lock), so processes starting together take turns: the second waits, then finds nothing left to do.
+ * Kysely's Migrator takes no lock on SQLite, and two first starts raced to "table already exists".
+ * The bookkeeping table is Kysely's own, so databases it migrated carry on.
+ */
+async function migrate(db: Db, all: Record<string, Migration>): Promise<void> {
+  // Another process may hold the lock for a whole migration: wait longer than for an ordinary write.
+  db.sqlite?.pragma("busy_timeout = 60000");
+  try {
+    await writeTransaction(db, "portal:migrations", async (trx) => {
+      await sql`create table if not exists kysely_migration (name varchar(255) primary key, timestamp varchar(255) not null)`.execute(
+        trx,
+      );
+      const done = new Set((await sql<{ name: string }>`select name from kysely_migration`.execute(trx)).rows.map((r) => r.name));
+      for (const name of Object.keys(all).sort()) {
+        if (done.has(name)) continue;
+        try {
+          await all[name]!.up(trx);
+        } catch (error) {
+          throw new Error(`database migration ${name} failed: ${(error as Error).message}`, { cause: error });
+        }
+        await sql`insert into kysely_migration (name, timestamp) values (${name}, ${new Date().toISOString()})`.execute(trx);
+      }
+    });
+  } finally {
+    db.sqlite?.pragma("busy_timeout = 5000");
+  }
+}
+
+// Process-wide, not module-wide: route handlers and pages are separate bundles with their own copy of this
+// module, and two copies opening the database would hold two connections and run the migrations twice.
+const opened = globalThis as { [key: symbol]: Promise<Db> | undefined };
+const SHARED_DB = Symbol.for("portal.db");
 
 /** The process's database, opened from DATABASE_URL on first use. */
 export function getDb(): Promise<Db> {
-  shared ??= openDatabase().catch((error) => {
-    shared = undefined;
+  opened[SHARED_DB] ??= openDatabase().catch((error) => {
+    opened[SHARED_DB] = undefined;
     throw error;
   });
-  return shared;
+  return opened[SHARED_DB];
 }
 
 /**

@@ -69,5 +69,41 @@ export function migrations(engine: DatabaseConfig["engine"]): Record<string, Mig
           .execute();
       },
     },
+    "2026-11-26-002-abuse-limits": {
+      async up(db: Kysely<unknown>) {
+        // One share per visitor per article per Korean day, as reads are counted.
+        await db.schema
+          .createTable("article_shares")
+          .addColumn("article_slug", "text", (c) => c.notNull())
+          .addColumn("visitor_key", "text", (c) => c.notNull())
+          .addColumn("day", "text", (c) => c.notNull())
+          .addPrimaryKeyConstraint("article_shares_pk", ["article_slug", "visitor_key", "day"])
+          .execute();
+        // Wrong delete passwords, so guessing is limited per comment and per client.
+        await db.schema
+          .createTable("password_failures")
+          .addColumn("comment_id", "bigint", (c) => c.notNull())
+          .addColumn("client_key", "text", (c) => c.notNull())
+          .addColumn("created_at", "bigint", (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex("password_failures_comment")
+          .on("password_failures")
+          .columns(["comment_id", "created_at"])
+          .execute();
+        await db.schema
+          .createIndex("password_failures_client")
+          .on("password_failures")
+          .columns(["client_key", "created_at"])
+          .execute();
+        // Moderator logins: the cookie holds a random id, the table its hash, so logout and expiry revoke it.
+        await db.schema
+          .createTable("admin_sessions")
+          .addColumn("id_hash", "text", (c) => c.primaryKey())
+          .addColumn("created_at", "bigint", (c) => c.notNull())
+          .addColumn("expires_at", "bigint", (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }

@@ -36,6 +36,26 @@ export interface ArticleReadsTable {
   day: string;
 }
 
+export interface ArticleSharesTable {
+  article_slug: string;
+  visitor_key: string;
+  /** Korean calendar day, YYYY-MM-DD. */
+  day: string;
+}
+
+export interface PasswordFailuresTable {
+  comment_id: number;
+  client_key: string;
+  created_at: number;
+}
+
+export interface AdminSessionsTable {
+  /** SHA-256 of the random session id the moderator's cookie holds. */
+  id_hash: string;
+  created_at: number;
+  expires_at: number;
+}
+
 export interface ModerationLogTable {
   id: Generated<number>;
   comment_id: number;
@@ -54,6 +74,9 @@ export interface Database {
   comment_reports: CommentReportsTable;
   article_counters: ArticleCountersTable;
   article_reads: ArticleReadsTable;
+  article_shares: ArticleSharesTable;
+  password_failures: PasswordFailuresTable;
+  admin_sessions: AdminSessionsTable;
   moderation_log: ModerationLogTable;
   settings: SettingsTable;
 }

@@ -1,6 +1,7 @@
 // Request-side rules for the engagement endpoints: who the client is, same-origin writes, bounded bodies.
 import { engagementConfig } from "@/lib/engagement/config";
-import { EngagementError } from "@/lib/engagement/service";
+import { EngagementError, NOT_FOUND_COMMENT } from "@/lib/engagement/errors";
+import { visitorNetwork } from "@/lib/engagement/rules";
 import { saltedHash } from "@/lib/engagement/secrets";
 import { site } from "@/lib/site";
 
@@ -8,8 +9,9 @@ import { site } from "@/lib/site";
 const MAX_BODY_BYTES = 16 * 1024;
 
 /**
- * The client's address. `next start` puts the socket address in X-Forwarded-For when no proxy did; each
- * trusted proxy in front (TRUSTED_PROXY_HOPS) appends the address it saw, so the client is that many from the end.
+ * The client's address. With TRUSTED_PROXY_HOPS=0 the portal's server (scripts/lib/portal-server.ts) has
+ * replaced X-Forwarded-For with the socket address; each trusted proxy in front appends the address it saw,
+ * so with N hops the client is N from the end and anything a client wrote before that is ignored.
  */
 export function clientAddress(headers: Headers, hops: number = engagementConfig.trustedProxyHops): string {
   const chain = (headers.get("x-forwarded-for") ?? "")
@@ -19,9 +21,17 @@ export function clientAddress(headers: Headers, hops: number = engagementConfig.
   return chain[chain.length - Math.max(1, hops)] ?? chain[0] ?? "unknown";
 }
 
-/** The salted hash that stands for this client in rate limits and reports. */
+/** The salted hash that stands for this client (its address or IPv6 /64) in rate limits and reports. */
 export function clientKey(request: Request, salt: string): string {
-  return saltedHash(salt, "client", clientAddress(request.headers));
+  return saltedHash(salt, "client", visitorNetwork(clientAddress(request.headers)));
+}
+
+/**
+ * The visitor a share or read is counted for on `day`: the network alone, so changing the User-Agent or
+ * any other header does not make a second visitor; the day is hashed in, so days cannot be linked.
+ */
+export function visitorKey(request: Request, salt: string, purpose: "read" | "share", day: string): string {
+  return saltedHash(salt, purpose, day, visitorNetwork(clientAddress(request.headers)));
 }
 
 /** Refuses writes a browser sends on behalf of another site (Origin or Sec-Fetch-Site); 403. */
@@ -37,12 +47,34 @@ export function assertSameOrigin(request: Request): void {
   if (!allowed.has(origin)) throw new EngagementError(403, "다른 사이트에서 보낸 요청은 받을 수 없습니다.");
 }
 
+/**
+ * The body's bytes, reading no more than `max`: a larger body (declared or chunked without a length) is
+ * refused with 413 as soon as it passes the cap, and the rest is never read into memory.
+ */
+export async function readCapped(request: Request, max: number): Promise<Uint8Array> {
+  const tooLarge = () => new EngagementError(413, "보낸 내용이 너무 깁니다.");
+  const declared = request.headers.get("content-length");
+  if (declared !== null && !(Number(declared) <= max)) throw tooLarge();
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
 /** The request body as fields, from JSON or an HTML form; 413 when too large, 400 when unreadable. */
 export async function readFields(request: Request): Promise<{ fields: Record<string, unknown>; fromForm: boolean }> {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new EngagementError(413, "보낸 내용이 너무 깁니다.");
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  if (bytes.byteLength > MAX_BODY_BYTES) throw new EngagementError(413, "보낸 내용이 너무 깁니다.");
+  const bytes = await readCapped(request, MAX_BODY_BYTES);
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -64,14 +96,15 @@ export async function readFields(request: Request): Promise<{ fields: Record<str
 
 /** JSON error `{ error }` with its status; unexpected errors are logged and answered 500 without details. */
 export function errorResponse(error: unknown, context: string): Response {
-  if (error instanceof EngagementError) return Response.json({ error: error.message }, { status: error.status });
+  const headers = { "Cache-Control": "no-store" };
+  if (error instanceof EngagementError) return Response.json({ error: error.message }, { status: error.status, headers });
   console.error(`${context} failed`, error);
-  return Response.json({ error: "잠시 후 다시 시도해 주세요." }, { status: 500 });
+  return Response.json({ error: "잠시 후 다시 시도해 주세요." }, { status: 500, headers });
 }
 
 /** A route id parameter as a positive integer, or 404. */
 export function idParam(raw: string): number {
   const id = Number(raw);
-  if (!/^[1-9]\d{0,15}$/.test(raw) || !Number.isSafeInteger(id)) throw new EngagementError(404, "댓글을 찾을 수 없습니다.");
+  if (!/^[1-9]\d{0,15}$/.test(raw) || !Number.isSafeInteger(id)) throw new EngagementError(404, NOT_FOUND_COMMENT);
   return id;
 }

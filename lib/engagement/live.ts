@@ -1,7 +1,9 @@
-// Live data inside prerendered pages: cached per article (tag) and site-wide, invalidated on every write.
+// Live data inside prerendered pages: cached per article (tag) and site-wide, invalidated by the writes that
+// change them, at most once a second per tag however fast the writes come.
 import { cacheLife, cacheTag, revalidateTag } from "next/cache";
 import { kstToday } from "@/lib/dates";
 import { getEngagement } from "@/lib/engagement";
+import { invalidationCoalescer } from "@/lib/engagement/coalesce";
 import type { PublicComment } from "@/lib/engagement/service";
 
 const articleTag = (slug: string) => `engagement:${slug}`;
@@ -48,8 +50,16 @@ export async function getSidebarLive(
   }
 }
 
-/** After a comment or share: the article's live parts and 실시간 댓글 are regenerated on the next request. */
-export function invalidateArticle(slug: string): void {
-  revalidateTag(articleTag(slug), { expire: 0 });
-  revalidateTag(LATEST_TAG, { expire: 0 });
+// Once a second: a new comment still reaches readers within the 2-second target through nginx's 1 s cache,
+// and a flood of writes costs each page one regeneration a second instead of one per write.
+const invalidate = invalidationCoalescer(1000, (tag) => revalidateTag(tag, { expire: 0 }));
+
+/** After a comment is posted, deleted, hidden or restored: the article's live parts and 실시간 댓글. */
+export async function invalidateComments(slug: string): Promise<void> {
+  await Promise.all([invalidate(articleTag(slug)), invalidate(LATEST_TAG)]);
+}
+
+/** After a counted share: the article's live parts only (no sidebar shows share counts). */
+export async function invalidateShares(slug: string): Promise<void> {
+  await invalidate(articleTag(slug));
 }

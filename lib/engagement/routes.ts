@@ -1,6 +1,6 @@
 // Shared steps of the engagement route handlers: the article must be published, writes same-origin.
 import { getCatalog } from "@/lib/articles";
-import { EngagementError } from "@/lib/engagement/service";
+import { EngagementError } from "@/lib/engagement/errors";
 
 /** The slug of a published article, or 404 (unknown, draft or scheduled articles take no comments). */
 export async function publishedSlug(slug: string): Promise<string> {

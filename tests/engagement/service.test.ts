@@ -1,10 +1,24 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db";
 import { engagementConfig } from "@/lib/engagement/config";
 import { EngagementError, engagementService, type EngagementService } from "@/lib/engagement/service";
+import { hashPassword } from "@/lib/engagement/secrets";
 import { ENGINES } from "./engines";
 
-const limits = { ...engagementConfig, minIntervalSeconds: 60, dailyLimit: 3, reportThreshold: 2 };
+// The real hash, watched: refused requests must be refused before the slow scrypt runs.
+vi.mock("@/lib/engagement/secrets", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/lib/engagement/secrets")>();
+  return { ...real, hashPassword: vi.fn(real.hashPassword) };
+});
+
+const limits = {
+  ...engagementConfig,
+  minIntervalSeconds: 60,
+  dailyLimit: 3,
+  reportThreshold: 2,
+  passwordFailuresPerComment: 3,
+  passwordFailuresPerClient: 5,
+};
 const comment = (body: string, extra: Record<string, unknown> = {}) => ({
   nickname: "독자",
   body,
@@ -116,12 +130,58 @@ describe.each(ENGINES)("engagement on $name", (engine) => {
 
   it("deletes with the right password only", async () => {
     const { comment: c } = await service.postComment("a", comment("지울 댓글"), "c");
-    expect(await refusal(service.deleteComment(c.id, "wrong"))).toMatchObject({ status: 403 });
+    expect(await refusal(service.deleteComment(c.id, "wrong", "c"))).toMatchObject({ status: 403 });
     expect((await service.listComments("a")).total).toBe(1);
-    expect(await service.deleteComment(c.id, "secret1")).toBe("a");
+    expect(await service.deleteComment(c.id, "secret1", "c")).toBe("a");
     expect((await service.listComments("a")).total).toBe(0);
-    expect(await refusal(service.deleteComment(c.id, "secret1"))).toMatchObject({ status: 404 });
-    expect(await refusal(service.deleteComment(99999, "secret1"))).toMatchObject({ status: 404 });
+    expect(await refusal(service.deleteComment(c.id, "secret1", "c"))).toMatchObject({ status: 404 });
+    expect(await refusal(service.deleteComment(99999, "secret1", "c"))).toMatchObject({ status: 404 });
+  });
+
+  it("limits password guessing per comment and per client, for an hour", async () => {
+    const { comment: target } = await service.postComment("a", comment("지킬 댓글"), "author");
+    for (let i = 0; i < limits.passwordFailuresPerComment; i++)
+      expect(await refusal(service.deleteComment(target.id, `guess-${i}`, `guesser-${i}`))).toMatchObject({ status: 403 });
+    // Even the right password waits now: the next guess would not be checked either.
+    expect(await refusal(service.deleteComment(target.id, "secret1", "author"))).toMatchObject({ status: 429 });
+    clock += 3_600_001;
+    expect(await service.deleteComment(target.id, "secret1", "author")).toBe("a");
+
+    const many = [];
+    for (let i = 0; i < limits.passwordFailuresPerClient + 1; i++) {
+      clock += 61_000;
+      many.push((await service.postComment("b", comment(`댓글 ${i}`), `author-${i}`)).comment.id);
+    }
+    for (const id of many.slice(0, limits.passwordFailuresPerClient))
+      expect(await refusal(service.deleteComment(id, "wrong", "one-guesser"))).toMatchObject({ status: 403 });
+    expect(await refusal(service.deleteComment(many.at(-1)!, "wrong", "one-guesser"))).toMatchObject({ status: 429 });
+  });
+
+  it("refuses before hashing: a repeat, a too-soon and a bad comment never run the password hash", async () => {
+    await service.postComment("a", comment("처음"), "c", "key-x");
+    const hashes = vi.mocked(hashPassword).mock.calls.length;
+    await service.postComment("a", comment("처음"), "c", "key-x");
+    await refusal(service.postComment("a", comment("너무 빨리"), "c"));
+    await refusal(service.postComment("a", comment(""), "c"));
+    expect(vi.mocked(hashPassword).mock.calls.length).toBe(hashes);
+  });
+
+  it("does not reveal a hidden comment: report and delete answer 404 as for a missing one", async () => {
+    const { comment: c } = await service.postComment("a", comment("숨겨질 댓글"), "c");
+    await service.moderate(c.id, "hide", "admin");
+    expect(await refusal(service.reportComment(c.id, "r9"))).toMatchObject({ status: 404 });
+    expect(await refusal(service.deleteComment(c.id, "wrong", "r9"))).toMatchObject({ status: 404 });
+    expect(await refusal(service.deleteComment(c.id, "secret1", "c"))).toMatchObject({ status: 404 });
+  });
+
+  it("stops counting and listing the replies of a hidden comment", async () => {
+    const { comment: parent } = await service.postComment("a", comment("부모"), "c1");
+    await service.postComment("a", comment("답글", { parentId: parent.id }), "c2");
+    expect((await service.listComments("a")).total).toBe(2);
+    await service.moderate(parent.id, "hide", "admin");
+    expect((await service.listComments("a")).total).toBe(0);
+    expect(await service.commentCount("a")).toBe(0);
+    expect((await service.latestComments(10)).map((c) => c.body)).toEqual([]);
   });
 
   it("hides a comment after enough reports from different readers, and a moderator restores it", async () => {
@@ -129,6 +189,7 @@ describe.each(ENGINES)("engagement on $name", (engine) => {
     expect(await service.reportComment(c.id, "r1")).toEqual({ articleSlug: "a", hidden: false });
     expect(await service.reportComment(c.id, "r1")).toEqual({ articleSlug: "a", hidden: false });
     expect(await service.reportComment(c.id, "r2")).toEqual({ articleSlug: "a", hidden: true });
+    expect(await refusal(service.reportComment(c.id, "r3"))).toMatchObject({ status: 404 });
     expect((await service.listComments("a")).total).toBe(0);
     expect((await service.adminLists()).reported.map((x) => [x.id, x.reportCount, x.status])).toEqual([[c.id, 2, "hidden"]]);
     await service.moderate(c.id, "restore", "admin");
@@ -136,10 +197,12 @@ describe.each(ENGINES)("engagement on $name", (engine) => {
     expect((await service.moderationLog()).map((l) => l.action)).toEqual(["restore", "auto-hide"]);
   });
 
-  it("counts shares, reads once per visitor a day, and ranks the most read", async () => {
-    expect(await service.recordShare("a")).toBe(1);
-    expect(await service.recordShare("a")).toBe(2);
-    expect(await service.shareCount("a")).toBe(2);
+  it("counts shares and reads once per visitor a day, and ranks the most read", async () => {
+    expect(await service.recordShare("a", "v1", "2026-11-25")).toEqual({ shares: 1, counted: true });
+    expect(await service.recordShare("a", "v1", "2026-11-25")).toEqual({ shares: 1, counted: false });
+    expect(await service.recordShare("a", "v2", "2026-11-25")).toEqual({ shares: 2, counted: true });
+    expect(await service.recordShare("a", "v1", "2026-11-26")).toEqual({ shares: 3, counted: true });
+    expect(await service.shareCount("a")).toBe(3);
     expect(await service.shareCount("none")).toBe(0);
     expect(await service.recordRead("a", "v1", "2026-11-25")).toBe(true);
     expect(await service.recordRead("a", "v1", "2026-11-25")).toBe(false);

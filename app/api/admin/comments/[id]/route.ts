@@ -1,7 +1,7 @@
 import { assertAdmin } from "@/lib/engagement/admin";
 import { getEngagement } from "@/lib/engagement";
 import { assertSameOrigin, errorResponse, idParam, readFields } from "@/lib/engagement/http";
-import { invalidateArticle } from "@/lib/engagement/live";
+import { invalidateComments } from "@/lib/engagement/live";
 import { EngagementError } from "@/lib/engagement/service";
 
 const ACTIONS = ["hide", "restore", "delete"] as const;
@@ -10,13 +10,13 @@ const ACTIONS = ["hide", "restore", "delete"] as const;
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     assertSameOrigin(request);
-    assertAdmin(request);
+    const { service, db } = await getEngagement();
+    await assertAdmin(db, request);
     const id = idParam((await params).id);
     const { fields, fromForm } = await readFields(request);
     const action = ACTIONS.find((a) => a === fields.action);
     if (!action) throw new EngagementError(400, "hide, restore, delete 중 하나를 고르세요.");
-    const { service } = await getEngagement();
-    invalidateArticle(await service.moderate(id, action, "admin"));
+    await invalidateComments(await service.moderate(id, action, "admin"));
     return fromForm ? new Response(null, { status: 303, headers: { Location: "/admin" } }) : Response.json({ ok: true, action });
   } catch (error) {
     return errorResponse(error, "moderation");

@@ -1,7 +1,7 @@
 import { getEngagement } from "@/lib/engagement";
 import { backToArticle, formErrorPage } from "@/lib/engagement/form-response";
 import { assertSameOrigin, clientKey, errorResponse, readFields } from "@/lib/engagement/http";
-import { invalidateArticle } from "@/lib/engagement/live";
+import { invalidateComments } from "@/lib/engagement/live";
 import { publishedSlug } from "@/lib/engagement/routes";
 import { EngagementError } from "@/lib/engagement/service";
 import { queryNumber } from "@/lib/urls";
@@ -38,11 +38,9 @@ export async function POST(request: Request, { params }: Context) {
     if (typeof body.fields.website === "string" && body.fields.website !== "")
       throw new EngagementError(400, "댓글을 올리지 못했습니다.");
     const { service, clientSalt } = await getEngagement();
-    const idempotencyKey =
-      request.headers.get("idempotency-key") ??
-      (typeof body.fields.idempotencyKey === "string" ? body.fields.idempotencyKey : undefined);
+    const idempotencyKey = request.headers.get("idempotency-key") ?? body.fields.idempotencyKey;
     const { comment, created } = await service.postComment(slug, body.fields, clientKey(request, clientSalt), idempotencyKey);
-    if (created) invalidateArticle(slug);
+    if (created) await invalidateComments(slug);
     if (fromForm) return backToArticle(slug, `comment-${comment.id}`);
     return Response.json(comment, { status: created ? 201 : 200 });
   } catch (error) {
