@@ -13,7 +13,8 @@ export const SECTIONS = [
 
 export type SectionSlug = (typeof SECTIONS)[number]["slug"];
 
-function siteUrlFromEnv(raw: string | undefined): string {
+/** The public origin from SITE_URL (default http://localhost:3000); throws on a value that is not an absolute URL. */
+export function siteUrlFromEnv(raw: string | undefined): string {
   const value = raw?.trim() || "http://localhost:3000";
   let url: URL;
   try {

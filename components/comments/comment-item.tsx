@@ -5,7 +5,11 @@ import { CommentActions } from "@/components/comments/comment-actions";
 /** One comment: nickname, time and the text exactly as typed (escaped by React, line breaks kept). */
 export function CommentItem({ comment, slug, isReply = false }: { comment: PublicComment; slug: string; isReply?: boolean }) {
   return (
-    <article id={`comment-${comment.id}`} aria-label={`${comment.nickname}의 ${isReply ? "답글" : "댓글"}`} className="py-3">
+    <article
+      id={`comment-${comment.id}`}
+      aria-label={`${comment.nickname}의 ${isReply ? "답글" : "댓글"}`}
+      className="reader-box py-3"
+    >
       <p className="flex flex-wrap items-baseline gap-2 text-sm">
         <strong>{comment.nickname}</strong>
         <time dateTime={comment.createdAt} className="text-xs text-ink-faint">

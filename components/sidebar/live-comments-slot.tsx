@@ -4,7 +4,7 @@ import { paths } from "@/lib/urls";
 /** 실시간 댓글: the newest reader comments site-wide (nickname, first line, article, time ago). */
 export function LiveCommentsSlot({ comments }: { comments: SidebarContent["liveComments"] }) {
   return (
-    <section aria-labelledby="live-comments" className="border-t-2 border-ink pt-2">
+    <section aria-labelledby="live-comments" className="reader-box border-t-2 border-ink pt-2">
       <h2 id="live-comments" className="text-lg font-bold">
         실시간 댓글
       </h2>
@@ -13,7 +13,7 @@ export function LiveCommentsSlot({ comments }: { comments: SidebarContent["liveC
       ) : (
         <ul className="divide-y divide-rule text-sm">
           {comments.map((comment) => (
-            <li key={comment.id} className="py-2">
+            <li key={comment.id} className="reader-box py-2">
               <a href={`${paths.article(comment.articleSlug)}#comment-${comment.id}`} className="block hover:underline">
                 <span className="line-clamp-2">{comment.firstLine}</span>
               </a>

@@ -65,4 +65,10 @@ async function pushSharedTags(tags) {
   }
 }
 
-module.exports = { pullSharedTags, pushSharedTags };
+/** Marks `tags` expired as of now in this process only: everything cached under them before is rendered anew. */
+function expireTagsNow(tags) {
+  const now = performance.timeOrigin + performance.now();
+  for (const tag of tags) tagsManifest.set(tag, { ...(tagsManifest.get(tag) || {}), stale: now, expired: now });
+}
+
+module.exports = { pullSharedTags, pushSharedTags, expireTagsNow };

@@ -2,3 +2,5 @@
 export function pullSharedTags(): Promise<void>;
 /** Publishes this process's state of `tags` (just invalidated here) for the other instances. */
 export function pushSharedTags(tags: string[]): Promise<void>;
+/** Marks `tags` expired as of now in this process only: everything cached under them before is rendered anew. */
+export function expireTagsNow(tags: string[]): void;

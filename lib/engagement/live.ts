@@ -5,9 +5,7 @@ import { kstToday } from "@/lib/dates";
 import { getEngagement } from "@/lib/engagement";
 import { invalidationCoalescer } from "@/lib/engagement/coalesce";
 import type { PublicComment } from "@/lib/engagement/service";
-
-const articleTag = (slug: string) => `engagement:${slug}`;
-const LATEST_TAG = "comments:latest";
+import { articleTag, ENGAGEMENT_TAG, LATEST_TAG } from "@/lib/engagement/tags";
 
 export type ArticleEngagement = { shares: number; commentCount: number; comments: PublicComment[]; available: boolean };
 
@@ -17,7 +15,7 @@ export type ArticleEngagement = { shares: number; commentCount: number; comments
  */
 export async function getArticleEngagement(slug: string): Promise<ArticleEngagement> {
   "use cache";
-  cacheTag(articleTag(slug));
+  cacheTag(articleTag(slug), ENGAGEMENT_TAG);
   try {
     const { service } = await getEngagement();
     const [shares, list] = await Promise.all([service.shareCount(slug), service.listComments(slug)]);
@@ -36,7 +34,7 @@ export async function getSidebarLive(
   limit: number,
 ): Promise<{ latest: (PublicComment & { articleSlug: string })[]; mostRead: string[]; at: number }> {
   "use cache";
-  cacheTag(LATEST_TAG);
+  cacheTag(LATEST_TAG, ENGAGEMENT_TAG);
   cacheLife("minutes");
   const at = Date.now();
   try {

@@ -4,7 +4,7 @@ import net from "node:net";
 
 export type BuildResult = { status: number; output: string };
 
-/** `npm run build` (content check, then next build) with CONTENT_DIR and NEXT_DIST_DIR set. */
+/** `npm run build` (content check, then next build, published into the slot) with CONTENT_DIR and NEXT_DIST_DIR set. */
 export function buildSite(contentDir: string, distDir: string, env: Record<string, string> = {}): BuildResult {
   const result = spawnSync("npm", ["run", "build"], {
     env: { ...process.env, CONTENT_DIR: contentDir, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", ...env },
@@ -26,9 +26,9 @@ export function freePort(): Promise<number> {
   });
 }
 
-export type RunningServer = { url: string; stop: () => Promise<void> };
+export type RunningServer = { url: string; stop: () => Promise<void>; log: () => string };
 
-/** `next start` on a free port for a built dist folder; resolves once it answers HTTP. */
+/** `npm start` (the portal's server) on a free port for a built slot; resolves once it answers HTTP. */
 export async function startServer(
   contentDir: string,
   distDir: string,
@@ -36,9 +36,10 @@ export async function startServer(
   cwd: string = process.cwd(),
 ): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // TRUSTED_PROXY_HOPS=1 unless told: tests play many readers from one machine through X-Forwarded-For.
+  const child = spawn("npx", ["tsx", "scripts/start.ts", "-p", String(port), "-H", "127.0.0.1"], {
     cwd,
-    env: { ...process.env, CONTENT_DIR: contentDir, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    env: { ...process.env, CONTENT_DIR: contentDir, NEXT_DIST_DIR: distDir, TRUSTED_PROXY_HOPS: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -53,14 +54,14 @@ export async function startServer(
     }
   };
   for (let attempt = 0; attempt < 100; attempt++) {
-    if (child.exitCode !== null) throw new Error(`next start exited early:\n${log}`);
+    if (child.exitCode !== null) throw new Error(`npm start exited early:\n${log}`);
     try {
       await fetch(url, { signal: AbortSignal.timeout(1000) });
-      return { url, stop };
+      return { url, stop, log: () => log };
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
   await stop();
-  throw new Error(`next start did not answer on ${url}:\n${log}`);
+  throw new Error(`npm start did not answer on ${url}:\n${log}`);
 }

@@ -205,24 +205,60 @@ describe("deleting, reporting and moderating", () => {
     const admin = await (await fetch(url("/admin"), { headers: { cookie } })).text();
     expect(admin).toContain("신고된 댓글");
     expect(admin).toContain("조치 기록");
+
+    // Logging out revokes the session itself: a kept copy of the cookie no longer works.
+    const logout = await fetch(url("/api/admin/session"), {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+      body: "logout=1",
+      redirect: "manual",
+    });
+    expect(logout.status).toBe(303);
+    expect(await (await fetch(url("/admin"), { headers: { cookie } })).text()).toContain("관리자 토큰");
+    const moderate = await fetch(url("/api/admin/comments/1"), {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie },
+      body: JSON.stringify({ action: "hide" }),
+    });
+    expect(moderate.status).toBe(401);
   });
 });
 
 describe("shares and reads", () => {
-  it("counts a share and shows the new count in the header line", async () => {
+  it("counts one share per visitor a day and shows the new count in the header line", async () => {
     const before = (await post(`/api/articles/${ARTICLE}/shares`, {})).json.shares as number;
-    const after = (await post(`/api/articles/${ARTICLE}/shares`, {})).json.shares as number;
+    const visitor = { "x-forwarded-for": `100.65.${randomBytes(1)[0]}.${randomBytes(1)[0]}` };
+    const after = (await post(`/api/articles/${ARTICLE}/shares`, {}, visitor)).json.shares as number;
     expect(after).toBe(before + 1);
+    // A repeat, with any other User-Agent or headers, answers 200 with the count unchanged.
+    for (const agent of ["a", "b", "c"]) {
+      const again = await post(
+        `/api/articles/${ARTICLE}/shares`,
+        {},
+        { ...visitor, "user-agent": agent, "accept-language": agent },
+      );
+      expect(again.status).toBe(200);
+      expect(again.json.shares).toBe(after);
+    }
     expect(await pageShows(`/articles/${ARTICLE}`, `이 기사는 <strong class="text-ink">${after}</strong>번 공유됐고`)).toBe(true);
   });
 
-  it("counts one read per visitor per day", async () => {
-    const visitor = {
-      "x-forwarded-for": `100.64.0.${randomBytes(1)[0]}`,
-      "user-agent": `test-${randomBytes(4).toString("hex")}`,
-    };
-    expect((await post(`/api/articles/sports-note/reads`, "", visitor)).json).toEqual({ counted: true });
-    expect((await post(`/api/articles/sports-note/reads`, "", visitor)).json).toEqual({ counted: false });
-    expect((await post(`/api/articles/unfinished-draft/reads`, "", visitor)).status).toBe(404);
+  it("counts one read per visitor per day, whatever User-Agent it sends", async () => {
+    const address = `100.64.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
+    const as = (agent: string) => ({ "x-forwarded-for": address, "user-agent": agent });
+    expect((await post(`/api/articles/sports-note/reads`, "", as("first"))).json).toEqual({ counted: true });
+    for (let i = 0; i < 20; i++)
+      expect((await post(`/api/articles/sports-note/reads`, "", as(`agent-${i}`))).json).toEqual({ counted: false });
+    expect((await post(`/api/articles/unfinished-draft/reads`, "", as("x"))).status).toBe(404);
+  });
+
+  it("counts every address of one IPv6 /64 as one visitor", async () => {
+    const prefix = `2001:db8:${randomBytes(2).toString("hex")}:1`;
+    expect((await post(`/api/articles/sports-note/reads`, "", { "x-forwarded-for": `${prefix}::1` })).json).toEqual({
+      counted: true,
+    });
+    expect((await post(`/api/articles/sports-note/reads`, "", { "x-forwarded-for": `${prefix}:abcd::99` })).json).toEqual({
+      counted: false,
+    });
   });
 });

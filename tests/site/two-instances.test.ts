@@ -29,7 +29,7 @@ beforeAll(async () => {
   // Each instance gets its own copy of the build, as separate machines would.
   for (const dist of dists) {
     fs.rmSync(dist, { recursive: true, force: true });
-    fs.cpSync(inject("siteDistDir"), dist, { recursive: true });
+    fs.cpSync(inject("siteDistDir"), dist, { recursive: true, dereference: true });
   }
   servers = await Promise.all(dists.map((dist) => startServer(inject("siteContentDir"), dist, env)));
 }, 120_000);

@@ -1,0 +1,58 @@
+// The portal's HTTP server: Next's request handler behind the front door (lib/http/front-door.ts).
+// A custom server rather than `next start` because only here is the socket address known (so
+// TRUSTED_PROXY_HOPS=0 can mean it), and only here can every response, Next's own errors included, carry
+// the security headers, and Next-internal headers be removed before Next reads them.
+import http from "node:http";
+import next from "next";
+import { expireTagsNow } from "@/lib/cache/shared-tags.cjs";
+import { engagementConfig } from "@/lib/engagement/config";
+import { ENGAGEMENT_TAG } from "@/lib/engagement/tags";
+import { frontDoor } from "@/lib/http/front-door";
+import { SECURITY_HEADERS } from "@/lib/security-headers";
+
+export type PortalServerOptions = { port: number; hostname: string };
+
+/**
+ * Prepares Next for the build NEXT_DIST_DIR names (next.config.ts reads it; passing `conf` here would
+ * replace next.config.ts whole) and listens; resolves once it accepts connections.
+ */
+export async function startPortalServer({ port, hostname }: PortalServerOptions): Promise<http.Server> {
+  const app = next({ dev: false, dir: process.cwd(), hostname, port });
+  await app.prepare();
+  // Pages prerendered at build (or cached before a restart) carry the comments of the database the build
+  // saw: their live parts render anew on first request, from the database this server uses.
+  expireTagsNow([ENGAGEMENT_TAG]);
+  const handle = app.getRequestHandler();
+  const hops = engagementConfig.trustedProxyHops;
+  const server = http.createServer((req, res) => {
+    for (const { key, value } of SECURITY_HEADERS) res.setHeader(key, value);
+    const decision = frontDoor(req.method, req.url, Object.keys(req.headers));
+    if ("refuse" in decision) {
+      const { status, message, allow } = decision.refuse;
+      res.writeHead(status, {
+        "Content-Type": "text/plain; charset=utf-8",
+        "Cache-Control": "no-store",
+        ...(allow ? { Allow: allow } : {}),
+      });
+      res.end(`${message}\n`);
+      return;
+    }
+    for (const name of decision.strip) delete req.headers[name];
+    const socketAddress = req.socket.remoteAddress ?? "unknown";
+    // Directly exposed (0 hops), what the client wrote is ignored; behind proxies they wrote the header.
+    if (hops === 0 || !req.headers["x-forwarded-for"]) req.headers["x-forwarded-for"] = socketAddress;
+    handle(req, res).catch((error: unknown) => {
+      console.error(`${req.method} ${req.url} failed`, error);
+      if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
+      res.end();
+    });
+  });
+  // Longer than nginx's upstream keepalive (60 s), so nginx never reuses a connection this side just closed.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, hostname, () => resolve());
+  });
+  return server;
+}

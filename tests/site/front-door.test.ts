@@ -1,0 +1,113 @@
+// An anonymous client talking to the app directly (no nginx): Next-internal headers change nothing, pages
+// take no Server Function calls or odd methods, bad addresses and bodies get a 4xx with the security headers.
+import { describe, expect, inject, it } from "vitest";
+import { hostileValue, NEXT_INTERNAL_HEADERS } from "../unit/next-internal-headers";
+import { rawRequest } from "./fetch-page";
+
+const url = (path: string) => inject("siteUrl") + path;
+const ARTICLE = "/articles/cluster-visit";
+
+function expectSecurityHeaders(headers: Headers) {
+  expect(headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+  expect(headers.get("x-content-type-options")).toBe("nosniff");
+}
+
+async function isFullArticle(response: Response): Promise<boolean> {
+  const html = await response.text();
+  return (
+    response.status === 200 && /^<!DOCTYPE html>/i.test(html) && html.includes("시험 사이언스 파크") && html.includes("</html>")
+  );
+}
+
+describe("Next-internal request headers from outside", () => {
+  it.each(NEXT_INTERNAL_HEADERS)(
+    "%s changes nothing: the answer and the next plain request are the full page",
+    async (header) => {
+      for (const path of [ARTICLE, "/", "/sections/economy"]) {
+        const attacked = await fetch(url(path), { headers: { [header]: hostileValue(header) }, redirect: "manual" });
+        const body = await attacked.text();
+        expect(attacked.status, `${header} on ${path}`).toBe(200);
+        expect(body, `${header} on ${path}`).toMatch(/^<!DOCTYPE html>[\s\S]*<\/html>$/i);
+        if (path === ARTICLE) expect(await isFullArticle(await fetch(url(path)))).toBe(true);
+      }
+    },
+  );
+});
+
+describe("requests no route of this site takes", () => {
+  it("refuses a Server Function call (Next-Action) on a page, with the security headers", async () => {
+    for (const [method, path] of [
+      ["POST", ARTICLE],
+      ["POST", "/"],
+      ["GET", "/"],
+      ["POST", "/api/articles/cluster-visit/comments"],
+    ]) {
+      const response = await fetch(url(path!), {
+        method,
+        headers: { "next-action": "7f0000000000000000000000000000000000000000", "content-type": "text/plain;charset=UTF-8" },
+        body: method === "POST" ? "[]" : undefined,
+      });
+      expect(response.status, `${method} ${path}`).toBe(403);
+      expectSecurityHeaders(response.headers);
+    }
+  });
+
+  it("refuses a form post to a page (a Server Function without the header), 405 with Allow", async () => {
+    const form = new FormData();
+    form.set("$ACTION_ID_7f00", "");
+    const response = await fetch(url(ARTICLE), { method: "POST", body: form });
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("GET, HEAD");
+    expectSecurityHeaders(response.headers);
+  });
+
+  it.each(["TRACE", "PUT", "PATCH", "OPTIONS"])("answers %s with 405 and the security headers", async (method) => {
+    for (const path of ["/", ARTICLE, "/api/search?q=x"]) {
+      const response = await rawRequest(inject("siteUrl"), method, path);
+      expect(response.status, `${method} ${path}`).toBe(405);
+      expectSecurityHeaders(response.headers);
+    }
+  });
+
+  it.each(["/articles/%ff", "/%ff", "/sections/%c0", "/tags/%E0%A4%A", "/articles/a%00b", "/api/articles/%ff/comments"])(
+    "answers the undecodable address %s with 400 and the security headers",
+    async (path) => {
+      const response = await fetch(url(path));
+      expect(response.status).toBe(400);
+      expectSecurityHeaders(response.headers);
+    },
+  );
+});
+
+describe("bodies", () => {
+  it("refuses a huge chunked body after reading no more than the cap", async () => {
+    let sent = 0;
+    const chunk = new Uint8Array(64 * 1024).fill(0x61);
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        // 50 MB if it were all read; a pause per chunk gives the server the chance to answer early.
+        if (sent >= 50 * 1024 * 1024) return controller.close();
+        sent += chunk.byteLength;
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        controller.enqueue(chunk);
+      },
+    });
+    const response = await fetch(url("/api/articles/cluster-visit/comments"), {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-forwarded-for": "198.51.100.77" },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    expect(response.status).toBe(413);
+    expect(sent).toBeLessThan(8 * 1024 * 1024);
+  });
+
+  it("refuses a NUL in the idempotency key with 400", async () => {
+    const response = await fetch(url("/api/articles/cluster-visit/comments"), {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-forwarded-for": "198.51.100.78" },
+      body: JSON.stringify({ nickname: "키", body: "널 문자 키", password: "pass1234", idempotencyKey: "a\u0000b" }),
+    });
+    expect(response.status).toBe(400);
+  });
+});
