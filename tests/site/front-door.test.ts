@@ -111,3 +111,11 @@ describe("bodies", () => {
     expect(response.status).toBe(400);
   });
 });
+
+describe("health", () => {
+  it("answers the health probe with 200 while the database answers", async () => {
+    const response = await fetch(url("/api/health"));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: true });
+  });
+});
