@@ -82,6 +82,7 @@ export function migrations(engine: DatabaseConfig["engine"]): Record<string, Mig
         // Wrong delete passwords, so guessing is limited per comment and per client.
         await db.schema
           .createTable("password_failures")
+          .addColumn("id", sql.raw(id), (c) => (engine === "postgres" ? c.primaryKey() : c.primaryKey().autoIncrement()))
           .addColumn("comment_id", "bigint", (c) => c.notNull())
           .addColumn("client_key", "text", (c) => c.notNull())
           .addColumn("created_at", "bigint", (c) => c.notNull())

@@ -44,6 +44,7 @@ export interface ArticleSharesTable {
 }
 
 export interface PasswordFailuresTable {
+  id: Generated<number>;
   comment_id: number;
   client_key: string;
   created_at: number;

@@ -170,25 +170,27 @@ export function commentService(db: Db, config: EngagementConfig, now: () => numb
         .executeTakeFirst();
       if (!row || row.status !== "visible") throw new EngagementError(404, NOT_FOUND_COMMENT);
       const since = now() - HOUR_MS;
-      const [forComment, forClient] = await Promise.all([
-        k
-          .selectFrom("password_failures")
-          .select(sql<number>`count(*)`.as("n"))
-          .where("comment_id", "=", id)
-          .where("created_at", ">", since)
-          .executeTakeFirstOrThrow(),
-        k
-          .selectFrom("password_failures")
-          .select(sql<number>`count(*)`.as("n"))
-          .where("client_key", "=", clientKey)
-          .where("created_at", ">", since)
-          .executeTakeFirstOrThrow(),
-      ]);
-      refuse(passwordAttemptRefusal({ forComment: Number(forComment.n), forClient: Number(forClient.n) }, config));
-      if (typeof password !== "string" || !(await verifyPassword(password, row.password_hash))) {
-        await k.insertInto("password_failures").values({ comment_id: id, client_key: clientKey, created_at: now() }).execute();
+      // Each try is recorded as a failure before the password is checked, under one lock, so concurrent
+      // guesses cannot all pass the count; a right password takes its record back.
+      const attempt = await writeTransaction(db, "password-attempts", async (trx) => {
+        const count = (column: "comment_id" | "client_key", value: number | string) =>
+          trx
+            .selectFrom("password_failures")
+            .select(sql<number>`count(*)`.as("n"))
+            .where(column, "=", value)
+            .where("created_at", ">", since)
+            .executeTakeFirstOrThrow();
+        const [forComment, forClient] = [await count("comment_id", id), await count("client_key", clientKey)];
+        refuse(passwordAttemptRefusal({ forComment: Number(forComment.n), forClient: Number(forClient.n) }, config));
+        return trx
+          .insertInto("password_failures")
+          .values({ comment_id: id, client_key: clientKey, created_at: now() })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+      });
+      if (typeof password !== "string" || !(await verifyPassword(password, row.password_hash)))
         throw new EngagementError(403, "비밀번호가 맞지 않습니다.");
-      }
+      await k.deleteFrom("password_failures").where("id", "=", attempt.id).execute();
       // What the author wrote goes; the row stays so limits and replies keep their history.
       await k.updateTable("comments").set({ status: "deleted", nickname: "", body: "" }).where("id", "=", id).execute();
       await k.deleteFrom("password_failures").where("created_at", "<", since).execute();

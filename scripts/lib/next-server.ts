@@ -7,7 +7,8 @@ export type BuildResult = { status: number; output: string };
 /** `npm run build` (content check, then next build, published into the slot) with CONTENT_DIR and NEXT_DIST_DIR set. */
 export function buildSite(contentDir: string, distDir: string, env: Record<string, string> = {}): BuildResult {
   const result = spawnSync("npm", ["run", "build"], {
-    env: { ...process.env, CONTENT_DIR: contentDir, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    // No NEXT_TELEMETRY_DISABLED here: `npm run build` itself must turn telemetry off (tested).
+    env: { ...process.env, CONTENT_DIR: contentDir, NEXT_DIST_DIR: distDir, ...env },
     encoding: "utf8",
     timeout: 300_000,
   });

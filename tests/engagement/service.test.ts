@@ -157,6 +157,15 @@ describe.each(ENGINES)("engagement on $name", (engine) => {
     expect(await refusal(service.deleteComment(many.at(-1)!, "wrong", "one-guesser"))).toMatchObject({ status: 429 });
   });
 
+  it("lets no more guesses through than the limit when they arrive all at once", async () => {
+    const { comment: target } = await service.postComment("a", comment("동시에 노려진 댓글"), "author");
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => refusal(service.deleteComment(target.id, `guess-${i}`, `guesser-${i % 3}`))),
+    );
+    expect(answers.filter((a) => a.status === 403)).toHaveLength(limits.passwordFailuresPerComment);
+    expect(answers.filter((a) => a.status === 429)).toHaveLength(20 - limits.passwordFailuresPerComment);
+  });
+
   it("refuses before hashing: a repeat, a too-soon and a bad comment never run the password hash", async () => {
     await service.postComment("a", comment("처음"), "c", "key-x");
     const hashes = vi.mocked(hashPassword).mock.calls.length;

@@ -27,6 +27,8 @@ it("an article added and one changed while the site serves are both live after b
   fs.cpSync(path.resolve("tests/site/fixture-content"), content, { recursive: true });
   const first = buildSite(content, slot, env);
   expect(first.status, first.output).toBe(0);
+  // A newsroom's build reports to no third party unless someone turns it on.
+  expect(first.output).not.toMatch(/telemetry/i);
   server = await startServer(content, slot, env);
   const before = await get(server.url, "/articles/sports-note");
   expect(before.html).toContain("체육 소식 본문이다.");

@@ -1,13 +1,13 @@
 // Build once, configure at start: a second server from the fixture build, started with other settings,
 // uses them (admin token, database, proxy hops), and refuses to start with a SITE_URL the build did not bake.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { openDatabase } from "@/lib/db";
 import { engagementService } from "@/lib/engagement/service";
-import { startServer, type RunningServer } from "../../scripts/lib/next-server";
+import { freePort, startServer, type RunningServer } from "../../scripts/lib/next-server";
 
 const dist = ".next-test-settings";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-settings-"));
@@ -79,6 +79,39 @@ it("with TRUSTED_PROXY_HOPS=0 counts the socket address, whatever X-Forwarded-Fo
       headers: { "x-forwarded-for": ip },
     });
     expect(await report.json()).toEqual({ hidden: false });
+  }
+});
+
+it("listens on 127.0.0.1 unless told otherwise", async () => {
+  const port = await freePort();
+  const child = spawn("npx", ["tsx", "scripts/start.ts", "-p", String(port)], {
+    env: {
+      ...process.env,
+      ...inject("siteEnv"),
+      CONTENT_DIR: inject("siteContentDir"),
+      NEXT_DIST_DIR: dist,
+      DATABASE_URL: database,
+    },
+    stdio: "ignore",
+    detached: true,
+  });
+  try {
+    let listening: string[] = [];
+    for (let i = 0; i < 100 && listening.length === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      // /proc/net/tcp{,6}: local address as hex "ADDR:PORT", state 0A is LISTEN.
+      listening = ["/proc/net/tcp", "/proc/net/tcp6"].flatMap((file) =>
+        fs
+          .readFileSync(file, "utf8")
+          .split("\n")
+          .map((line) => line.trim().split(/\s+/))
+          .filter((cols) => cols[3] === "0A" && cols[1]?.endsWith(`:${port.toString(16).toUpperCase().padStart(4, "0")}`))
+          .map((cols) => cols[1]!.split(":")[0]!),
+      );
+    }
+    expect(listening).toEqual(["0100007F"]);
+  } finally {
+    process.kill(-child.pid!, "SIGTERM");
   }
 });
 
