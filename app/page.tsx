@@ -23,9 +23,10 @@ export default async function HomePage() {
   return (
     <>
       <JsonLd data={websiteJsonLd()} />
-      <h1 className="sr-only">{site.name}</h1>
       <RecentStrip articles={rest.slice(0, site.recentCount)} />
       <WithSidebar sidebar={<Sidebar {...sidebar} />}>
+        {/* Inside <main>: every piece of content belongs to a landmark (axe "region"). */}
+        <h1 className="sr-only">{site.name}</h1>
         {top ? <TopStory article={top} /> : <p className="py-8 text-center text-ink-soft">아직 출고된 기사가 없습니다.</p>}
         <div className="mt-6 grid gap-8 md:grid-cols-2">
           {blocks.map((block) => (

@@ -47,7 +47,7 @@ export const site = {
   /** Raster logo for structured data (Google wants PNG/JPEG for publisher logos). */
   logoPng: { src: "/logo.png", width: 600, height: 150 },
   /** Share image for pages and articles without a photo of their own. */
-  defaultShareImage: { src: "/og-default.png", width: 1200, height: 630 },
+  defaultShareImage: { src: "/og-default.png", width: 1200, height: 630, alt: "충북일보" },
   /** How many articles a feed carries. */
   feedSize: 30,
   /** Google News sitemaps list articles of the last two days only. */

@@ -11,7 +11,7 @@ export function HotWhyOnly({ hot, why, only }: Props) {
     { id: "only", title: "Only", note: "단독", articles: only, empty: "단독 기사가 없습니다." },
   ];
   return (
-    <section aria-labelledby="hot-why-only" className="border-t-2 border-ink pt-2">
+    <section aria-labelledby="hot-why-only" className="reader-box border-t-2 border-ink pt-2">
       <h2 id="hot-why-only" className="text-lg font-bold">
         Hot &amp; Why &amp; Only
       </h2>

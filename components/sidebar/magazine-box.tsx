@@ -5,7 +5,7 @@ import { paths } from "@/lib/urls";
 /** 매거진 in 충북: magazine pieces with a 308×171 thumbnail and a teaser. */
 export function MagazineBox({ articles }: { articles: Article[] }) {
   return (
-    <section aria-labelledby="magazine-box" className="border-t-2 border-ink pt-2">
+    <section aria-labelledby="magazine-box" className="reader-box border-t-2 border-ink pt-2">
       <h2 id="magazine-box" className="text-lg font-bold">
         매거진 in 충북
       </h2>

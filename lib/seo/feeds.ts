@@ -65,9 +65,23 @@ export function renderFeed(source: NonNullable<ReturnType<typeof feedSource>>, f
       content: absolutize(article.html),
       date: new Date(article.lastModified),
       published: new Date(article.date),
-      author: bylineNames(article).map((name) => ({ name })),
+      // RSS's <author> must be an e-mail address: only authors with one get it; every byline name goes to
+      // <dc:creator>. Atom's <author> takes a name.
+      author:
+        format === "rss"
+          ? article.authors.filter((a) => a.email).map((a) => ({ name: a.name, email: a.email }))
+          : bylineNames(article).map((name) => ({ name })),
+      extensions: format === "rss" ? [{ name: "dc:creator", objects: { _text: bylineNames(article).join(", ") } }] : [],
       category: [sectionName(article.section), ...article.tags].map((name) => category(name, format)),
     });
   }
-  return format === "rss" ? feed.rss2() : feed.atom1();
+  // The feed package declares no language on Atom feeds; readers and validators want xml:lang.
+  return format === "rss"
+    ? feed.rss2()
+    : feed
+        .atom1()
+        .replace(
+          '<feed xmlns="http://www.w3.org/2005/Atom">',
+          `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${site.language}">`,
+        );
 }

@@ -2,8 +2,7 @@
 import type { Metadata } from "next";
 import { numberedTitle, sectionName, teaser } from "@/lib/article-display";
 import type { Article } from "@/lib/content/schema";
-import { articleImages } from "@/lib/seo/json-ld";
-import { site } from "@/lib/site";
+import { absoluteUrl, site } from "@/lib/site";
 import { feedPaths, paths } from "@/lib/urls";
 
 /** RSS and Atom autodiscovery links: the site's feeds, plus a section's or tag's own when given. */
@@ -19,12 +18,34 @@ export function feedAlternates(scope?: { kind: "sections" | "tags"; key: string;
   return types;
 }
 
+type ShareImage = { url: string; width: number; height: number; alt: string };
+
+/**
+ * og:image and twitter:image of an article, each with its size and alt text: the lead photo and body photos
+ * (never an SVG placeholder, which share previews cannot show), else the site's share image.
+ */
+export function shareImages(article: Article): ShareImage[] {
+  const lead = article.image && !article.image.placeholder ? [article.image] : [];
+  const seen = new Set<string>();
+  const photos = [...lead, ...article.images].filter((image) => {
+    if (/\.svg$/i.test(image.src) || seen.has(image.src)) return false;
+    seen.add(image.src);
+    return true;
+  });
+  return (photos.length ? photos : [site.defaultShareImage]).map((image) => ({
+    url: absoluteUrl(image.src),
+    width: image.width,
+    height: image.height,
+    alt: image.alt,
+  }));
+}
+
 /** Metadata of an article page: OpenGraph type article with times in +09:00, section, tags and images. */
 export function articleMetadata(article: Article): Metadata {
   const title = numberedTitle(article);
   const description = teaser(article, 160);
   const canonical = paths.article(article.slug);
-  const images = articleImages(article);
+  const images = shareImages(article);
   return {
     title,
     description,
@@ -72,13 +93,13 @@ export function pageMetadata(input: {
       locale: site.locale,
       title: input.title ?? site.name,
       description: input.description,
-      images: [{ url: site.defaultShareImage.src, width: site.defaultShareImage.width, height: site.defaultShareImage.height }],
+      images: [site.defaultShareImage].map(({ src, width, height, alt }) => ({ url: src, width, height, alt })),
     },
     twitter: {
       card: "summary_large_image",
       title: input.title ?? site.name,
       description: input.description,
-      images: [site.defaultShareImage.src],
+      images: [{ url: site.defaultShareImage.src, alt: site.defaultShareImage.alt }],
     },
   };
 }

@@ -60,8 +60,14 @@ export function newsArticles(catalog: Catalog, now: number, hours: number = site
   return catalog.articles.filter((a) => Date.parse(a.date) >= since && Date.parse(a.date) <= now && !a.dateApproximate);
 }
 
-/** The Google News sitemap: publication name and language ko for each article. */
+/**
+ * The Google News sitemap: publication name and language ko for each article. With nothing from the last
+ * 48 hours it lists the home page without news tags: the sitemaps.org schema requires at least one <url>,
+ * and a <url> without <news:news> is valid and adds nothing to Google News.
+ */
 export function renderNewsSitemap(articles: Article[]): string {
+  if (!articles.length)
+    return `${XML_HEAD}<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n  <url><loc>${xmlEscape(absoluteUrl("/"))}</loc></url>\n</urlset>\n`;
   const urls = articles.map(
     (a) => `  <url>
     <loc>${xmlEscape(absoluteUrl(paths.article(a.slug)))}</loc>

@@ -47,6 +47,14 @@ export async function startPortalServer({ port, hostname }: PortalServerOptions)
       res.end();
     });
   });
+  // Requests Node's parser rejects before any handler (oversized or malformed headers) get their 4xx with
+  // the security headers too, instead of Node's bare answer.
+  server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const status = error.code === "HPE_HEADER_OVERFLOW" ? "431 Request Header Fields Too Large" : "400 Bad Request";
+    const headers = SECURITY_HEADERS.map(({ key, value }) => `${key}: ${value}\r\n`).join("");
+    socket.end(`HTTP/1.1 ${status}\r\n${headers}Cache-Control: no-store\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+  });
   // Longer than nginx's upstream keepalive (60 s), so nginx never reuses a connection this side just closed.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;

@@ -79,6 +79,12 @@ describe("requests no route of this site takes", () => {
   );
 });
 
+it("answers headers too large for the parser with 431 and the security headers", async () => {
+  const response = await fetch(url("/"), { headers: { "x-padding": "a".repeat(20_000) } });
+  expect(response.status).toBe(431);
+  expectSecurityHeaders(response.headers);
+});
+
 describe("bodies", () => {
   it("refuses a huge chunked body after reading no more than the cap", async () => {
     let sent = 0;

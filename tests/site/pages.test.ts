@@ -1,8 +1,15 @@
-// The fixture site, built by the real pipeline and served by next start (global-setup.ts): its pages.
+// The fixture site, built by the real pipeline and served by npm start (global-setup.ts): its pages.
 import fs from "node:fs";
 import path from "node:path";
+import { JSDOM } from "jsdom";
 import { describe, expect, inject, it } from "vitest";
 import { fetchPage as page } from "./fetch-page";
+
+it("puts the home page's heading inside the main landmark", async () => {
+  const doc = new JSDOM((await page("/")).html).window.document;
+  expect(doc.querySelector("main h1")?.textContent).toBe("충북일보");
+  expect(doc.querySelectorAll("h1")).toHaveLength(1);
+});
 
 describe("a built article page", () => {
   it("is prerendered with title, times, body, column box and sidebars in the HTML", async () => {

@@ -1,4 +1,5 @@
 // What search engines and feed readers get from the built fixture site: metadata, JSON-LD, sitemaps, feeds, redirects.
+import { spawnSync } from "node:child_process";
 import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 import { fetchPage } from "./fetch-page";
@@ -44,6 +45,17 @@ describe("metadata", () => {
     expect(meta("article:tag")).toEqual(["사이언스 파크", "클러스터"]);
     expect(meta("og:image")[0]).toBe(`${SITE}/og-default.png`);
     expect(meta("twitter:card")).toEqual(["summary_large_image"]);
+  });
+
+  it("gives every share image its alt text, and an article's its size", async () => {
+    for (const pathname of ["/", "/articles/cluster-visit", "/sections/economy", "/search"]) {
+      const { meta } = await head(pathname);
+      expect(meta("og:image").length, pathname).toBeGreaterThan(0);
+      expect(meta("og:image:alt").length, pathname).toBe(meta("og:image").length);
+      expect(meta("twitter:image:alt").length, pathname).toBeGreaterThan(0);
+      expect(meta("og:image:width")[0], pathname).toMatch(/^\d+$/);
+      expect(meta("og:image:height")[0], pathname).toMatch(/^\d+$/);
+    }
   });
 
   it("links RSS and Atom feeds from every page kind", async () => {
@@ -164,7 +176,59 @@ describe("sitemaps", () => {
     expect(html).toContain("Disallow: /admin");
     expect(html).toContain("Disallow: /api/");
   });
+
+  it("robots.txt reads the same to first-match and longest-match parsers, for every crawler we name", async () => {
+    const { html } = await fetchPage("/robots.txt");
+    const cases: [string, string, boolean][] = [];
+    for (const agent of ["*", "Googlebot", "Yeti", "Daumoa", "Bingbot"])
+      for (const [path, allowed] of [
+        ["/admin", false],
+        ["/admin/x", false],
+        ["/api/search?q=x", false],
+        ["/", true],
+        ["/articles/a", true],
+      ] as const)
+        cases.push([agent, path, allowed]);
+    // First match: Python's own parser.
+    const python = spawnSync(
+      "python3",
+      [
+        "-c",
+        "import json,sys,urllib.robotparser as r\np=r.RobotFileParser()\np.parse(sys.stdin.read().split('\\n'))\nprint(json.dumps([p.can_fetch(a, 'https://x'+u) for a,u in " +
+          JSON.stringify(cases.map(([agent, path]) => [agent, path])) +
+          "]))",
+      ],
+      { input: html, encoding: "utf8" },
+    );
+    expect(python.stderr).toBe("");
+    expect(JSON.parse(python.stdout)).toEqual(cases.map((c) => c[2]));
+    // Longest match (RFC 9309, as Google reads it).
+    expect(cases.map(([agent, path]) => longestMatchAllows(html, agent, path))).toEqual(cases.map((c) => c[2]));
+  });
 });
+
+/** RFC 9309: the group naming the agent (else `*`); the longest matching rule wins, Allow on a tie. */
+function longestMatchAllows(robots: string, agent: string, path: string): boolean {
+  const groups: { agents: string[]; rules: { allow: boolean; path: string }[] }[] = [];
+  let open = false;
+  for (const raw of robots.split("\n")) {
+    const [key = "", ...rest] = raw.split(":");
+    const value = rest.join(":").trim();
+    const field = key.trim().toLowerCase();
+    if (field === "user-agent") {
+      if (!open) groups.push({ agents: [], rules: [] });
+      groups.at(-1)!.agents.push(value.toLowerCase());
+      open = true;
+    } else if (field === "allow" || field === "disallow") {
+      open = false;
+      if (value) groups.at(-1)?.rules.push({ allow: field === "allow", path: value });
+    }
+  }
+  const group = groups.find((g) => g.agents.includes(agent.toLowerCase())) ?? groups.find((g) => g.agents.includes("*"));
+  const matching = (group?.rules ?? []).filter((r) => path.startsWith(r.path));
+  matching.sort((a, b) => b.path.length - a.path.length || Number(b.allow) - Number(a.allow));
+  return matching[0]?.allow ?? true;
+}
 
 describe("feeds", () => {
   it("RSS 2.0 and Atom carry every published article with full, sanitised HTML and escaped titles", async () => {
@@ -185,6 +249,19 @@ describe("feeds", () => {
     const entries = Array.from(atomDoc.getElementsByTagName("entry"), (e) => e.getElementsByTagName("id")[0]?.textContent);
     expect(entries.sort()).toEqual(PUBLISHED.map((s) => `${SITE}/articles/${s}`).sort());
     for (const slug of WITHHELD) expect(rss.html + atomDoc.documentElement.outerHTML).not.toContain(slug);
+  });
+
+  it("RSS names authors in dc:creator (its <author> is only ever an e-mail address); Atom declares Korean", async () => {
+    const rssDoc = xml((await fetchPage("/feeds/rss.xml")).html);
+    const items = Array.from(rssDoc.getElementsByTagName("item"));
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      expect(item.getElementsByTagName("dc:creator")[0]?.textContent).toBeTruthy();
+      for (const author of Array.from(item.getElementsByTagName("author")))
+        expect(author.textContent).toMatch(/^\S+@\S+ \(.+\)$/);
+    }
+    const atomDoc = xml((await fetchPage("/feeds/atom.xml")).html);
+    expect(atomDoc.documentElement.getAttribute("xml:lang")).toBe("ko");
   });
 
   it("each section and tag has its own feeds; unknown ones are 404", async () => {

@@ -1,7 +1,14 @@
 import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 import { buildCatalog } from "@/lib/catalog";
-import { newsArticles, renderSitemapIndex, renderUrlset, sitemapChunks, sitemapEntries } from "@/lib/seo/sitemaps";
+import {
+  newsArticles,
+  renderNewsSitemap,
+  renderSitemapIndex,
+  renderUrlset,
+  sitemapChunks,
+  sitemapEntries,
+} from "@/lib/seo/sitemaps";
 import { xmlEscape } from "@/lib/seo/xml";
 import { makeArticle } from "./fixtures";
 
@@ -61,5 +68,13 @@ describe("sitemaps", () => {
       now,
     );
     expect(newsArticles(catalog, now).map((a) => a.slug)).toEqual(["today", "two-days"]);
+  });
+
+  it("news sitemap stays a valid urlset (at least one url) when nothing is 48 hours old", () => {
+    const doc = parse(renderNewsSitemap([]));
+    const urls = doc.getElementsByTagName("url");
+    expect(urls).toHaveLength(1);
+    expect(urls[0]!.getElementsByTagName("loc")[0]?.textContent).toMatch(/\/$/);
+    expect(doc.getElementsByTagName("news:news")).toHaveLength(0);
   });
 });
