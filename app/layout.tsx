@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
-import { getCatalog } from "@/lib/articles";
+import { getCatalog, getPublisher } from "@/lib/articles";
 import { FONT_STACKS } from "@/lib/fonts";
 import { SECTIONS, site } from "@/lib/site";
 import "./globals.css";
@@ -39,7 +39,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <SiteHeader sections={sections} />
         <div className="mx-auto max-w-site px-4 pt-4">{children}</div>
-        <SiteFooter />
+        <SiteFooter publisher={getPublisher()} />
       </body>
     </html>
   );

@@ -2,6 +2,7 @@
 import { cacheLife } from "next/cache";
 import { buildCatalog, sidebarContent, type Catalog, type SidebarContent } from "@/lib/catalog";
 import { loadContent } from "@/lib/content";
+import type { Publisher } from "@/lib/content/schema";
 import { oncePer } from "@/lib/memo";
 import { getSidebarLive } from "@/lib/engagement/live";
 import { site } from "@/lib/site";
@@ -29,6 +30,11 @@ export async function getCatalog(): Promise<Catalog> {
     catalogs.set(now, catalog);
   }
   return catalog;
+}
+
+/** The statutory notices for every page's footer (content/publisher.yaml). */
+export function getPublisher(): Publisher {
+  return loadContent().publisher;
 }
 
 /** The instant used for time windows such as banners; the same one the catalog uses. */

@@ -35,7 +35,7 @@ function addToGroup<T>(groups: Map<string, NamedGroup<T>>, name: string, value: 
 }
 
 /** Indexes what is published at `now`; pure, so tests and the build see the same thing. */
-export function buildCatalog(content: Content, now: number): Catalog {
+export function buildCatalog(content: Pick<Content, "articles" | "banners">, now: number): Catalog {
   const articles = content.articles.filter((a) => isPublished(a, now));
   const catalog: Catalog = {
     articles,

@@ -46,6 +46,8 @@ export const site = {
   logo: { src: "/logo.svg", width: 240, height: 60 },
   /** Raster logo for structured data (Google wants PNG/JPEG for publisher logos). */
   logoPng: { src: "/logo.png", width: 600, height: 150 },
+  /** Under every article and in every feed, as Korean papers print it. */
+  copyright: "ⓒ 충북일보, 무단전재 및 재배포 금지",
   /** Share image for pages and articles without a photo of their own. */
   defaultShareImage: { src: "/og-default.png", width: 1200, height: 630, alt: "충북일보" },
   /** How many articles a feed carries. */
@@ -70,6 +72,11 @@ export const site = {
 /** Absolute folder holding articles/ and banners.yaml; CONTENT_DIR overrides it for tests and benchmarks. */
 export function contentDir(): string {
   return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.CONTENT_DIR || "content");
+}
+
+/** Whether an origin is a public deployment (not this machine): sample notices may not be published there. */
+export function isProductionUrl(origin: string): boolean {
+  return !["localhost", "127.0.0.1", "[::1]"].includes(new URL(origin).hostname);
 }
 
 /** Absolute URL for a site path, for canonical links, feeds and structured data. */

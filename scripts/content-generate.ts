@@ -1,5 +1,5 @@
 // npm run content:generate -- --count N --out DIR
-// Writes N deterministic synthetic articles (recombined from content/) plus banners.yaml into DIR/, never into content/.
+// Writes N deterministic synthetic articles (recombined from content/) plus banners.yaml and publisher.yaml into DIR/, never into content/.
 import fs from "node:fs";
 import path from "node:path";
 import { readContent } from "@/lib/content";
@@ -22,6 +22,7 @@ function main() {
   fs.mkdirSync(path.join(target, "articles"), { recursive: true });
   for (const file of files) fs.writeFileSync(path.join(target, "articles", file.name), file.text);
   fs.copyFileSync(path.join(source, "banners.yaml"), path.join(target, "banners.yaml"));
+  fs.copyFileSync(path.join(source, "publisher.yaml"), path.join(target, "publisher.yaml"));
   console.log(`wrote ${files.length} synthetic articles to ${path.join(target, "articles")}`);
 }
 

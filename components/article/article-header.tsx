@@ -27,6 +27,11 @@ export function ArticleHeader({ article }: { article: Article }) {
                 {bylineNames({ authors: [author] })[0]}
               </a>
               {author.role && <span className="text-ink-soft"> · {author.role}</span>}
+              {author.email && (
+                <a href={`mailto:${author.email}`} className="ml-1 text-ink-soft hover:underline">
+                  {author.email}
+                </a>
+              )}
             </span>
           ))
         ) : (

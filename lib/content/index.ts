@@ -9,14 +9,16 @@ import { gitCommitTimes } from "@/lib/content/git-dates";
 import type { ImageDimensions } from "@/lib/content/markdown";
 import { parseArticle } from "@/lib/content/parse-article";
 import { ContentError, type ContentProblem } from "@/lib/content/problems";
-import { bannersFileSchema, SLUG_PATTERN, type Article, type Banner } from "@/lib/content/schema";
-import { contentDir } from "@/lib/site";
+import { bannersFileSchema, publisherSchema, SLUG_PATTERN, type Article, type Banner, type Publisher } from "@/lib/content/schema";
+import { contentDir, isProductionUrl, site } from "@/lib/site";
 import { normalizeAlias } from "@/lib/urls";
 
 export type Content = {
   /** Every valid article, drafts and scheduled ones included, newest first. */
   articles: Article[];
   banners: Banner[];
+  /** The statutory notices of every page (publisher.yaml). */
+  publisher: Publisher;
 };
 
 function listMarkdownFiles(dir: string, problems: ContentProblem[], base: string): string[] {
@@ -108,23 +110,64 @@ function checkReferences(articles: Article[], problems: ContentProblem[]): void 
   }
 }
 
-function readBanners(dir: string, problems: ContentProblem[]): Banner[] {
-  const file = path.join(dir, "banners.yaml");
-  if (!fs.existsSync(file)) return [];
-  const decoded = decodeContentFile(fs.readFileSync(file));
+/** A YAML file of the content folder as data; undefined (with the problem recorded) when unreadable. */
+function readYamlFile(dir: string, name: string, problems: ContentProblem[]): { data: unknown; text: string } | undefined {
+  const decoded = decodeContentFile(fs.readFileSync(path.join(dir, name)));
   if (!decoded.ok) {
-    problems.push({ file: "banners.yaml", message: decoded.message });
-    return [];
+    problems.push({ file: name, message: decoded.message });
+    return undefined;
   }
-  let data: unknown;
   try {
-    data = parseYaml(decoded.text, { uniqueKeys: true, prettyErrors: false });
+    return { data: parseYaml(decoded.text, { uniqueKeys: true, prettyErrors: false }), text: decoded.text };
   } catch (error) {
     if (!(error instanceof YAMLParseError)) throw error;
     const line = decoded.text.slice(0, error.pos[0]).split("\n").length;
-    problems.push({ file: "banners.yaml", line, message: `has a YAML syntax error: ${error.message.split("\n")[0]}` });
-    return [];
+    problems.push({ file: name, line, message: `has a YAML syntax error: ${error.message.split("\n")[0]}` });
+    return undefined;
   }
+}
+
+/** The line of `key:` at the start of a line, for messages about a field of a YAML file. */
+function lineOf(text: string, key: string | undefined): number | undefined {
+  if (!key) return undefined;
+  const index = text.split("\n").findIndex((line) => line.trimStart().startsWith(`${key}:`));
+  return index >= 0 ? index + 1 : undefined;
+}
+
+function readPublisher(dir: string, problems: ContentProblem[]): Publisher | undefined {
+  const name = "publisher.yaml";
+  if (!fs.existsSync(path.join(dir, name))) {
+    problems.push({
+      file: name,
+      message: "is missing. Every page must show the paper's statutory notices (제호, 등록번호, 발행인, 청소년보호책임자 …): copy content/publisher.yaml from the repository and fill in your paper's values.",
+    });
+    return undefined;
+  }
+  const read = readYamlFile(dir, name, problems);
+  if (!read) return undefined;
+  const result = publisherSchema.safeParse(read.data ?? {});
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const field = issue.path.join(".");
+      problems.push({ file: name, line: lineOf(read.text, issue.path.at(-1)?.toString()), field: field || undefined, message: issue.message });
+    }
+    return undefined;
+  }
+  if (result.data.sample && isProductionUrl(site.url))
+    problems.push({
+      file: name,
+      line: lineOf(read.text, "sample"),
+      field: "sample",
+      message: `still holds the sample values, and this build is for ${site.url}. Write your paper's registered values and set sample: false.`,
+    });
+  return result.data;
+}
+
+function readBanners(dir: string, problems: ContentProblem[]): Banner[] {
+  if (!fs.existsSync(path.join(dir, "banners.yaml"))) return [];
+  const read = readYamlFile(dir, "banners.yaml", problems);
+  if (!read) return [];
+  const data = read.data;
   const result = bannersFileSchema.safeParse(data ?? { banners: [] });
   if (!result.success) {
     for (const issue of result.error.issues) {
@@ -147,9 +190,10 @@ export function readContent(dir: string = contentDir()): Content {
   const articles = readArticles(dir, problems);
   checkReferences(articles, problems);
   const banners = readBanners(dir, problems);
-  if (problems.length) throw new ContentError(problems);
+  const publisher = readPublisher(dir, problems);
+  if (problems.length || !publisher) throw new ContentError(problems);
   articles.sort((a, b) => Date.parse(b.date) - Date.parse(a.date) || a.slug.localeCompare(b.slug));
-  return { articles, banners };
+  return { articles, banners, publisher };
 }
 
 // Process-wide, not module-wide: pages and route handlers are separate bundles, each with its own copy of

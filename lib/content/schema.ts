@@ -158,3 +158,32 @@ export const bannerSchema = z.strictObject({
 
 export const bannersFileSchema = z.strictObject({ banners: z.array(bannerSchema) });
 export type Banner = z.infer<typeof bannerSchema>;
+
+const notice = (what: string) => z.string({ error: `is missing: write ${what}.` }).trim().min(1, { error: `is empty: write ${what}.` });
+const noticeDate = (what: string) =>
+  z.string({ error: `is missing: write ${what} as 2008-01-31.` }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: `must be ${what} written as 2008-01-31.` });
+
+/**
+ * The notices every Korean internet newspaper must show (신문 등의 진흥에 관한 법률 제21조 and its
+ * enforcement decree, and the 청소년보호책임자 of 청소년 보호법): content/publisher.yaml, on every page.
+ */
+export const publisherSchema = z.strictObject(
+  {
+    /** true while the file holds the shipped sample values: shown labelled, refused in a production build. */
+    sample: z.boolean({ error: "must be true or false." }).default(false),
+    title: notice("the paper's registered name (제호)"),
+    registrationNumber: notice("the registration number (등록번호)"),
+    registrationDate: noticeDate("the registration date (등록연월일)"),
+    publisher: notice("the publisher's name (발행인)"),
+    editor: notice("the editor's name (편집인)"),
+    address: notice("the office address (발행소 주소)"),
+    phone: notice("the office phone number (전화번호)"),
+    firstPublished: noticeDate("the date of first publication (발행연월일)"),
+    youthProtectionOfficer: z.strictObject(
+      { name: notice("the name of the 청소년보호책임자"), contact: notice("how to reach the 청소년보호책임자 (phone or e-mail)") },
+      { error: "must have name and contact." },
+    ),
+  },
+  { error: "has a field we do not know (allowed: sample, title, registrationNumber, registrationDate, publisher, editor, address, phone, firstPublished, youthProtectionOfficer)." },
+);
+export type Publisher = z.infer<typeof publisherSchema>;

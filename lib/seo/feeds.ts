@@ -50,7 +50,7 @@ export function renderFeed(source: NonNullable<ReturnType<typeof feedSource>>, f
     language: site.language,
     image: absoluteUrl(site.logoPng.src),
     favicon: absoluteUrl("/icon.svg"),
-    copyright: `© ${site.name}`,
+    copyright: site.copyright,
     updated: articles[0] ? new Date(articles[0].lastModified) : new Date(0),
     generator: site.name,
     feedLinks: { rss: absoluteUrl(feedPaths.rss(scope)), atom: absoluteUrl(feedPaths.atom(scope)) },

@@ -110,3 +110,43 @@ describe("listing pages", () => {
     expect(html).toMatch(/href="\/sections\/opinion"/);
   });
 });
+
+describe("what a Korean internet newspaper must publish", () => {
+  const NOTICES = [
+    "제호",
+    "시험일보",
+    "등록번호",
+    "충북 아99999",
+    "등록연월일",
+    "2001.02.03",
+    "발행연월일",
+    "2001.03.04",
+    "발행인",
+    "김발행",
+    "편집인",
+    "이편집",
+    "발행소",
+    "충청북도 청주시 시험로 1",
+    "전화",
+    "043-123-4567",
+    "청소년보호책임자",
+    "박보호 (youth@news.example.kr)",
+  ];
+
+  it.each(["/", "/articles/cluster-visit", "/sections/economy", "/search", "/advertise"])(
+    "shows every statutory notice in the footer of %s",
+    async (pathname) => {
+      const doc = new JSDOM((await page(pathname)).html).window.document;
+      const footer = doc.querySelector("footer")?.textContent ?? "";
+      for (const notice of NOTICES) expect(footer, notice).toContain(notice);
+      expect(footer).toContain("ⓒ 충북일보, 무단전재 및 재배포 금지");
+      expect(footer).not.toContain("예시 값");
+    },
+  );
+
+  it("ends every article with the copyright line and puts the reporter's e-mail in the byline", async () => {
+    const doc = new JSDOM((await page("/articles/ampersand-title")).html).window.document;
+    expect(doc.querySelector("article")?.textContent).toContain("ⓒ 충북일보, 무단전재 및 재배포 금지");
+    expect(doc.querySelector('article header a[href="mailto:analyst@example.kr"]')?.textContent).toBe("analyst@example.kr");
+  });
+});

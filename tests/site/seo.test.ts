@@ -262,6 +262,7 @@ describe("feeds", () => {
     }
     const atomDoc = xml((await fetchPage("/feeds/atom.xml")).html);
     expect(atomDoc.documentElement.getAttribute("xml:lang")).toBe("ko");
+    expect(texts(rssDoc, "copyright")).toEqual(["ⓒ 충북일보, 무단전재 및 재배포 금지"]);
   });
 
   it("each section and tag has its own feeds; unknown ones are 404", async () => {

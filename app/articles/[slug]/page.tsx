@@ -74,6 +74,7 @@ export default async function ArticlePage(props: Props) {
           </div>
           <ArticleBody article={article} />
           {column && <ColumnBox column={column} />}
+          <p className="mt-6 text-xs text-ink-soft">{site.copyright}</p>
         </article>
         <MoreOnTopic article={article} />
         <TagList tags={article.tags} />
