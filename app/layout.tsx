@@ -13,6 +13,10 @@ export const metadata: Metadata = {
   description: site.description,
   applicationName: site.name,
   openGraph: { siteName: site.name, locale: site.locale, type: "website" },
+  verification: {
+    google: site.verification.google,
+    other: site.verification.naver ? { "naver-site-verification": site.verification.naver } : {},
+  },
 };
 
 const INLINE_FACE = `html{font-family:${FONT_STACKS.sans.join(",")}}`;

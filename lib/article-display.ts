@@ -1,5 +1,5 @@
 // Text that pages show about an article, derived from its fields: numbered titles, bylines, teasers.
-import type { Article } from "@/lib/content/schema";
+import type { Article, Correction } from "@/lib/content/schema";
 import { SECTIONS, site } from "@/lib/site";
 
 const CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";
@@ -23,6 +23,13 @@ export function sectionName(slug: string): string {
 export function bylineNames(article: Pick<Article, "authors">): string[] {
   if (!article.authors.length) return [site.name];
   return article.authors.map((a) => (a.title ? `${a.name} ${a.title}` : a.name));
+}
+
+const CORRECTION_LABELS: Record<Correction["kind"], string> = { correction: "정정보도", reply: "반론보도", followup: "추후보도" };
+
+/** 정정보도, 반론보도 or 추후보도. */
+export function correctionLabel(kind: Correction["kind"]): string {
+  return CORRECTION_LABELS[kind];
 }
 
 /** A short teaser: the summary, else the first `max` characters of the text, cut at a word. */

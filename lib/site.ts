@@ -67,6 +67,14 @@ export const site = {
    * cost stays flat as the archive grows (README: "What the build prerenders").
    */
   prerenderArticles: prerenderCountFromEnv(process.env.PRERENDER_ARTICLES),
+  /**
+   * Ownership proofs for Naver Search Advisor (서치어드바이저) and Google Search Console, printed as meta
+   * tags on every page; each service shows the value when the site is registered there.
+   */
+  verification: {
+    naver: process.env.NAVER_SITE_VERIFICATION?.trim() || undefined,
+    google: process.env.GOOGLE_SITE_VERIFICATION?.trim() || undefined,
+  },
 } as const;
 
 /** Absolute folder holding articles/ and banners.yaml; CONTENT_DIR overrides it for tests and benchmarks. */

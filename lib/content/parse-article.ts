@@ -92,6 +92,8 @@ export function parseArticle(file: string, slug: string, text: string, render: R
   }
   if (problems.length) return { problems };
   const fm = result.data;
-  const lastModified = fm.updated ?? (committedAt && committedAt > fm.date ? committedAt : fm.date);
+  const edited = fm.updated ?? (committedAt && committedAt > fm.date ? committedAt : fm.date);
+  // A correction is a change readers must see dated: the newest one moves dateModified forward.
+  const lastModified = fm.corrections.reduce((latest, c) => (Date.parse(c.date) > Date.parse(latest) ? c.date : latest), edited);
   return { article: { ...fm, slug, file, html: body.html, plainText: body.plainText, images: body.images, lastModified }, problems: [] };
 }

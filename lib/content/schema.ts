@@ -73,6 +73,18 @@ export const imageSchema = z.strictObject({
 });
 
 export const KINDS = ["news", "feature", "analysis", "column", "interview", "magazine"] as const;
+/** 정정보도, 반론보도, 추후보도: the three kinds of notice a Korean paper publishes about an article. */
+export const CORRECTION_KINDS = ["correction", "reply", "followup"] as const;
+
+const correctionSchema = z.strictObject(
+  {
+    date: editorDate("date"),
+    kind: z.enum(CORRECTION_KINDS, { error: `must be one of: ${CORRECTION_KINDS.join(", ")} (정정보도, 반론보도, 추후보도).` }).default("correction"),
+    text: text("text", "바로잡습니다. …"),
+  },
+  { error: "has a field we do not know (allowed: date, kind, text)." },
+);
+
 const sectionSlugs = SECTIONS.map((s) => s.slug) as [SectionSlug, ...SectionSlug[]];
 
 export const frontmatterSchema = z
@@ -104,6 +116,10 @@ export const frontmatterSchema = z
       /** True when the text is only the part of a longer original that the source preserved. */
       excerpt: flag("excerpt"),
       draft: flag("draft"),
+      /** 정정·반론보도: shown above the text with their dates, in structured data and feeds. */
+      corrections: z
+        .array(correctionSchema, { error: "must be a list, each item starting with `- date: 2008-11-12 10:00:00`." })
+        .default([]),
       /** Old addresses (e.g. /news/articleView.html?idxno=123) that redirect here permanently. */
       aliases: z
         .array(z.string().regex(/^\/[^\s#]*$/, { error: "must be a path on this site starting with /, such as /news/articleView.html?idxno=123." }), {
@@ -117,6 +133,10 @@ export const frontmatterSchema = z
     if (fm.seriesNo !== undefined && fm.series === undefined) {
       ctx.addIssue({ code: "custom", path: ["seriesNo"], message: "is set but `series` is not: add the series name." });
     }
+    fm.corrections.forEach((correction, index) => {
+      if (Date.parse(correction.date) < Date.parse(fm.date))
+        ctx.addIssue({ code: "custom", path: ["corrections", index, "date"], message: "is earlier than `date`: a correction follows the article it corrects." });
+    });
     if (fm.updated && Date.parse(fm.updated) < Date.parse(fm.date)) {
       ctx.addIssue({ code: "custom", path: ["updated"], message: "is earlier than `date`: an article cannot be revised before it was published." });
     }
@@ -126,6 +146,7 @@ export type Frontmatter = z.infer<typeof frontmatterSchema>;
 export type Author = z.infer<typeof authorSchema>;
 export type ArticleImage = z.infer<typeof imageSchema>;
 export type ArticleKind = (typeof KINDS)[number];
+export type Correction = z.infer<typeof correctionSchema>;
 
 /** An image found in the body, with its size read from the file. */
 export type BodyImage = { src: string; alt: string; width: number; height: number };

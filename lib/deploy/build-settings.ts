@@ -4,7 +4,11 @@ import { siteUrlFromEnv } from "@/lib/site";
 
 /** Environment variables whose value is part of the built HTML, normalised as the site reads them. */
 export function bakedSettings(env: NodeJS.ProcessEnv): Record<string, string> {
-  return { SITE_URL: siteUrlFromEnv(env.SITE_URL) };
+  return {
+    SITE_URL: siteUrlFromEnv(env.SITE_URL),
+    NAVER_SITE_VERIFICATION: env.NAVER_SITE_VERIFICATION?.trim() ?? "",
+    GOOGLE_SITE_VERIFICATION: env.GOOGLE_SITE_VERIFICATION?.trim() ?? "",
+  };
 }
 
 /** One sentence per variable whose value at start differs from the build's, naming it and the fix. */

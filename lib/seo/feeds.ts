@@ -1,8 +1,9 @@
 // RSS 2.0 and Atom feeds with the full, already sanitised article HTML, built by the `feed` package.
 import { Feed } from "feed";
-import { bylineNames, numberedTitle, sectionName, teaser } from "@/lib/article-display";
+import { bylineNames, correctionLabel, numberedTitle, sectionName, teaser } from "@/lib/article-display";
 import type { Catalog } from "@/lib/catalog";
 import type { Article } from "@/lib/content/schema";
+import { formatKstDateTime } from "@/lib/dates";
 import { xmlEscape } from "@/lib/seo/xml";
 import { absoluteUrl, site } from "@/lib/site";
 import { decodeSegment, feedPaths, nameKey, paths } from "@/lib/urls";
@@ -39,6 +40,14 @@ function category(name: string, format: FeedFormat) {
   return format === "atom" ? { name: xmlEscape(name), term: xmlEscape(name) } : { name };
 }
 
+/** 정정·반론보도 as paragraphs for a feed item, newest first (escaped: the editor's text is plain text). */
+function correctionsHtml(article: Article): string {
+  return [...article.corrections]
+    .sort((a, b) => Date.parse(b.date) - Date.parse(a.date))
+    .map((c) => `<p><strong>${correctionLabel(c.kind)} (${formatKstDateTime(c.date)})</strong> ${xmlEscape(c.text)}</p>`)
+    .join("");
+}
+
 /** Renders one feed as XML text. */
 export function renderFeed(source: NonNullable<ReturnType<typeof feedSource>>, format: FeedFormat, scope?: FeedScope): string {
   const articles = source.articles.slice(0, site.feedSize);
@@ -62,7 +71,8 @@ export function renderFeed(source: NonNullable<ReturnType<typeof feedSource>>, f
       id: url,
       link: url,
       description: teaser(article, 200),
-      content: absolutize(article.html),
+      // A feed reader sees the corrections first, as the page shows them.
+      content: correctionsHtml(article) + absolutize(article.html),
       date: new Date(article.lastModified),
       published: new Date(article.date),
       // RSS's <author> must be an e-mail address: only authors with one get it; every byline name goes to

@@ -1,6 +1,6 @@
 // schema.org structured data for search engines: NewsArticle (or Opinion/Analysis), breadcrumbs, the site.
 import type { BreadcrumbList, NewsArticle, NewsMediaOrganization, Person, WebSite, WithContext } from "schema-dts";
-import { numberedTitle, sectionName, teaser } from "@/lib/article-display";
+import { numberedTitle, sectionName, teaser, correctionLabel } from "@/lib/article-display";
 import type { Article } from "@/lib/content/schema";
 import { absoluteUrl, site } from "@/lib/site";
 import { paths } from "@/lib/urls";
@@ -65,6 +65,15 @@ export function articleJsonLd(article: Article): WithContext<NewsArticle> {
     description: teaser(article, 160),
     datePublished: article.date,
     dateModified: article.lastModified,
+    ...(article.corrections.length
+      ? {
+          correction: article.corrections.map((c) => ({
+            "@type": "CorrectionComment" as const,
+            text: `${correctionLabel(c.kind)}: ${c.text}`,
+            datePublished: c.date,
+          })),
+        }
+      : {}),
     inLanguage: site.language,
     articleSection: sectionName(article.section),
     keywords: article.tags,

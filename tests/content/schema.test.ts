@@ -161,3 +161,29 @@ describe("banners.yaml", () => {
 it("throws a ContentError, which the build prints, rather than returning partial content", () => {
   expect(() => readContent(writeContent({ "articles/ok.md": article(), "articles/bad.md": article({ title: "" }) }))).toThrow(ContentError);
 });
+
+describe("corrections (정정·반론보도)", () => {
+  const corrected = (lines: string) => article({ corrections: `\n${lines}` });
+
+  it("are read with their kind (정정보도 by default) and move dateModified to the newest", () => {
+    const dir = writeContent({
+      "articles/fixed.md": corrected('  - date: "2008-11-12 10:00:00"\n    text: 바로잡습니다.\n  - date: 2008-11-20\n    kind: reply\n    text: 반론입니다.'),
+    });
+    const [fixed] = readContent(dir).articles;
+    expect(fixed?.corrections).toEqual([
+      { date: "2008-11-12T10:00:00+09:00", kind: "correction", text: "바로잡습니다." },
+      { date: "2008-11-20T00:00:00+09:00", kind: "reply", text: "반론입니다." },
+    ]);
+    expect(fixed?.lastModified).toBe("2008-11-20T00:00:00+09:00");
+  });
+
+  it("refuse an unknown kind, an empty text and a date before the article's", () => {
+    const problems = problemsOf({
+      "articles/bad.md": corrected('  - date: "2008-11-12"\n    kind: apology\n    text: ""'),
+    }).join("\n");
+    expect(problems).toContain('field "corrections.0.kind" must be one of: correction, reply, followup');
+    expect(problems).toContain('field "corrections.0.text" is empty');
+    const [early] = problemsOf({ "articles/early.md": corrected('  - date: "2008-11-01"\n    text: 바로잡습니다.') });
+    expect(early).toContain('field "corrections.0.date" is earlier than `date`');
+  });
+});

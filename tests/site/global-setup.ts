@@ -30,6 +30,9 @@ export default async function setup(project: TestProject) {
   const distDir = ".next-test";
   const env = {
     SITE_URL: "https://news.example.kr",
+    NAVER_SITE_VERIFICATION: "naver-fixture-proof",
+    GOOGLE_SITE_VERIFICATION: "google-fixture-proof",
+    INDEXNOW_KEY: "fixture-indexnow-key",
     DATABASE_URL: path.join(contentDir, "portal.db"),
     ADMIN_TOKEN,
     COMMENT_REPORT_THRESHOLD: "2",

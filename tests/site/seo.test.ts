@@ -58,6 +58,14 @@ describe("metadata", () => {
     }
   });
 
+  it("proves ownership to Naver Search Advisor and Google Search Console on every page", async () => {
+    for (const pathname of ["/", "/articles/cluster-visit", "/sections/economy"]) {
+      const { meta } = await head(pathname);
+      expect(meta("naver-site-verification"), pathname).toEqual(["naver-fixture-proof"]);
+      expect(meta("google-site-verification"), pathname).toEqual(["google-fixture-proof"]);
+    }
+  });
+
   it("links RSS and Atom feeds from every page kind", async () => {
     for (const pathname of ["/", "/articles/cluster-visit", "/sections/economy", `/tags/${encodeURIComponent("클러스터")}`]) {
       const { doc } = await head(pathname);
@@ -125,6 +133,34 @@ describe("JSON-LD", () => {
     });
   });
 
+  it("shows corrections above the text with their dates, and carries them in JSON-LD, dateModified and the feeds", async () => {
+    const { html } = await fetchPage("/articles/ampersand-title");
+    const doc = new JSDOM(html).window.document;
+    const notice = doc.querySelector('aside[aria-label="정정·반론보도"]');
+    expect(notice?.textContent).toContain("반론보도 2006.08.01 10:00:00");
+    expect(notice?.textContent).toContain("정정보도 2006.07.01 09:00:00");
+    const articleText = doc.querySelector("article")?.textContent ?? "";
+    expect(articleText.indexOf("반론보도")).toBeLessThan(articleText.indexOf("분석 기사 본문"));
+    const analysis = (await jsonLd("/articles/ampersand-title")).find((d) => d["@id"] === `${SITE}/articles/ampersand-title`);
+    expect(analysis).toMatchObject({
+      dateModified: "2006-08-01T10:00:00+09:00",
+      correction: [
+        {
+          "@type": "CorrectionComment",
+          datePublished: "2006-07-01T09:00:00+09:00",
+          text: expect.stringContaining("정정보도: 본문의"),
+        },
+        {
+          "@type": "CorrectionComment",
+          datePublished: "2006-08-01T10:00:00+09:00",
+          text: expect.stringContaining("반론보도: 시험연구소는"),
+        },
+      ],
+    });
+    const rss = (await fetchPage("/feeds/rss.xml")).html;
+    expect(rss).toContain("<strong>반론보도 (2006.08.01 10:00:00)</strong>");
+  });
+
   it("gives the home page a WebSite with a SearchAction", async () => {
     const site = (await jsonLd("/")).find((d) => d["@type"] === "WebSite");
     expect(site).toMatchObject({
@@ -175,6 +211,13 @@ describe("sitemaps", () => {
     expect(html).toContain(`Sitemap: ${SITE}/news-sitemap.xml`);
     expect(html).toContain("Disallow: /admin");
     expect(html).toContain("Disallow: /api/");
+  });
+
+  it("serves the IndexNow key set at start, as text", async () => {
+    const { status, html, headers } = await fetchPage("/indexnow-key.txt");
+    expect(status).toBe(200);
+    expect(html).toBe("fixture-indexnow-key");
+    expect(headers.get("content-type")).toContain("text/plain");
   });
 
   it("robots.txt reads the same to first-match and longest-match parsers, for every crawler we name", async () => {

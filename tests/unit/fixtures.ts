@@ -20,6 +20,7 @@ export function makeArticle(slug: string, fields: Partial<Article> = {}): Articl
     plainText: "본문",
     aliases: [],
     images: [],
+    corrections: [],
     lastModified: fields.updated ?? fields.date ?? "2008-11-09T19:59:40+09:00",
     ...fields,
   };

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleBody } from "@/components/article/article-body";
+import { CorrectionsNotice } from "@/components/article/corrections-notice";
 import { ArticleHeader } from "@/components/article/article-header";
 import { ArticleToolbar } from "@/components/article/article-toolbar";
 import { ReadBeacon } from "@/components/article/read-beacon";
@@ -68,6 +69,7 @@ export default async function ArticlePage(props: Props) {
         <article>
           <EngagementSummary shares={engagement.shares} comments={engagement.commentCount} />
           <ArticleHeader article={article} />
+          <CorrectionsNotice corrections={article.corrections} />
           <div className="my-3 flex flex-wrap items-center justify-between gap-2">
             <ShareButtons slug={article.slug} url={absoluteUrl(paths.article(article.slug))} title={article.title} />
             <ArticleToolbar />
