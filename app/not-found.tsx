@@ -1,3 +1,7 @@
+import type { Metadata } from "next";
+
+export const metadata: Metadata = { title: "페이지를 찾을 수 없습니다", robots: { index: false } };
+
 export default function NotFound() {
   return (
     <main id="main" tabIndex={-1} className="mx-auto max-w-xl py-16 text-center focus:outline-none">

@@ -103,6 +103,27 @@ describe("listing pages", () => {
     expect((await page("/sections/economy/page/2")).status).toBe(404);
   });
 
+  it.each([
+    "/articles/does-not-exist",
+    "/articles/unfinished-draft",
+    "/sections/weather",
+    `/tags/${encodeURIComponent("없는-태그")}`,
+    "/series/nope",
+    "/authors/nope",
+    "/sections/economy/page/9",
+    "/no/such/route",
+  ])("answers %s with a whole Korean 404 page a reader without JavaScript can read", async (pathname) => {
+    const { status, html } = await page(pathname);
+    expect(status).toBe(404);
+    const doc = new JSDOM(html).window.document;
+    expect(doc.documentElement.id).not.toBe("__next_error__");
+    expect(doc.documentElement.lang).toBe("ko");
+    expect(doc.title).toBe("페이지를 찾을 수 없습니다 : 충북일보");
+    for (const script of Array.from(doc.querySelectorAll("script"))) script.remove();
+    expect(doc.querySelector("main")?.textContent).toContain("페이지를 찾을 수 없습니다");
+    expect(doc.querySelector("footer")?.textContent).toContain("청소년보호책임자");
+  });
+
   it("the home page leads with the newest article and links every section with articles", async () => {
     const { html } = await page("/");
     expect(html).toContain('id="top-story"');
