@@ -5,7 +5,7 @@ import { startBuildSnapshot } from "./lib/content/build-snapshot";
 import { SECURITY_HEADERS } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
-  // Live counts and comments are cached components invalidated by tag (README: "Why the live parts are cached").
+  // Live counts and comments are cached components invalidated by tag (docs/architecture.md: "Why the live parts are cached").
   cacheComponents: true,
   // Off: with it, an unknown slug gets the shared shell with status 200 and a streamed "not found".
   // Without it, an unlisted path renders before the response starts, so notFound() answers a real 404.

@@ -71,7 +71,7 @@ export function listingPages(catalog: Catalog, kind: ListingKind): { path: strin
 
 /**
  * Static params for the listing pages that show at least one of the site's newest `articleLimit` articles:
- * what the build prerenders (README: "What the build prerenders"). Every other page renders on its first
+ * what the build prerenders (docs/architecture.md: "What the build prerenders"). Every other page renders on its first
  * request, so the count follows the limit, not the size of the archive.
  */
 export function listingParams(

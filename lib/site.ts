@@ -64,7 +64,7 @@ export const site = {
   /**
    * How many of the newest articles `next build` renders ahead, with the listing pages that show them.
    * Older ones render on their first request and are cached from then on like the rest, so a build's
-   * cost stays flat as the archive grows (README: "What the build prerenders").
+   * cost stays flat as the archive grows (docs/architecture.md: "What the build prerenders").
    */
   prerenderArticles: prerenderCountFromEnv(process.env.PRERENDER_ARTICLES),
   /**

@@ -5,7 +5,7 @@ import { bakedSettings } from "@/lib/deploy/build-settings";
 import { SNAPSHOT_DIR_ENV } from "@/lib/content/build-snapshot";
 import { prepareStaging, publishBuild, slotName } from "./lib/builds";
 
-// A newsroom's build machine reports to no third party unless someone turns it on (README, "Operating").
+// A newsroom's build machine reports to no third party unless someone turns it on (docs/operating.md).
 if (process.env.NEXT_TELEMETRY !== "on") process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 const run = (command: string, args: string[], env: NodeJS.ProcessEnv = process.env) => {

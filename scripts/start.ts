@@ -1,6 +1,6 @@
 // npm start [-- -p PORT] [-- -H ADDRESS] — serves the published build (building first when there is none),
 // on 127.0.0.1 unless told otherwise: the app's limits trust the socket address, so exposing it directly
-// is a choice to make on purpose (README, "Deploying").
+// is a choice to make on purpose (docs/operating.md).
 import { spawnSync } from "node:child_process";
 import { SNAPSHOT_DIR_ENV } from "@/lib/content/build-snapshot";
 import { bakedSettings, settingMismatches } from "@/lib/deploy/build-settings";

@@ -127,7 +127,7 @@ export const frontmatterSchema = z
         })
         .default([]),
     },
-    { error: "is not a frontmatter field we know. Check its spelling against the README's field reference." },
+    { error: "is not a frontmatter field we know. Check its spelling against the field reference in docs/editing.md." },
   )
   .superRefine((fm, ctx) => {
     if (fm.seriesNo !== undefined && fm.series === undefined) {

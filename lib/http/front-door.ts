@@ -11,7 +11,7 @@
 export const INTERNAL_REQUEST_HEADER =
   /^(x-middleware-|x-nextjs-|x-next-|x-invoke-|x-now-|x-vercel-|x-prerender-|x-action-|x-matched-path$|x-deployment-id$|x-invocation-id$|x-edge-runtime$|next-resume$|next-hmr-refresh$|next-url$|next-instant-navigation-testing$|x-forwarded-host$|x-forwarded-port$)/i;
 
-/** The header that invokes a React Server Function; this site defines none (README, "Security"). */
+/** The header that invokes a React Server Function; this site defines none (docs/security.md). */
 export const SERVER_ACTION_HEADER = "next-action";
 
 const PAGE_METHODS = ["GET", "HEAD"];
