@@ -18,6 +18,9 @@ export default defineConfig({
           name: "site",
           include: ["tests/site/**/*.test.ts"],
           globalSetup: ["tests/site/global-setup.ts"],
+          // One file at a time: the publishing test builds twice while other files measure 2-second freshness
+          // through nginx, which two cores cannot promise under a parallel build.
+          fileParallelism: false,
           hookTimeout: 400_000,
         },
       },
