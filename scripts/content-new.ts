@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { SLUG_PATTERN } from "@/lib/content/schema";
+import { TEMPLATE_TEXT } from "@/lib/content/template";
 import { toKstIso } from "@/lib/dates";
 import { SECTIONS, contentDir } from "@/lib/site";
 import { readArgs } from "./lib/args";
@@ -19,7 +20,7 @@ function main() {
   if (!SECTIONS.some((s) => s.slug === section)) {
     throw new Error(`--section must be one of: ${SECTIONS.map((s) => s.slug).join(", ")}`);
   }
-  const title = args.get("title") ?? "제목을 입력하세요";
+  const title = args.get("title") ?? TEMPLATE_TEXT.title;
   const file = path.join(contentDir(), "articles", `${slug}.md`);
   if (fs.existsSync(file)) throw new Error(`${file} already exists; choose another slug`);
   const now = toKstIso(new Date()).replace("T", " ").replace("+09:00", "");
@@ -28,17 +29,17 @@ title: ${JSON.stringify(title)}
 date: "${now}"
 section: ${section}
 authors:
-  - name: 기자 이름
+  - name: ${TEMPLATE_TEXT.authorName}
     title: 기자
 tags: []
-summary: 한두 문장 요약 (검색 결과와 목록에 나옵니다).
+summary: ${TEMPLATE_TEXT.summary}
 # Remove the next line when the article is ready to publish.
 draft: true
 ---
 
 <!-- 소제목은 "## 소제목", 사진은 public/images/ 에 파일을 넣고 ![사진 설명](/images/파일.jpg "사진 캡션") 처럼 씁니다. 이 안내문은 출고되지 않습니다. -->
 
-여기에 본문을 씁니다.
+${TEMPLATE_TEXT.body}
 `;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, text, { flag: "wx" });

@@ -27,21 +27,24 @@ export type RenderOptions = {
   localImage: (src: string) => ImageDimensions | undefined;
 };
 
-export type RenderedMarkdown = { html: string; plainText: string; images: BodyImage[]; problems: string[] };
+/** A problem in the body; `line` counts from the body's first line. */
+export type BodyProblem = { line?: number; message: string };
+export type RenderedMarkdown = { html: string; plainText: string; images: BodyImage[]; problems: BodyProblem[] };
 
 function isStandaloneImage(node: RootContent): node is Paragraph & { children: [Image] } {
   return node.type === "paragraph" && node.children.length === 1 && node.children[0]?.type === "image";
 }
 
 /** `![alt](src "caption")` alone in a paragraph becomes <figure><img><figcaption>caption</figcaption></figure>. */
-function figuresAndImageChecks(options: RenderOptions, problems: string[], images: BodyImage[]) {
+function figuresAndImageChecks(options: RenderOptions, problems: BodyProblem[], images: BodyImage[]) {
   return (tree: Root) => {
     const visit = (node: Root | RootContent) => {
       if (node.type === "image") {
-        if (!node.alt?.trim()) problems.push(`image "${node.url}" has no alt text: write ![what the picture shows](${node.url}).`);
+        const line = node.position?.start.line;
+        if (!node.alt?.trim()) problems.push({ line, message: `image "${node.url}" has no alt text: write ![what the picture shows](${node.url}).` });
         if (node.url.startsWith("/")) {
           const size = options.localImage(node.url);
-          if (!size) problems.push(`image "${node.url}" does not exist under public/.`);
+          if (!size) problems.push({ line, message: `image "${node.url}" does not exist under public/.` });
           else {
             node.data = { hProperties: { width: size.width, height: size.height, loading: "lazy", decoding: "async" } };
             images.push({ src: node.url, alt: node.alt ?? "", ...size });
@@ -68,7 +71,7 @@ function figuresAndImageChecks(options: RenderOptions, problems: string[], image
 
 /** Renders one article body; problems (missing images, missing alt text) are for the editor and stop the build. */
 export function renderMarkdown(markdown: string, options: RenderOptions): RenderedMarkdown {
-  const problems: string[] = [];
+  const problems: BodyProblem[] = [];
   const images: BodyImage[] = [];
   const processor = remark()
     .use(remarkGfm)

@@ -28,3 +28,29 @@ export class ContentError extends Error {
     this.name = "ContentError";
   }
 }
+
+/** Edits (insert, delete, substitute, swap two neighbours) that turn `a` into `b`. */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** The known field an unknown one is most likely a misspelling of (case and a few typos apart), if any. */
+export function likelyMeant(unknown: string, known: readonly string[]): string | undefined {
+  const lower = unknown.toLowerCase();
+  const allowed = Math.max(1, Math.floor(unknown.length / 3));
+  let best: { field: string; distance: number } | undefined;
+  for (const field of known) {
+    const distance = editDistance(lower, field.toLowerCase());
+    if (distance <= allowed && (!best || distance < best.distance)) best = { field, distance };
+  }
+  return best?.field;
+}
+

@@ -83,6 +83,17 @@ describe("a broken article stops the build with a message naming file, field and
     expect(problem).toMatch(/^articles\/typo\.md:\d+: field "tilte" is not a frontmatter field we know/);
   });
 
+  it("reports a misspelt required field as the one cause, with the field it meant and its line", () => {
+    const problems = problemsOf({ "articles/typo.md": article({ section: "", sectoin: "economy" }) });
+    expect(problems).toEqual(['articles/typo.md:4: field "sectoin" is not a frontmatter field we know. Did you mean "section"? Rename it to `section:`.']);
+  });
+
+  it("suggests the field an optional misspelling meant, and nothing for a field unlike any", () => {
+    const problems = problemsOf({ "articles/typo.md": article({ sumary: '"요약"', colour: "red" }) });
+    expect(problems[0]).toContain('field "sumary" is not a frontmatter field we know. Did you mean "summary"?');
+    expect(problems[1]).toMatch(/field "colour" is not a frontmatter field we know\. Check its spelling/);
+  });
+
   it("reports a YAML syntax error with its line in the file", () => {
     const text = '---\ntitle: 제목\ndate: "2008-11-09"\nsection: economy\ntags: [오창, 클러스터\n---\n\n본문\n';
     const [problem] = problemsOf({ "articles/yaml.md": text });
@@ -132,10 +143,10 @@ describe("a broken article stops the build with a message naming file, field and
     expect(problems).toContainEqual('articles/a.md: field "column" names "phantom", but no articles/phantom.md exists.');
   });
 
-  it("reports an image that is not under public/ and an image without alt text", () => {
+  it("reports an image that is not under public/ and an image without alt text, at its line in the file", () => {
     const problems = problemsOf({ "articles/img.md": article({}, "![](/images/missing.png)\n") });
-    expect(problems).toContainEqual(expect.stringContaining('field "body" image "/images/missing.png" has no alt text'));
-    expect(problems).toContainEqual(expect.stringContaining('"/images/missing.png" does not exist under public/'));
+    expect(problems).toContainEqual(expect.stringContaining('articles/img.md:7: field "body" image "/images/missing.png" has no alt text'));
+    expect(problems).toContainEqual('articles/img.md:7: field "body" image "/images/missing.png" does not exist under public/.');
   });
 
   it("reports updated earlier than date", () => {

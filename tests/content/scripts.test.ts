@@ -25,6 +25,17 @@ describe("npm run content:new", () => {
     expect(created?.html).not.toContain("안내문");
   });
 
+  it("its template text cannot be published: removing draft alone stops the check, naming each placeholder", () => {
+    const dir = writeContent({});
+    expect(npmRun("content:new", ["--slug", "half-done"], { CONTENT_DIR: dir }).status).toBe(0);
+    const file = path.join(dir, "articles", "half-done.md");
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("draft: true\n", ""));
+    const check = npmRun("content:check", [], { CONTENT_DIR: dir });
+    expect(check.status).toBe(1);
+    for (const field of ["title", "summary", "authors.0.name", "body"])
+      expect(check.output).toMatch(new RegExp(`articles/half-done\\.md(:\\d+)?: field "${field.replace(".", "\\.")}" still holds the template text`));
+  });
+
   it("refuses to overwrite an existing article", () => {
     const dir = writeContent({});
     npmRun("content:new", ["--slug", "twice"], { CONTENT_DIR: dir });
