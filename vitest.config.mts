@@ -7,6 +7,9 @@ export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },
   test: {
     environment: "node",
+    // One file at a time, across all projects: the site tests measure 2-second freshness through nginx,
+    // which two cores cannot promise while another file builds a site or runs Chromium and the Nu checker.
+    fileParallelism: false,
     testTimeout: 20_000,
     // Unit and component tests, the built fixture site, and the browser tests, as three projects.
     projects: [
@@ -18,9 +21,6 @@ export default defineConfig({
           name: "site",
           include: ["tests/site/**/*.test.ts"],
           globalSetup: ["tests/site/global-setup.ts"],
-          // One file at a time: the publishing test builds twice while other files measure 2-second freshness
-          // through nginx, which two cores cannot promise under a parallel build.
-          fileParallelism: false,
           hookTimeout: 400_000,
         },
       },
