@@ -8,7 +8,7 @@ import { decodeContentFile } from "@/lib/content/decode";
 import { gitCommitTimes } from "@/lib/content/git-dates";
 import type { ImageDimensions } from "@/lib/content/markdown";
 import { parseArticle } from "@/lib/content/parse-article";
-import { ContentError, type ContentProblem } from "@/lib/content/problems";
+import { ContentError, lineOfKey, type ContentProblem } from "@/lib/content/problems";
 import { bannersFileSchema, publisherSchema, SLUG_PATTERN, type Article, type Banner, type Publisher } from "@/lib/content/schema";
 import { contentDir, isProductionUrl, site } from "@/lib/site";
 import { normalizeAlias } from "@/lib/urls";
@@ -127,13 +127,6 @@ function readYamlFile(dir: string, name: string, problems: ContentProblem[]): { 
   }
 }
 
-/** The line of `key:` at the start of a line, for messages about a field of a YAML file. */
-function lineOf(text: string, key: string | undefined): number | undefined {
-  if (!key) return undefined;
-  const index = text.split("\n").findIndex((line) => line.trimStart().startsWith(`${key}:`));
-  return index >= 0 ? index + 1 : undefined;
-}
-
 function readPublisher(dir: string, problems: ContentProblem[]): Publisher | undefined {
   const name = "publisher.yaml";
   if (!fs.existsSync(path.join(dir, name))) {
@@ -149,14 +142,14 @@ function readPublisher(dir: string, problems: ContentProblem[]): Publisher | und
   if (!result.success) {
     for (const issue of result.error.issues) {
       const field = issue.path.join(".");
-      problems.push({ file: name, line: lineOf(read.text, issue.path.at(-1)?.toString()), field: field || undefined, message: issue.message });
+      problems.push({ file: name, line: typeof issue.path[0] === "string" ? lineOfKey(read.text, issue.path[0]) : undefined, field: field || undefined, message: issue.message });
     }
     return undefined;
   }
   if (result.data.sample && isProductionUrl(site.url))
     problems.push({
       file: name,
-      line: lineOf(read.text, "sample"),
+      line: lineOfKey(read.text, "sample"),
       field: "sample",
       message: `still holds the sample values, and this build is for ${site.url}. Write your paper's registered values and set sample: false.`,
     });
@@ -167,8 +160,7 @@ function readBanners(dir: string, problems: ContentProblem[]): Banner[] {
   if (!fs.existsSync(path.join(dir, "banners.yaml"))) return [];
   const read = readYamlFile(dir, "banners.yaml", problems);
   if (!read) return [];
-  const data = read.data;
-  const result = bannersFileSchema.safeParse(data ?? { banners: [] });
+  const result = bannersFileSchema.safeParse(read.data ?? { banners: [] });
   if (!result.success) {
     for (const issue of result.error.issues) {
       problems.push({ file: "banners.yaml", field: issue.path.join("."), message: issue.message });

@@ -3,7 +3,7 @@ import matter from "gray-matter";
 import { YAMLParseError, parse as parseYaml } from "yaml";
 import type { core } from "zod";
 import { renderMarkdown, type RenderOptions } from "@/lib/content/markdown";
-import { likelyMeant, type ContentProblem } from "@/lib/content/problems";
+import { likelyMeant, lineOfKey, type ContentProblem } from "@/lib/content/problems";
 import { frontmatterSchema, type Article } from "@/lib/content/schema";
 import { templateLeftovers } from "@/lib/content/template";
 
@@ -29,12 +29,6 @@ function parseFrontmatterYaml(source: string): object {
     }
     throw error;
   }
-}
-
-/** Line (1-based, in the file) of a top-level frontmatter key; `frontmatter` starts with the newline after "---". */
-function lineOfKey(frontmatter: string, key: string): number | undefined {
-  const index = frontmatter.split("\n").findIndex((line) => line.startsWith(`${key}:`) || line.startsWith(`${key} :`));
-  return index === -1 ? undefined : index + 1;
 }
 
 const KNOWN_FIELDS = Object.keys(frontmatterSchema.shape);

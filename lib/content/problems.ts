@@ -15,6 +15,15 @@ export function formatProblem(problem: ContentProblem): string {
   return `${where}: ${field}${problem.message}`;
 }
 
+/**
+ * Line (1-based, in the file) of a top-level `key:` in YAML text: a whole file, or a frontmatter starting
+ * with the newline after its opening "---" (whose first, empty line is then the fence's line).
+ */
+export function lineOfKey(yaml: string, key: string): number | undefined {
+  const index = yaml.split("\n").findIndex((line) => line.startsWith(`${key}:`) || line.startsWith(`${key} :`));
+  return index === -1 ? undefined : index + 1;
+}
+
 /** More than this many problems usually share one cause; the rest are summarised so the first ones stay visible. */
 const MAX_LISTED = 50;
 
