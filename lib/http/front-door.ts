@@ -39,3 +39,15 @@ export function frontDoor(method: string | undefined, url: string | undefined, h
   if (!url?.startsWith("/") || !decodablePath(pathname)) return { refuse: { status: 400, message: "주소가 올바르지 않습니다." } };
   return { strip: headerNames.filter((name) => INTERNAL_REQUEST_HEADER.test(name)) };
 }
+
+/**
+ * How long nginx's microcache (deploy/nginx.conf.template) may keep this response: `X-Accel-Expires` with an
+ * absolute time, the end of the current second. nginx counts cache validity in whole seconds and treats an
+ * entry as fresh through the whole second it expires in, so its own `proxy_cache_valid 1s` keeps a page 1
+ * to 2 s, which with a render on top put a new comment past the 2-second target. "@<this second>" keeps it
+ * at most 1 s. Build assets (hashed names, cached for a year) are left alone; `null` means no header.
+ */
+export function microcacheExpiry(pathname: string, nowMs: number): string | null {
+  if (pathname.startsWith("/_next/static/")) return null;
+  return `@${Math.floor(nowMs / 1000)}`;
+}

@@ -7,7 +7,7 @@ import next from "next";
 import { expireTagsNow } from "@/lib/cache/shared-tags.cjs";
 import { engagementConfig } from "@/lib/engagement/config";
 import { ENGAGEMENT_TAG } from "@/lib/engagement/tags";
-import { frontDoor } from "@/lib/http/front-door";
+import { frontDoor, microcacheExpiry } from "@/lib/http/front-door";
 import { SECURITY_HEADERS } from "@/lib/security-headers";
 
 export type PortalServerOptions = { port: number; hostname: string };
@@ -38,6 +38,9 @@ export async function startPortalServer({ port, hostname }: PortalServerOptions)
       return;
     }
     for (const name of decision.strip) delete req.headers[name];
+    // Read by nginx only (it never passes X-Accel-* on); set before Next answers, so Next cannot drop it.
+    const expiry = microcacheExpiry((req.url ?? "/").split("?")[0] ?? "/", Date.now());
+    if (expiry) res.setHeader("X-Accel-Expires", expiry);
     const socketAddress = req.socket.remoteAddress ?? "unknown";
     // Directly exposed (0 hops), what the client wrote is ignored; behind proxies they wrote the header.
     if (hops === 0 || !req.headers["x-forwarded-for"]) req.headers["x-forwarded-for"] = socketAddress;

@@ -1,6 +1,6 @@
 // The portal server's front door: what it refuses and which headers it removes before Next reads them.
 import { describe, expect, it } from "vitest";
-import { frontDoor, INTERNAL_REQUEST_HEADER } from "@/lib/http/front-door";
+import { frontDoor, INTERNAL_REQUEST_HEADER, microcacheExpiry } from "@/lib/http/front-door";
 import { NEXT_INTERNAL_HEADERS } from "./next-internal-headers";
 
 describe("Next-internal request headers", () => {
@@ -50,5 +50,15 @@ describe("refusals", () => {
 
   it("lets a percent-encoded Korean path through", () => {
     expect(frontDoor("GET", `/tags/${encodeURIComponent("클러스터")}?q=%ff`, [])).toEqual({ strip: [] });
+  });
+});
+
+describe("nginx microcache lifetime", () => {
+  it("ends a page's entry with the second it was fetched in", () => {
+    expect(microcacheExpiry("/articles/a", 1_700_000_000_999)).toBe("@1700000000");
+    expect(microcacheExpiry("/", 1_700_000_001_000)).toBe("@1700000001");
+  });
+  it("leaves hashed build assets to nginx's year-long rule", () => {
+    expect(microcacheExpiry("/_next/static/chunks/app.js", 1_700_000_000_000)).toBeNull();
   });
 });
