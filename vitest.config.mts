@@ -11,6 +11,9 @@ export default defineConfig({
     // which two cores cannot promise while another file builds a site or runs Chromium and the Nu checker.
     fileParallelism: false,
     testTimeout: 20_000,
+    // Assertions on editors' messages are written against the English ones (lib/content/problems.ts say());
+    // tests/content/korean-messages.test.ts checks the Korean ones editors get by default.
+    env: { CONTENT_MESSAGES: "en" },
     // Unit and component tests, the built fixture site, and the browser tests, as three projects.
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/{content,unit,components,engagement}/**/*.test.{ts,tsx}"] } },

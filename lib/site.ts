@@ -35,6 +35,12 @@ function prerenderCountFromEnv(raw: string | undefined): number {
   return count;
 }
 
+function editorLanguageFromEnv(raw: string | undefined): "ko" | "en" {
+  const value = raw?.trim() || "ko";
+  if (value !== "ko" && value !== "en") throw new Error(`CONTENT_MESSAGES must be ko or en, got "${value}"`);
+  return value;
+}
+
 export const site = {
   name: "충북일보",
   nameLatin: "Chungbuk Ilbo",
@@ -71,6 +77,11 @@ export const site = {
    * Ownership proofs for Naver Search Advisor (서치어드바이저) and Google Search Console, printed as meta
    * tags on every page; each service shows the value when the site is registered there.
    */
+  /**
+   * Language of the messages editors get from content:check and the build: Korean, the newsroom's; `en`
+   * (CONTENT_MESSAGES=en) for developers who do not read Korean, and for the test suite's assertions.
+   */
+  editorLanguage: editorLanguageFromEnv(process.env.CONTENT_MESSAGES),
   verification: {
     naver: process.env.NAVER_SITE_VERIFICATION?.trim() || undefined,
     google: process.env.GOOGLE_SITE_VERIFICATION?.trim() || undefined,

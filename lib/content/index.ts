@@ -8,8 +8,8 @@ import { decodeContentFile } from "@/lib/content/decode";
 import { gitCommitTimes } from "@/lib/content/git-dates";
 import type { ImageDimensions } from "@/lib/content/markdown";
 import { parseArticle } from "@/lib/content/parse-article";
-import { ContentError, lineOfKey, type ContentProblem } from "@/lib/content/problems";
-import { bannersFileSchema, publisherSchema, SLUG_PATTERN, type Article, type Banner, type Publisher } from "@/lib/content/schema";
+import { ContentError, lineOfKey, lineOfPath, say, yamlReason, type ContentProblem } from "@/lib/content/problems";
+import { bannersFileSchema, publisherSchema, SLUG_PATTERN, zodMessages, type Article, type Banner, type Publisher } from "@/lib/content/schema";
 import { contentDir, isProductionUrl, site } from "@/lib/site";
 import { normalizeAlias } from "@/lib/urls";
 
@@ -30,7 +30,14 @@ function listMarkdownFiles(dir: string, problems: ContentProblem[], base: string
     if (entry.isDirectory()) found.push(...listMarkdownFiles(full, problems, base));
     else if (entry.name.endsWith(".md")) found.push(full);
     // Anything else in articles/ is most likely an article saved with the wrong extension: never drop it silently.
-    else problems.push({ file: relative, message: "is not a .md file. Articles must end in .md; move other files (images) to public/." });
+    else
+      problems.push({
+        file: relative,
+        message: say(
+          ".md 파일이 아닙니다. 기사 파일 이름은 .md로 끝나야 합니다. 다른 파일(사진 등)은 public/으로 옮기세요.",
+          "is not a .md file. Articles must end in .md; move other files (images) to public/.",
+        ),
+      });
   }
   return found;
 }
@@ -54,7 +61,13 @@ function publicImageReader(publicDir: string): (src: string) => ImageDimensions 
 function readArticles(dir: string, problems: ContentProblem[]): Article[] {
   const articlesDir = path.join(dir, "articles");
   if (!fs.existsSync(articlesDir)) {
-    problems.push({ file: "articles/", message: `folder is missing in ${dir}. Create it and put one .md file per article in it.` });
+    problems.push({
+      file: "articles/",
+      message: say(
+        `폴더가 ${dir}에 없습니다. 폴더를 만들고 기사마다 .md 파일을 하나씩 넣으세요.`,
+        `folder is missing in ${dir}. Create it and put one .md file per article in it.`,
+      ),
+    });
     return [];
   }
   const localImage = publicImageReader(path.resolve(/* turbopackIgnore: true */ process.cwd(), "public"));
@@ -65,12 +78,24 @@ function readArticles(dir: string, problems: ContentProblem[]): Article[] {
     const file = path.relative(dir, full);
     const slug = path.basename(full, ".md");
     if (!SLUG_PATTERN.test(slug)) {
-      problems.push({ file, message: `file name "${slug}" is not a URL slug. Use lower-case ASCII words joined by hyphens, e.g. kanagawa-science-park.md.` });
+      problems.push({
+        file,
+        message: say(
+          `파일 이름 "${slug}"은(는) 주소로 쓸 수 없습니다. 영문 소문자 낱말을 하이픈으로 이어 쓰세요. 예: kanagawa-science-park.md`,
+          `file name "${slug}" is not a URL slug. Use lower-case ASCII words joined by hyphens, e.g. kanagawa-science-park.md.`,
+        ),
+      });
       continue;
     }
     const earlier = seen.get(slug);
     if (earlier) {
-      problems.push({ file, message: `has the same slug "${slug}" as ${earlier}: two articles cannot share a URL. Rename one file.` });
+      problems.push({
+        file,
+        message: say(
+          `파일 이름 "${slug}"이(가) ${earlier}와(과) 같습니다. 두 기사가 한 주소를 쓸 수는 없으니 한쪽 파일 이름을 바꾸세요.`,
+          `has the same slug "${slug}" as ${earlier}: two articles cannot share a URL. Rename one file.`,
+        ),
+      });
       continue;
     }
     seen.set(slug, file);
@@ -94,18 +119,53 @@ function checkReferences(articles: Article[], problems: ContentProblem[]): void 
     for (const alias of article.aliases) {
       const key = normalizeAlias(alias);
       const owner = aliasOwners.get(key);
-      if (owner) problems.push({ file: article.file, field: "aliases", message: `"${alias}" is already an alias of ${owner}; an old address can lead to one article only.` });
-      else if (key === `/articles/${article.slug}`) problems.push({ file: article.file, field: "aliases", message: `"${alias}" is the article's own address.` });
+      if (owner)
+        problems.push({
+          file: article.file,
+          field: "aliases",
+          message: say(
+            `의 "${alias}"은(는) 이미 ${owner}의 옛 주소입니다. 옛 주소 하나는 기사 하나로만 이어질 수 있습니다.`,
+            `"${alias}" is already an alias of ${owner}; an old address can lead to one article only.`,
+          ),
+        });
+      else if (key === `/articles/${article.slug}`)
+        problems.push({
+          file: article.file,
+          field: "aliases",
+          message: say(`의 "${alias}"은(는) 이 기사 자신의 주소입니다. 지우세요.`, `"${alias}" is the article's own address.`),
+        });
       aliasOwners.set(key, article.file);
     }
     for (const slug of article.related) {
-      if (slug === article.slug) problems.push({ file: article.file, field: "related", message: "lists the article itself; remove it." });
-      else if (!bySlug.has(slug)) problems.push({ file: article.file, field: "related", message: `names "${slug}", but no articles/${slug}.md exists.` });
+      if (slug === article.slug)
+        problems.push({ file: article.file, field: "related", message: say("에 이 기사 자신이 들어 있습니다. 지우세요.", "lists the article itself; remove it.") });
+      else if (!bySlug.has(slug))
+        problems.push({
+          file: article.file,
+          field: "related",
+          message: say(`의 "${slug}"에 해당하는 articles/${slug}.md 파일이 없습니다.`, `names "${slug}", but no articles/${slug}.md exists.`),
+        });
     }
     if (article.column) {
       const column = bySlug.get(article.column);
-      if (!column) problems.push({ file: article.file, field: "column", message: `names "${article.column}", but no articles/${article.column}.md exists.` });
-      else if (column.kind !== "column") problems.push({ file: article.file, field: "column", message: `names "${article.column}", whose kind is "${column.kind}", not "column".` });
+      if (!column)
+        problems.push({
+          file: article.file,
+          field: "column",
+          message: say(
+            `의 "${article.column}"에 해당하는 articles/${article.column}.md 파일이 없습니다.`,
+            `names "${article.column}", but no articles/${article.column}.md exists.`,
+          ),
+        });
+      else if (column.kind !== "column")
+        problems.push({
+          file: article.file,
+          field: "column",
+          message: say(
+            `의 "${article.column}"은(는) kind가 "${column.kind}"인 기사입니다. kind가 "column"인 기사만 칼럼 상자로 넣을 수 있습니다.`,
+            `names "${article.column}", whose kind is "${column.kind}", not "column".`,
+          ),
+        });
     }
   }
 }
@@ -122,7 +182,8 @@ function readYamlFile(dir: string, name: string, problems: ContentProblem[]): { 
   } catch (error) {
     if (!(error instanceof YAMLParseError)) throw error;
     const line = decoded.text.slice(0, error.pos[0]).split("\n").length;
-    problems.push({ file: name, line, message: `has a YAML syntax error: ${error.message.split("\n")[0]}` });
+    const reason = yamlReason(error.code, error.message.split("\n")[0] ?? error.code);
+    problems.push({ file: name, line, message: say(`에 YAML 문법 오류가 있습니다: ${reason}`, `has a YAML syntax error: ${reason}`) });
     return undefined;
   }
 }
@@ -132,17 +193,20 @@ function readPublisher(dir: string, problems: ContentProblem[]): Publisher | und
   if (!fs.existsSync(path.join(dir, name))) {
     problems.push({
       file: name,
-      message: "is missing. Every page must show the paper's statutory notices (제호, 등록번호, 발행인, 청소년보호책임자 …): copy content/publisher.yaml from the repository and fill in your paper's values.",
+      message: say(
+        "파일이 없습니다. 모든 면에 법정 고지 사항(제호, 등록번호, 발행인, 청소년보호책임자 …)이 나가야 합니다. 저장소의 content/publisher.yaml을 복사해 우리 신문의 값을 채우세요.",
+        "is missing. Every page must show the paper's statutory notices (제호, 등록번호, 발행인, 청소년보호책임자 …): copy content/publisher.yaml from the repository and fill in your paper's values.",
+      ),
     });
     return undefined;
   }
   const read = readYamlFile(dir, name, problems);
   if (!read) return undefined;
-  const result = publisherSchema.safeParse(read.data ?? {});
+  const result = publisherSchema.safeParse(read.data ?? {}, { error: zodMessages });
   if (!result.success) {
     for (const issue of result.error.issues) {
       const field = issue.path.join(".");
-      problems.push({ file: name, line: typeof issue.path[0] === "string" ? lineOfKey(read.text, issue.path[0]) : undefined, field: field || undefined, message: issue.message });
+      problems.push({ file: name, line: lineOfPath(read.text, issue.path), field: field || undefined, message: issue.message });
     }
     return undefined;
   }
@@ -151,7 +215,10 @@ function readPublisher(dir: string, problems: ContentProblem[]): Publisher | und
       file: name,
       line: lineOfKey(read.text, "sample"),
       field: "sample",
-      message: `still holds the sample values, and this build is for ${site.url}. Write your paper's registered values and set sample: false.`,
+      message: say(
+        `이(가) true입니다. 본보기 값이 그대로인데 이 빌드는 ${site.url}에 공개됩니다. 우리 신문의 등록 값을 쓰고 sample: false로 바꾸세요.`,
+        `still holds the sample values, and this build is for ${site.url}. Write your paper's registered values and set sample: false.`,
+      ),
     });
   return result.data;
 }
@@ -160,17 +227,22 @@ function readBanners(dir: string, problems: ContentProblem[]): Banner[] {
   if (!fs.existsSync(path.join(dir, "banners.yaml"))) return [];
   const read = readYamlFile(dir, "banners.yaml", problems);
   if (!read) return [];
-  const result = bannersFileSchema.safeParse(read.data ?? { banners: [] });
+  const result = bannersFileSchema.safeParse(read.data ?? { banners: [] }, { error: zodMessages });
   if (!result.success) {
     for (const issue of result.error.issues) {
-      problems.push({ file: "banners.yaml", field: issue.path.join("."), message: issue.message });
+      problems.push({ file: "banners.yaml", line: lineOfPath(read.text, issue.path), field: issue.path.join("."), message: issue.message });
     }
     return [];
   }
   const localImage = publicImageReader(path.resolve(/* turbopackIgnore: true */ process.cwd(), "public"));
   result.data.banners.forEach((banner, index) => {
     if (!localImage(banner.image.src)) {
-      problems.push({ file: "banners.yaml", field: `banners.${index}.image.src`, message: `"${banner.image.src}" does not exist under public/.` });
+      problems.push({
+        file: "banners.yaml",
+        line: lineOfPath(read.text, ["banners", index, "image", "src"]),
+        field: `banners.${index}.image.src`,
+        message: say(`"${banner.image.src}" 파일이 public/ 아래에 없습니다.`, `"${banner.image.src}" does not exist under public/.`),
+      });
     }
   });
   return result.data.banners;

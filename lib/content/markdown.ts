@@ -5,6 +5,7 @@ import { toString } from "mdast-util-to-string";
 import { remark } from "remark";
 import remarkGfm from "remark-gfm";
 import remarkHtml from "remark-html";
+import { say } from "@/lib/content/problems";
 import type { BodyImage } from "@/lib/content/schema";
 
 /**
@@ -41,10 +42,21 @@ function figuresAndImageChecks(options: RenderOptions, problems: BodyProblem[], 
     const visit = (node: Root | RootContent) => {
       if (node.type === "image") {
         const line = node.position?.start.line;
-        if (!node.alt?.trim()) problems.push({ line, message: `image "${node.url}" has no alt text: write ![what the picture shows](${node.url}).` });
+        if (!node.alt?.trim())
+          problems.push({
+            line,
+            message: say(
+              `의 그림 "${node.url}"에 대체 텍스트(alt)가 없습니다. ![사진이 보여 주는 것](${node.url})처럼 쓰세요.`,
+              `image "${node.url}" has no alt text: write ![what the picture shows](${node.url}).`,
+            ),
+          });
         if (node.url.startsWith("/")) {
           const size = options.localImage(node.url);
-          if (!size) problems.push({ line, message: `image "${node.url}" does not exist under public/.` });
+          if (!size)
+            problems.push({
+              line,
+              message: say(`의 그림 "${node.url}" 파일이 public/ 아래에 없습니다.`, `image "${node.url}" does not exist under public/.`),
+            });
           else {
             node.data = { hProperties: { width: size.width, height: size.height, loading: "lazy", decoding: "async" } };
             images.push({ src: node.url, alt: node.alt ?? "", ...size });

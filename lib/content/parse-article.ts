@@ -3,8 +3,8 @@ import matter from "gray-matter";
 import { YAMLParseError, parse as parseYaml } from "yaml";
 import type { core } from "zod";
 import { renderMarkdown, type RenderOptions } from "@/lib/content/markdown";
-import { likelyMeant, lineOfKey, type ContentProblem } from "@/lib/content/problems";
-import { frontmatterSchema, type Article } from "@/lib/content/schema";
+import { likelyMeant, lineOfKey, lineOfPath, say, yamlReason, type ContentProblem } from "@/lib/content/problems";
+import { frontmatterSchema, zodMessages, type Article } from "@/lib/content/schema";
 import { templateLeftovers } from "@/lib/content/template";
 
 export type ParsedArticle = { article: Article; problems: [] } | { article?: undefined; problems: ContentProblem[] };
@@ -25,7 +25,7 @@ function parseFrontmatterYaml(source: string): object {
       // gray-matter hands over the text after the opening "---", newline included, so this counts file lines.
       const line = source.slice(0, error.pos[0]).split("\n").length;
       const reason = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? error.code;
-      throw new FrontmatterSyntaxError(line, reason);
+      throw new FrontmatterSyntaxError(line, yamlReason(error.code, reason));
     }
     throw error;
   }
@@ -50,8 +50,11 @@ function problemsFromIssues(file: string, frontmatter: string, data: object, iss
             line: lineOfKey(frontmatter, key),
             field: key,
             message: meant
-              ? `is not a frontmatter field we know. Did you mean "${meant}"? Rename it to \`${meant}:\`.`
-              : issue.message.replace(/^Unrecognized keys?:.*$/, "is not a field we know"),
+              ? say(
+                  `은(는) 머리말에 쓸 수 있는 항목이 아닙니다. "${meant}"을(를) 잘못 쓴 것 같습니다. \`${key}:\`을(를) \`${meant}:\`(으)로 고치세요.`,
+                  `is not a frontmatter field we know. Did you mean "${meant}"? Rename it to \`${meant}:\`.`,
+                )
+              : issue.message,
           };
         })
       : [],
@@ -59,13 +62,20 @@ function problemsFromIssues(file: string, frontmatter: string, data: object, iss
   const others = issues.flatMap((issue): ContentProblem[] => {
     if (issue.code === "unrecognized_keys") {
       if (issue.path.length === 0) return [];
-      return [{ file, field: issue.keys.join(", "), message: `${issue.message.replace(/^Unrecognized keys?:.*$/, "is not a field we know")} in "${issue.path.join(".")}"` }];
+      const where = issue.path.join(".");
+      const line = lineOfPath(frontmatter, [...issue.path, issue.keys[0]!]);
+      return [
+        say(
+          { file, line, field: where, message: `${issue.message} 모르는 항목: ${issue.keys.join(", ")}` },
+          { file, line, field: issue.keys.join(", "), message: `${issue.message} in "${where}"` },
+        ),
+      ];
     }
     const top = issue.path[0];
     // "section must be one of …" when the editor wrote `sectoin:` would send them after the wrong cause.
     if (typeof top === "string" && issue.path.length === 1 && misspelt.has(top)) return [];
     const field = issue.path.map(String).join(".");
-    return [{ file, line: typeof top === "string" ? lineOfKey(frontmatter, top) : undefined, field: field || undefined, message: issue.message }];
+    return [{ file, line: lineOfPath(frontmatter, issue.path), field: field || undefined, message: issue.message }];
   });
   return [...misspellings, ...others];
 }
@@ -75,7 +85,12 @@ function problemsFromIssues(file: string, frontmatter: string, data: object, iss
 export function parseArticle(file: string, slug: string, text: string, render: RenderOptions, committedAt?: string): ParsedArticle {
   if (!/^---\r?\n/.test(text)) {
     return {
-      problems: [{ file, line: 1, message: "has no frontmatter. Start the file with a line of ---, the fields (title, date, section), and another ---." }],
+      problems: [{ file, line: 1, message: say(
+            "머리말(frontmatter)이 없습니다. 파일 첫 줄에 ---를 쓰고, 항목(title, date, section)을 쓴 다음, 다시 ---로 닫으세요.",
+            "has no frontmatter. Start the file with a line of ---, the fields (title, date, section), and another ---.",
+          ),
+        },
+      ],
     };
   }
   let parsed: matter.GrayMatterFile<string>;
@@ -85,20 +100,50 @@ export function parseArticle(file: string, slug: string, text: string, render: R
   } catch (error) {
     if (error instanceof FrontmatterSyntaxError) {
       return {
-        problems: [{ file, line: error.line, message: `has a YAML syntax error in its frontmatter: ${error.message}. Check indentation, and quote values containing a colon (:) or starting with [ { * & ! | > ' " % @.` }],
+        problems: [
+          {
+            file,
+            line: error.line,
+            message: say(
+              `머리말에 YAML 문법 오류가 있습니다: ${error.message}. 들여쓰기를 확인하고, 콜론(:)이 들어가거나 [ { * & ! | > ' " % @로 시작하는 값은 따옴표로 감싸세요.`,
+              `has a YAML syntax error in its frontmatter: ${error.message}. Check indentation, and quote values containing a colon (:) or starting with [ { * & ! | > ' " % @.`,
+            ),
+          },
+        ],
       };
     }
     throw error;
   }
   const frontmatterText = parsed.matter;
   if (typeof parsed.data !== "object" || Array.isArray(parsed.data)) {
-    return { problems: [{ file, line: 2, message: "frontmatter must be fields (key: value), not a list or a single value." }] };
+    return {
+      problems: [
+        {
+          file,
+          line: 2,
+          message: say(
+            "머리말은 `항목: 값` 꼴의 줄들이어야 합니다. 목록이나 값 하나만 쓸 수는 없습니다.",
+            "frontmatter must be fields (key: value), not a list or a single value.",
+          ),
+        },
+      ],
+    };
   }
-  const result = frontmatterSchema.safeParse(parsed.data);
+  const result = frontmatterSchema.safeParse(parsed.data, { error: zodMessages });
   if (!result.success) return { problems: problemsFromIssues(file, frontmatterText, parsed.data, result.error.issues) };
 
   if (!parsed.content.trim()) {
-    return { problems: [{ file, message: "has frontmatter but no article text below it. Write the body after the closing ---." }] };
+    return {
+      problems: [
+        {
+          file,
+          message: say(
+            "머리말은 있는데 그 아래 본문이 없습니다. 닫는 --- 다음 줄부터 본문을 쓰세요.",
+            "has frontmatter but no article text below it. Write the body after the closing ---.",
+          ),
+        },
+      ],
+    };
   }
   const body = renderMarkdown(parsed.content, render);
   // Lines of the file before the body (frontmatter and its fences), so body problems point into the file.
@@ -111,7 +156,12 @@ export function parseArticle(file: string, slug: string, text: string, render: R
   }));
   const image = result.data.image;
   if (image && !render.localImage(image.src)) {
-    problems.push({ file, line: lineOfKey(frontmatterText, "image"), field: "image.src", message: `"${image.src}" does not exist under public/.` });
+    problems.push({
+      file,
+      line: lineOfKey(frontmatterText, "image"),
+      field: "image.src",
+      message: say(`"${image.src}" 파일이 public/ 아래에 없습니다.`, `"${image.src}" does not exist under public/.`),
+    });
   }
   // content:new's placeholders may sit in a draft; an article about to be published must have lost them all.
   if (!result.data.draft) {
@@ -121,7 +171,10 @@ export function parseArticle(file: string, slug: string, text: string, render: R
         file,
         line: key ? lineOfKey(frontmatterText, key) : undefined,
         field,
-        message: `still holds the template text "${placeholder}" from npm run content:new. Write the real one before publishing (or keep draft: true).`,
+        message: say(
+          `에 \`npm run content:new\`가 넣은 본보기 글 "${placeholder}"이(가) 그대로 있습니다. 출고하기 전에 실제 내용으로 바꾸세요(아직이면 draft: true를 남겨 두세요).`,
+          `still holds the template text "${placeholder}" from npm run content:new. Write the real one before publishing (or keep draft: true).`,
+        ),
       });
     }
   }

@@ -1,4 +1,14 @@
 // Content errors for editors: every problem names the file, the line where known, the field and the fix.
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
+import { site } from "@/lib/site";
+
+/**
+ * An editor's message in the newsroom's language: Korean, or English when CONTENT_MESSAGES=en. Every
+ * message written for editors goes through here, so the two never drift apart in what they say.
+ */
+export function say<T>(ko: T, en: T): T {
+  return site.editorLanguage === "en" ? en : ko;
+}
 
 export type ContentProblem = {
   /** Path relative to the content folder, e.g. articles/kanagawa-science-park.md. */
@@ -8,20 +18,59 @@ export type ContentProblem = {
   message: string;
 };
 
+const KOREAN_PARTICLE = /^(?:이\(가\)|은\(는\)|을\(를\)|에 |에는 |의 )/;
+
 /** One line an editor can act on: `articles/x.md:3: field "date": "2008-02-30" is not a real date…`. */
 export function formatProblem(problem: ContentProblem): string {
   const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
-  const field = problem.field ? `field "${problem.field}" ` : "";
-  return `${where}: ${field}${problem.message}`;
+  if (!problem.field) return `${where}: ${problem.message}`;
+  // Korean messages about a field start with the particle that joins them to it: 항목 "title"이(가) 없습니다.
+  const joined = KOREAN_PARTICLE.test(problem.message) ? "" : ": ";
+  return `${where}: ${say(`항목 "${problem.field}"${joined}`, `field "${problem.field}" `)}${problem.message}`;
 }
 
 /**
- * Line (1-based, in the file) of a top-level `key:` in YAML text: a whole file, or a frontmatter starting
- * with the newline after its opening "---" (whose first, empty line is then the fence's line).
+ * Line (1-based, in the file) where a field sits in YAML text: a whole file, or a frontmatter starting with the
+ * newline after its opening "---" (whose first, empty line is then the fence's line). `path` reaches into
+ * lists and groups (["authors", 0, "email"]); a path that runs past what the text holds gives the line of
+ * the deepest part that exists, and undefined when not even the first does.
  */
-export function lineOfKey(yaml: string, key: string): number | undefined {
-  const index = yaml.split("\n").findIndex((line) => line.startsWith(`${key}:`) || line.startsWith(`${key} :`));
-  return index === -1 ? undefined : index + 1;
+export function lineOfPath(yaml: string, path: readonly PropertyKey[]): number | undefined {
+  const lines = new LineCounter();
+  const document = parseDocument(yaml, { lineCounter: lines, uniqueKeys: false });
+  let node: unknown = document.contents;
+  let offset: number | undefined;
+  for (const step of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(step));
+      if (!pair) break;
+      offset = isScalar(pair.key) ? pair.key.range?.[0] : undefined;
+      node = pair.value;
+    } else if (isSeq(node) && typeof step === "number" && node.items[step]) {
+      node = node.items[step];
+      offset = (node as { range?: [number] }).range?.[0];
+    } else break;
+  }
+  return offset === undefined ? undefined : lines.linePos(offset).line;
+}
+
+/** lineOfPath for a top-level field. */
+export const lineOfKey = (yaml: string, key: string) => lineOfPath(yaml, [key]);
+
+/** The yaml library's error codes editors meet most, said in Korean; the library's own words follow. */
+const YAML_REASONS_KO: Record<string, string> = {
+  DUPLICATE_KEY: "같은 항목이 두 번 나옵니다",
+  BAD_INDENT: "들여쓰기가 맞지 않습니다",
+  BLOCK_AS_IMPLICIT_KEY: "한 줄에 콜론(:)이 둘 있습니다",
+  TAB_AS_INDENT: "탭으로 들여 썼습니다(빈칸으로 들여 쓰세요)",
+  MISSING_CHAR: "따옴표나 괄호가 닫히지 않았습니다",
+  MULTILINE_IMPLICIT_KEY: "항목 이름은 한 줄에 있어야 합니다",
+  UNEXPECTED_TOKEN: "있을 수 없는 자리에 기호가 있습니다",
+};
+
+/** A YAML syntax error's cause in the editors' language, from the yaml library's error code and message. */
+export function yamlReason(code: string, libraryMessage: string): string {
+  return say(`${YAML_REASONS_KO[code] ?? "YAML 문법에 맞지 않습니다"} (YAML: ${libraryMessage})`, libraryMessage);
 }
 
 /** More than this many problems usually share one cause; the rest are summarised so the first ones stay visible. */
@@ -32,8 +81,10 @@ export class ContentError extends Error {
   constructor(readonly problems: ContentProblem[]) {
     const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
     const listed = problems.slice(0, MAX_LISTED).map((p) => `  - ${formatProblem(p)}`);
-    if (problems.length > MAX_LISTED) listed.push(`  … and ${problems.length - MAX_LISTED} more of the same kinds.`);
-    super(`content has ${count}; nothing was published:\n${listed.join("\n")}`);
+    const more = problems.length - MAX_LISTED;
+    if (more > 0) listed.push(say(`  … 같은 종류의 문제 ${more}건이 더 있습니다.`, `  … and ${more} more of the same kinds.`));
+    const head = say(`콘텐츠에 문제가 ${problems.length}건 있어 아무것도 출고하지 않았습니다:`, `content has ${count}; nothing was published:`);
+    super(`${head}\n${listed.join("\n")}`);
     this.name = "ContentError";
   }
 }

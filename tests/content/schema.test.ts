@@ -164,8 +164,8 @@ describe("banners.yaml", () => {
   it("reports a banner with a bad slot and a javascript: link", () => {
     const yaml = `banners:\n  - slot: top\n    image: { src: /banners/house-top-1.svg, alt: 배너, width: 300, height: 250 }\n    link: "javascript:alert(1)"\n    start: "2020-01-01"\n    end: "2030-01-01"\n`;
     const problems = problemsOf({ "articles/a.md": article(), "banners.yaml": yaml });
-    expect(problems).toContainEqual(expect.stringMatching(/^banners\.yaml: field "banners\.0\.slot" must be one of/));
-    expect(problems).toContainEqual(expect.stringMatching(/^banners\.yaml: field "banners\.0\.link" must be an http\(s\) address/));
+    expect(problems).toContainEqual(expect.stringMatching(/^banners\.yaml:\d+: field "banners\.0\.slot" must be one of/));
+    expect(problems).toContainEqual(expect.stringMatching(/^banners\.yaml:\d+: field "banners\.0\.link" must be an http\(s\) address/));
   });
 });
 
