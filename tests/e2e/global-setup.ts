@@ -1,4 +1,4 @@
-// Builds the real content (plus one hostile article) with a fresh database and serves it for the browser tests.
+// Builds the real content (plus one hostile article and a section's worth of labelled listing fixtures) with a fresh database and serves it for the browser tests.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -13,6 +13,9 @@ declare module "vitest" {
 
 let server: RunningServer | undefined;
 
+/** One more than a listing page holds (site.pageSize), so /sections/culture has a page 2. */
+const LISTING_FIXTURES = 21;
+
 export default async function setup(project: TestProject) {
   const contentDir = fs.mkdtempSync(path.join(os.tmpdir(), "e2e-content-"));
   fs.cpSync(path.resolve("content"), contentDir, { recursive: true });
@@ -20,6 +23,15 @@ export default async function setup(project: TestProject) {
     path.resolve("tests/site/fixture-content/articles/hostile-markdown.md"),
     path.join(contentDir, "articles", "hostile-markdown.md"),
   );
+  // Enough clearly labelled test articles in one section (older than every real one, so no real page's
+  // lists change) for its listing to have a second page, which the validators check too.
+  for (let n = 1; n <= LISTING_FIXTURES; n++) {
+    const nn = String(n).padStart(2, "0");
+    fs.writeFileSync(
+      path.join(contentDir, "articles", `listing-fixture-${nn}.md`),
+      `---\ntitle: "[시험용] 목록 둘째 쪽 확인 기사 ${nn}"\ndate: "2000-01-${nn} 09:00:00"\nsection: culture\n---\n\n목록의 둘째 쪽을 검사하려고 테스트가 만든 기사입니다. 실제 기사가 아닙니다.\n`,
+    );
+  }
   const env = { DATABASE_URL: path.join(contentDir, "portal.db"), COMMENT_MIN_INTERVAL_SECONDS: "0" };
   const build = buildSite(contentDir, ".next-e2e", env);
   if (build.status !== 0) throw new Error(`e2e build failed:\n${build.output}`);

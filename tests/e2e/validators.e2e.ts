@@ -18,6 +18,7 @@ const PAGES: [string, string][] = [
   ["column", paths.article("ins-social-network-column")],
   ["interview", paths.article("yoon-hyun-woo-sports-council-interview")],
   ["section", paths.section("economy")],
+  ["listing page 2", paths.section("culture", 2)],
   ["tag", paths.tag("가와사키")],
   ["series", paths.series("혁신클러스터가 지역의 미래를 이끈다")],
   ["author", paths.author("권성욱")],
@@ -25,6 +26,7 @@ const PAGES: [string, string][] = [
   ["advertise", "/advertise"],
   ["404 article", "/articles/no-such-article"],
   ["404 section", "/sections/weather"],
+  ["404 past the last page", paths.section("culture", 3)],
   ["404 route", "/no/such/route"],
 ];
 
