@@ -1,5 +1,6 @@
 // Text that pages show about an article, derived from its fields: numbered titles, bylines, teasers.
 import type { Article, Correction } from "@/lib/content/schema";
+import type { PhotoRef } from "@/lib/images/slots";
 import { SECTIONS, site } from "@/lib/site";
 
 const CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";
@@ -40,4 +41,11 @@ export function teaser(article: Pick<Article, "summary" | "plainText">, max = 12
   const cut = text.slice(0, max);
   const lastSpace = cut.lastIndexOf(" ");
   return `${cut.slice(0, lastSpace > max / 2 ? lastSpace : max)}…`;
+}
+
+/** The photo that stands for an article in lists, the 매거진 box and link previews: its lead, else its first body photo. */
+export function representativePhoto(article: Pick<Article, "image" | "images">): { photo: PhotoRef; alt: string } | undefined {
+  if (article.image?.photo) return { photo: article.image.photo, alt: article.image.alt };
+  const first = article.images.find((image) => image.photo);
+  return first?.photo ? { photo: first.photo, alt: first.alt } : undefined;
 }

@@ -93,6 +93,14 @@ export function contentDir(): string {
   return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.CONTENT_DIR || "content");
 }
 
+/**
+ * Folder of photo variants (and their measured colours), named by content hash so builds, instances and
+ * deploys can share it; IMAGE_CACHE_DIR puts it elsewhere (a shared volume for several instances).
+ */
+export function imageCacheDir(): string {
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.IMAGE_CACHE_DIR || ".cache/images");
+}
+
 /** Whether an origin is a public deployment (not this machine): sample notices may not be published there. */
 export function isProductionUrl(origin: string): boolean {
   return !["localhost", "127.0.0.1", "[::1]"].includes(new URL(origin).hostname);

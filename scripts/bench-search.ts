@@ -25,7 +25,7 @@ function main() {
   const files = generateArticles(readContent("content").articles, count);
   const articles = files.map((file) => {
     const parsed = parseArticle(file.name, file.name.replace(/\.md$/, ""), file.text, {
-      localImage: () => ({ width: 308, height: 171 }),
+      localImage: () => ({ ok: true, width: 308, height: 171 }),
     });
     if (!parsed.article) throw new Error(JSON.stringify(parsed.problems));
     return parsed.article;

@@ -15,6 +15,7 @@ const run = (command: string, args: string[], env: NodeJS.ProcessEnv = process.e
 
 const slot = slotName();
 run("npx", ["tsx", "scripts/content-check.ts"]);
+run("npx", ["tsx", "scripts/images.ts"]);
 const { staging, snapshot } = prepareStaging(slot);
 // The parsed content the pages were built from stays with the build: the server reads it at start, so a
 // build and the articles it serves can never come from two states of content/.

@@ -1,5 +1,7 @@
 import type { Article } from "@/lib/content/schema";
-import { numberedTitle, sectionName, teaser } from "@/lib/article-display";
+import { PictureElement } from "@/components/photo/picture";
+import { numberedTitle, representativePhoto, sectionName, teaser } from "@/lib/article-display";
+import { croppedPicture } from "@/lib/images/slots";
 import { paths } from "@/lib/urls";
 import { ListDate } from "@/components/listing/list-date";
 
@@ -8,23 +10,38 @@ export function ArticleList({ articles, headingLevel = 2 }: { articles: Article[
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <ul className="divide-y divide-rule">
-      {articles.map((article) => (
-        <li key={article.slug} className="py-4">
-          <article>
-            <Heading className="font-serif text-lg leading-snug font-bold">
-              <a href={paths.article(article.slug)} className="hover:underline">
-                {article.series && <span className="mr-1 text-sm font-semibold text-accent">[{article.series}]</span>}
-                {numberedTitle(article)}
-              </a>
-            </Heading>
-            <p className="mt-1 line-clamp-2 text-sm text-ink-soft">{teaser(article)}</p>
-            <p className="mt-1 flex gap-2 text-xs text-ink-faint">
-              <span>{sectionName(article.section)}</span>
-              <ListDate article={article} />
-            </p>
-          </article>
-        </li>
-      ))}
+      {articles.map((article) => {
+        const photo = representativePhoto(article);
+        return (
+          <li key={article.slug} className="py-4">
+            <article className="flex gap-3">
+              <div className="min-w-0 flex-1">
+                <Heading className="font-serif text-lg leading-snug font-bold">
+                  <a href={paths.article(article.slug)} className="hover:underline">
+                    {article.series && <span className="mr-1 text-sm font-semibold text-accent">[{article.series}]</span>}
+                    {numberedTitle(article)}
+                  </a>
+                </Heading>
+                <p className="mt-1 line-clamp-2 text-sm text-ink-soft">{teaser(article)}</p>
+                <p className="mt-1 flex gap-2 text-xs text-ink-faint">
+                  <span>{sectionName(article.section)}</span>
+                  <ListDate article={article} />
+                </p>
+              </div>
+              {photo && (
+                <a href={paths.article(article.slug)} tabIndex={-1} aria-hidden="true" className="shrink-0">
+                  <PictureElement
+                    picture={croppedPicture(photo.photo, "thumbnail")}
+                    alt=""
+                    color={photo.photo.color}
+                    className="h-auto w-24 sm:w-36"
+                  />
+                </a>
+              )}
+            </article>
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -1,5 +1,7 @@
 import type { Article } from "@/lib/content/schema";
-import { teaser } from "@/lib/article-display";
+import { PictureElement } from "@/components/photo/picture";
+import { representativePhoto, teaser } from "@/lib/article-display";
+import { croppedPicture } from "@/lib/images/slots";
 import { paths } from "@/lib/urls";
 
 /** 매거진 in 충북: magazine pieces with a 308×171 thumbnail and a teaser. */
@@ -14,17 +16,26 @@ export function MagazineBox({ articles }: { articles: Article[] }) {
         {articles.map((article) => (
           <li key={article.slug}>
             <a href={paths.article(article.slug)} className="group block">
-              {article.image && (
-                // eslint-disable-next-line @next/next/no-img-element -- local fixed-size thumbnail
-                <img
-                  src={article.image.src}
-                  alt={article.image.alt}
-                  width={308}
-                  height={171}
-                  loading="lazy"
-                  decoding="async"
-                  className="aspect-[308/171] h-auto w-full bg-gray-100 object-cover"
+              {representativePhoto(article) ? (
+                <PictureElement
+                  picture={croppedPicture(representativePhoto(article)!.photo, "magazine")}
+                  alt={representativePhoto(article)!.alt}
+                  color={representativePhoto(article)!.photo.color}
+                  className="aspect-[308/171] h-auto w-full object-cover"
                 />
+              ) : (
+                article.image && (
+                  // eslint-disable-next-line @next/next/no-img-element -- a labelled placeholder (SVG), shown as it is
+                  <img
+                    src={article.image.src}
+                    alt={article.image.alt}
+                    width={308}
+                    height={171}
+                    loading="lazy"
+                    decoding="async"
+                    className="aspect-[308/171] h-auto w-full bg-gray-100 object-cover"
+                  />
+                )
               )}
               <span className="mt-2 block font-semibold group-hover:underline">{article.title}</span>
             </a>

@@ -6,11 +6,12 @@ import { YAMLParseError, parse as parseYaml } from "yaml";
 import { sharedWithinBuild } from "@/lib/content/build-snapshot";
 import { decodeContentFile } from "@/lib/content/decode";
 import { gitCommitTimes } from "@/lib/content/git-dates";
-import type { ImageDimensions } from "@/lib/content/markdown";
+import type { ImageDimensions, LocalImage } from "@/lib/content/markdown";
 import { parseArticle } from "@/lib/content/parse-article";
 import { ContentError, lineOfKey, lineOfPath, say, yamlReason, type ContentProblem } from "@/lib/content/problems";
 import { bannersFileSchema, publisherSchema, SLUG_PATTERN, zodMessages, type Article, type Banner, type Publisher } from "@/lib/content/schema";
-import { contentDir, isProductionUrl, site } from "@/lib/site";
+import { isPhotoSource, readPhoto } from "@/lib/images/photos";
+import { contentDir, imageCacheDir, isProductionUrl, site } from "@/lib/site";
 import { normalizeAlias } from "@/lib/urls";
 
 export type Content = {
@@ -58,6 +59,28 @@ function publicImageReader(publicDir: string): (src: string) => ImageDimensions 
   };
 }
 
+/** Articles' images: photos from content/images/ (lib/images/photos.ts), labelled SVG placeholders from public/. */
+function articleImageReader(dir: string): (src: string) => LocalImage {
+  const publicImage = publicImageReader(path.resolve(/* turbopackIgnore: true */ process.cwd(), "public"));
+  const cacheDir = imageCacheDir();
+  const photos = new Map<string, LocalImage>();
+  return (src) => {
+    if (isPhotoSource(src)) {
+      let found = photos.get(src);
+      if (!found) {
+        const read = readPhoto(dir, src, cacheDir);
+        found = read.ok ? { ok: true, width: read.photo.width, height: read.photo.height, photo: read.photo } : read;
+        photos.set(src, found);
+      }
+      return found;
+    }
+    const size = publicImage(src);
+    return size
+      ? { ok: true, ...size }
+      : { ok: false, message: say(`"${src}" 파일이 public/ 아래에 없습니다.`, `"${src}" does not exist under public/.`) };
+  };
+}
+
 function readArticles(dir: string, problems: ContentProblem[]): Article[] {
   const articlesDir = path.join(dir, "articles");
   if (!fs.existsSync(articlesDir)) {
@@ -70,7 +93,7 @@ function readArticles(dir: string, problems: ContentProblem[]): Article[] {
     });
     return [];
   }
-  const localImage = publicImageReader(path.resolve(/* turbopackIgnore: true */ process.cwd(), "public"));
+  const localImage = articleImageReader(dir);
   const committed = gitCommitTimes(dir);
   const articles: Article[] = [];
   const seen = new Map<string, string>();

@@ -1,5 +1,6 @@
 // Editors' Markdown to sanitised HTML: remark + GFM tables, figures built from Markdown images, no raw HTML.
 import { defaultSchema, type Schema } from "hast-util-sanitize";
+import type { ElementContent } from "hast";
 import type { Image, Paragraph, Root, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { remark } from "remark";
@@ -7,6 +8,7 @@ import remarkGfm from "remark-gfm";
 import remarkHtml from "remark-html";
 import { say } from "@/lib/content/problems";
 import type { BodyImage } from "@/lib/content/schema";
+import { ARTICLE_SIZES, articlePicture, type PhotoRef } from "@/lib/images/slots";
 
 /**
  * GitHub's sanitising schema plus figure/figcaption, which we build ourselves from Markdown images.
@@ -14,19 +16,68 @@ import type { BodyImage } from "@/lib/content/schema";
  */
 const sanitizeSchema: Schema = {
   ...defaultSchema,
-  tagNames: [...(defaultSchema.tagNames ?? []), "figure", "figcaption"],
+  tagNames: [...(defaultSchema.tagNames ?? []), "figure", "figcaption", "picture", "source"],
   attributes: {
     ...defaultSchema.attributes,
-    img: [...(defaultSchema.attributes?.img ?? []), "alt", "width", "height", "loading", "decoding"],
+    img: [...(defaultSchema.attributes?.img ?? []), "alt", "width", "height", "loading", "decoding", "srcSet", "sizes", "style"],
+    source: ["type", "srcSet", "sizes"],
+    span: [...(defaultSchema.attributes?.span ?? []), "className"],
   },
 };
 
 export type ImageDimensions = { width: number; height: number };
 
+/** A local image: a photo (content/images/) or a placeholder (public/), with its size; or why it cannot be used. */
+export type LocalImage = ({ ok: true; photo?: PhotoRef } & ImageDimensions) | { ok: false; message: string };
+
 export type RenderOptions = {
-  /** Size of a local image under public/, or undefined when the file is missing. */
-  localImage: (src: string) => ImageDimensions | undefined;
+  localImage: (src: string) => LocalImage;
 };
+
+/** <picture> with AVIF and WebP sources and a JPEG <img>, as hast; the img's background is the photo's colour while it loads. */
+export function pictureHast(photo: PhotoRef, alt: string, eager = false): ElementContent {
+  const picture = articlePicture(photo);
+  return {
+    type: "element",
+    tagName: "picture",
+    properties: {},
+    children: [
+      ...picture.sources.map(
+        (source): ElementContent => ({
+          type: "element",
+          tagName: "source",
+          properties: { type: source.type, srcSet: source.srcSet, sizes: ARTICLE_SIZES },
+          children: [],
+        }),
+      ),
+      {
+        type: "element",
+        tagName: "img",
+        properties: {
+          src: picture.src,
+          srcSet: picture.srcSet,
+          sizes: ARTICLE_SIZES,
+          alt,
+          width: picture.width,
+          height: picture.height,
+          loading: eager ? "eager" : "lazy",
+          decoding: "async",
+          ...(photo.color ? { style: `background-color:${photo.color}` } : {}),
+        },
+        children: [],
+      },
+    ],
+  };
+}
+
+/** A Markdown image title "캡션 | 사진=충북일보 DB": the caption, and the credit after the last " | ". */
+export function captionAndCredit(title: string | null | undefined): { caption?: string; credit?: string } {
+  const text = title?.trim();
+  if (!text) return {};
+  const at = text.lastIndexOf(" | ");
+  if (at === -1) return { caption: text };
+  return { caption: text.slice(0, at).trim() || undefined, credit: text.slice(at + 3).trim() || undefined };
+}
 
 /** A problem in the body; `line` counts from the body's first line. */
 export type BodyProblem = { line?: number; message: string };
@@ -51,15 +102,14 @@ function figuresAndImageChecks(options: RenderOptions, problems: BodyProblem[], 
             ),
           });
         if (node.url.startsWith("/")) {
-          const size = options.localImage(node.url);
-          if (!size)
-            problems.push({
-              line,
-              message: say(`의 그림 "${node.url}" 파일이 public/ 아래에 없습니다.`, `image "${node.url}" does not exist under public/.`),
-            });
-          else {
-            node.data = { hProperties: { width: size.width, height: size.height, loading: "lazy", decoding: "async" } };
-            images.push({ src: node.url, alt: node.alt ?? "", ...size });
+          const found = options.localImage(node.url);
+          if (!found.ok) problems.push({ line, message: say(`의 그림: ${found.message}`, `image: ${found.message}`) });
+          else if (found.photo) {
+            node.data = { hName: "picture", hProperties: {}, hChildren: (pictureHast(found.photo, node.alt ?? "") as { children: ElementContent[] }).children };
+            images.push({ src: node.url, alt: node.alt ?? "", width: found.width, height: found.height, photo: found.photo });
+          } else {
+            node.data = { hProperties: { width: found.width, height: found.height, loading: "lazy", decoding: "async" } };
+            images.push({ src: node.url, alt: node.alt ?? "", width: found.width, height: found.height });
           }
         }
       }
@@ -70,11 +120,16 @@ function figuresAndImageChecks(options: RenderOptions, problems: BodyProblem[], 
     for (const node of tree.children) {
       if (!isStandaloneImage(node)) continue;
       const image = node.children[0];
-      const caption = image.title?.trim();
+      const { caption, credit } = captionAndCredit(image.title);
       image.title = null;
       node.data = { hName: "figure" };
-      if (caption) {
-        const figcaption: Paragraph = { type: "paragraph", data: { hName: "figcaption" }, children: [{ type: "text", value: caption }] };
+      if (caption || credit) {
+        const children: Paragraph["children"] = caption ? [{ type: "text", value: caption }] : [];
+        if (credit) {
+          if (caption) children.push({ type: "text", value: " " });
+          children.push({ type: "emphasis", data: { hName: "span", hProperties: { className: ["credit"] } }, children: [{ type: "text", value: credit }] });
+        }
+        const figcaption: Paragraph = { type: "paragraph", data: { hName: "figcaption" }, children };
         (node.children as RootContent[]).push(figcaption);
       }
     }

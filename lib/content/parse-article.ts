@@ -4,7 +4,8 @@ import { YAMLParseError, parse as parseYaml } from "yaml";
 import type { core } from "zod";
 import { renderMarkdown, type RenderOptions } from "@/lib/content/markdown";
 import { likelyMeant, lineOfKey, lineOfPath, say, yamlReason, type ContentProblem } from "@/lib/content/problems";
-import { frontmatterSchema, zodMessages, type Article } from "@/lib/content/schema";
+import { frontmatterSchema, zodMessages, type Article, type ArticleImage } from "@/lib/content/schema";
+import { LEAD_MIN_WIDTH } from "@/lib/images/photos";
 import { templateLeftovers } from "@/lib/content/template";
 
 export type ParsedArticle = { article: Article; problems: [] } | { article?: undefined; problems: ContentProblem[] };
@@ -155,13 +156,22 @@ export function parseArticle(file: string, slug: string, text: string, render: R
     message,
   }));
   const image = result.data.image;
-  if (image && !render.localImage(image.src)) {
-    problems.push({
-      file,
-      line: lineOfKey(frontmatterText, "image"),
-      field: "image.src",
-      message: say(`"${image.src}" 파일이 public/ 아래에 없습니다.`, `"${image.src}" does not exist under public/.`),
-    });
+  let lead: ArticleImage | undefined;
+  if (image) {
+    const found = render.localImage(image.src);
+    const line = lineOfPath(frontmatterText, ["image", "src"]);
+    if (!found.ok) problems.push({ file, line, field: "image.src", message: found.message });
+    else if (found.photo && found.width < LEAD_MIN_WIDTH)
+      problems.push({
+        file,
+        line,
+        field: "image.src",
+        message: say(
+          `의 사진은 폭이 ${found.width} px입니다. 대표 사진은 검색·공유 미리보기에 크게 나가므로 폭 ${LEAD_MIN_WIDTH} px 이상인 원본을 쓰세요(작은 사진은 본문에 넣으세요).`,
+          `photo is ${found.width} px wide. A lead photo is shown large in search and share previews: use an original at least ${LEAD_MIN_WIDTH} px wide (put smaller ones in the body).`,
+        ),
+      });
+    else lead = { ...image, width: found.photo ? found.width : (image.width ?? found.width), height: found.photo ? found.height : (image.height ?? found.height), photo: found.photo };
   }
   // content:new's placeholders may sit in a draft; an article about to be published must have lost them all.
   if (!result.data.draft) {
@@ -183,5 +193,5 @@ export function parseArticle(file: string, slug: string, text: string, render: R
   const edited = fm.updated ?? (committedAt && committedAt > fm.date ? committedAt : fm.date);
   // A correction is a change readers must see dated: the newest one moves dateModified forward.
   const lastModified = fm.corrections.reduce((latest, c) => (Date.parse(c.date) > Date.parse(latest) ? c.date : latest), edited);
-  return { article: { ...fm, slug, file, html: body.html, plainText: body.plainText, images: body.images, lastModified }, problems: [] };
+  return { article: { ...fm, image: lead, slug, file, html: body.html, plainText: body.plainText, images: body.images, lastModified }, problems: [] };
 }

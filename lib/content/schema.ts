@@ -1,6 +1,7 @@
 // The single definition of what an article's frontmatter and a banner are; types are inferred from here.
 import { z } from "zod";
 import { say } from "@/lib/content/problems";
+import type { PhotoRef } from "@/lib/images/slots";
 import { parseEditorDate } from "@/lib/dates";
 import { SECTIONS, site, type SectionSlug } from "@/lib/site";
 
@@ -103,6 +104,21 @@ export const imageSchema = z.strictObject({
   placeholder: flag("placeholder"),
 });
 
+/**
+ * An article's lead image: a photo under content/images/ (its size is read from the file) or a labelled
+ * placeholder under public/ (SVG, size given here).
+ */
+const leadImageSchema = z.strictObject({
+  src: imageSchema.shape.src,
+  alt: imageSchema.shape.alt,
+  caption: imageSchema.shape.caption,
+  /** 사진 출처 / 촬영, shown after the caption as Korean papers do: 사진=충북일보 DB. */
+  credit: z.string().trim().min(1).optional(),
+  width: imageSchema.shape.width.optional(),
+  height: imageSchema.shape.height.optional(),
+  placeholder: imageSchema.shape.placeholder,
+});
+
 export const KINDS = ["news", "feature", "analysis", "column", "interview", "magazine"] as const;
 /** 정정보도, 반론보도, 추후보도: the three kinds of notice a Korean paper publishes about an article. */
 export const CORRECTION_KINDS = ["correction", "reply", "followup"] as const;
@@ -152,7 +168,7 @@ export const frontmatterSchema = z
         .optional(),
       series: z.string().trim().min(1).optional(),
       seriesNo: z.number({ error: say("은(는) 자연수입니다. 예: `seriesNo: 7`", "must be a whole number, as in `seriesNo: 7`.") }).int().positive().optional(),
-      image: imageSchema.optional(),
+      image: leadImageSchema.optional(),
       kind: z.enum(KINDS, { error: say(`은(는) ${KINDS.join(", ")} 가운데 하나입니다.`, `must be one of: ${KINDS.join(", ")}.`) }).default("news"),
       exclusive: flag("exclusive"),
       related: z.array(slugRef, { error: say("은(는) 기사 파일 이름의 목록입니다.", "must be a list of article file names.") }).default([]),
@@ -202,15 +218,17 @@ export const frontmatterSchema = z
 
 export type Frontmatter = z.infer<typeof frontmatterSchema>;
 export type Author = z.infer<typeof authorSchema>;
-export type ArticleImage = z.infer<typeof imageSchema>;
+/** The lead image with its size, and the photo it names when it is one (content/images/). */
+export type ArticleImage = z.infer<typeof leadImageSchema> & { width: number; height: number; photo?: PhotoRef };
 export type ArticleKind = (typeof KINDS)[number];
 export type Correction = z.infer<typeof correctionSchema>;
 
-/** An image found in the body, with its size read from the file. */
-export type BodyImage = { src: string; alt: string; width: number; height: number };
+/** An image found in the body, with its size read from the file, and the photo it names when it is one. */
+export type BodyImage = { src: string; alt: string; width: number; height: number; photo?: PhotoRef };
 
 /** A published article as pages see it: frontmatter plus what the loader derives. */
-export type Article = Frontmatter & {
+export type Article = Omit<Frontmatter, "image"> & {
+  image?: ArticleImage;
   slug: string;
   /** Path of the source file relative to the content folder, for error messages. */
   file: string;

@@ -45,9 +45,9 @@ export function frontDoor(method: string | undefined, url: string | undefined, h
  * absolute time, the end of the current second. nginx counts cache validity in whole seconds and treats an
  * entry as fresh through the whole second it expires in, so its own `proxy_cache_valid 1s` keeps a page 1
  * to 2 s, which with a render on top put a new comment past the 2-second target. "@<this second>" keeps it
- * at most 1 s. Build assets (hashed names, cached for a year) are left alone; `null` means no header.
+ * at most 1 s. Build assets and photo variants (hashed names, cached for a year) are left alone; `null` means no header.
  */
 export function microcacheExpiry(pathname: string, nowMs: number): string | null {
-  if (pathname.startsWith("/_next/static/")) return null;
+  if (pathname.startsWith("/_next/static/") || pathname.startsWith("/img/")) return null;
   return `@${Math.floor(nowMs / 1000)}`;
 }

@@ -11,9 +11,16 @@ import { decodeSegment, feedPaths, nameKey, paths } from "@/lib/urls";
 export type FeedScope = { kind: "sections" | "tags"; key: string };
 export type FeedFormat = "rss" | "atom";
 
-/** Relative links and images in article HTML made absolute, as feed readers need. */
+/**
+ * Relative links and images in article HTML made absolute, as feed readers need. Photos go as their JPEG
+ * <img> alone: feed readers sanitise away <source> and srcset, and some show nothing of a <picture>.
+ */
 function absolutize(html: string): string {
-  return html.replace(/ (href|src)="\/(?!\/)/g, (_m, attr: string) => ` ${attr}="${absoluteUrl("/")}`);
+  return html
+    .replace(/<source [^>]*>/g, "")
+    .replace(/<\/?picture>/g, "")
+    .replace(/ (srcset|sizes)="[^"]*"/g, "")
+    .replace(/ (href|src)="\/(?!\/)/g, (_m, attr: string) => ` ${attr}="${absoluteUrl("/")}`);
 }
 
 /** The articles and title of a feed scope, or undefined for an unknown section or tag. */

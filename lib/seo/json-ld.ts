@@ -1,4 +1,5 @@
 // schema.org structured data for search engines: NewsArticle (or Opinion/Analysis), breadcrumbs, the site.
+import { shareImage } from "@/lib/images/slots";
 import type { BreadcrumbList, NewsArticle, NewsMediaOrganization, Person, WebSite, WithContext } from "schema-dts";
 import { numberedTitle, sectionName, teaser, correctionLabel } from "@/lib/article-display";
 import type { Article } from "@/lib/content/schema";
@@ -43,11 +44,9 @@ function author(article: Article): (Person | NewsMediaOrganization)[] {
  * any photo the site's share image stands in.
  */
 export function articleImages(article: Article): string[] {
-  const sources = [
-    article.image && !article.image.placeholder ? article.image.src : undefined,
-    ...article.images.map((i) => i.src),
+  const photos = [
+    ...new Set([article.image, ...article.images].flatMap((image) => (image?.photo ? [shareImage(image.photo).src] : []))),
   ];
-  const photos = [...new Set(sources)].filter((src): src is string => Boolean(src) && !/\.svg$/i.test(src!));
   return (photos.length ? photos : [site.defaultShareImage.src]).map((src) => absoluteUrl(src));
 }
 

@@ -1,4 +1,5 @@
 // Page metadata (title, description, canonical, OpenGraph, Twitter, feeds) from one place.
+import { shareImage } from "@/lib/images/slots";
 import type { Metadata } from "next";
 import { numberedTitle, sectionName, teaser } from "@/lib/article-display";
 import type { Article } from "@/lib/content/schema";
@@ -22,15 +23,16 @@ type ShareImage = { url: string; width: number; height: number; alt: string };
 
 /**
  * og:image and twitter:image of an article, each with its size and alt text: the lead photo and body photos
- * (never an SVG placeholder, which share previews cannot show), else the site's share image.
+ * (never a labelled SVG placeholder, which share previews cannot show), else the site's share image.
  */
 export function shareImages(article: Article): ShareImage[] {
-  const lead = article.image && !article.image.placeholder ? [article.image] : [];
+  // Photos go out as their 1200×630 crop (the original is never served); the largest preview every service shows.
   const seen = new Set<string>();
-  const photos = [...lead, ...article.images].filter((image) => {
-    if (/\.svg$/i.test(image.src) || seen.has(image.src)) return false;
-    seen.add(image.src);
-    return true;
+  const photos = [article.image, ...article.images].flatMap((image) => {
+    if (!image?.photo || seen.has(image.photo.hash)) return [];
+    seen.add(image.photo.hash);
+    const crop = shareImage(image.photo);
+    return [{ src: crop.src, width: crop.width, height: crop.height, alt: image.alt }];
   });
   return (photos.length ? photos : [site.defaultShareImage]).map((image) => ({
     url: absoluteUrl(image.src),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { renderMarkdown } from "@/lib/content/markdown";
+import { renderMarkdown, type LocalImage } from "@/lib/content/markdown";
 
-const localImage = (src: string) => (src === "/images/ok.png" ? { width: 640, height: 360 } : undefined);
+const localImage = (src: string): LocalImage =>
+  src === "/images/ok.png" ? { ok: true, width: 640, height: 360 } : { ok: false, message: `"${src}" does not exist.` };
 const html = (markdown: string) => renderMarkdown(markdown, { localImage }).html;
 
 describe("an editor's dangerous Markdown never reaches readers as live HTML", () => {

@@ -143,10 +143,13 @@ describe("a broken article stops the build with a message naming file, field and
     expect(problems).toContainEqual('articles/a.md: field "column" names "phantom", but no articles/phantom.md exists.');
   });
 
-  it("reports an image that is not under public/ and an image without alt text, at its line in the file", () => {
-    const problems = problemsOf({ "articles/img.md": article({}, "![](/images/missing.png)\n") });
+  it("reports a photo missing from content/images/ and an image without alt text, at its line in the file", () => {
+    const problems = problemsOf({ "articles/img.md": article({}, "![](/images/missing.png)\n\n![자리표시](/images/none.svg)\n") });
     expect(problems).toContainEqual(expect.stringContaining('articles/img.md:7: field "body" image "/images/missing.png" has no alt text'));
-    expect(problems).toContainEqual('articles/img.md:7: field "body" image "/images/missing.png" does not exist under public/.');
+    expect(problems).toContainEqual(
+      expect.stringContaining('articles/img.md:7: field "body" image: "/images/missing.png" does not exist as content/images/missing.png.'),
+    );
+    expect(problems).toContainEqual('articles/img.md:9: field "body" image: "/images/none.svg" does not exist under public/.');
   });
 
   it("reports updated earlier than date", () => {

@@ -58,7 +58,8 @@ describe("nginx microcache lifetime", () => {
     expect(microcacheExpiry("/articles/a", 1_700_000_000_999)).toBe("@1700000000");
     expect(microcacheExpiry("/", 1_700_000_001_000)).toBe("@1700000001");
   });
-  it("leaves hashed build assets to nginx's year-long rule", () => {
+  it("leaves hashed build assets and photo variants to nginx's year-long rule", () => {
     expect(microcacheExpiry("/_next/static/chunks/app.js", 1_700_000_000_000)).toBeNull();
+    expect(microcacheExpiry("/img/0123456789abcdef0123-720.avif", 1_700_000_000_000)).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import { ArticleBody } from "@/components/article/article-body";
 import { CorrectionsNotice } from "@/components/article/corrections-notice";
 import { ArticleHeader } from "@/components/article/article-header";
 import { ArticleToolbar } from "@/components/article/article-toolbar";
+import { LeadPhoto } from "@/components/article/lead-photo";
 import { ReadBeacon } from "@/components/article/read-beacon";
 import { ShareButtons } from "@/components/article/share-buttons";
 import { CommentSection } from "@/components/comments/comment-section";
@@ -74,6 +75,7 @@ export default async function ArticlePage(props: Props) {
             <ShareButtons slug={article.slug} url={absoluteUrl(paths.article(article.slug))} title={article.title} />
             <ArticleToolbar />
           </div>
+          {article.image && <LeadPhoto image={article.image} />}
           <ArticleBody article={article} />
           {column && <ColumnBox column={column} />}
           <p className="mt-6 text-xs text-ink-soft">{site.copyright}</p>

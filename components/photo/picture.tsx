@@ -1,0 +1,35 @@
+import type { Picture } from "@/lib/images/slots";
+
+type Props = {
+  picture: Picture;
+  alt: string;
+  sizes?: string;
+  /** The page's largest image (the LCP): fetched first, not lazily. */
+  priority?: boolean;
+  color?: string;
+  className?: string;
+};
+
+/** A photo as <picture>: AVIF and WebP sources, a JPEG <img> with its size known (no layout shift). */
+export function PictureElement({ picture, alt, sizes, priority = false, color, className }: Props) {
+  return (
+    <picture>
+      {picture.sources.map((source) => (
+        <source key={source.type} type={source.type} srcSet={source.srcSet} sizes={sizes} />
+      ))}
+      <img
+        src={picture.src}
+        srcSet={picture.srcSet}
+        sizes={sizes}
+        alt={alt}
+        width={picture.width}
+        height={picture.height}
+        loading={priority ? "eager" : "lazy"}
+        fetchPriority={priority ? "high" : undefined}
+        decoding={priority ? "sync" : "async"}
+        style={color ? { backgroundColor: color } : undefined}
+        className={className}
+      />
+    </picture>
+  );
+}
