@@ -20,9 +20,11 @@ afterAll(async () => {
 export async function openPage(
   viewport: { width: number; height: number } = VIEWPORTS.desktop,
   javaScriptEnabled = true,
+  deviceScaleFactor = 1,
 ): Promise<Watched & { context: BrowserContext }> {
   const context = await browser.newContext({
     viewport,
+    deviceScaleFactor,
     baseURL: inject("e2eUrl"),
     locale: "ko-KR",
     timezoneId: "Asia/Seoul",

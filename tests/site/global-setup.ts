@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { toKstIso } from "@/lib/dates";
+import { writeCameraPhoto } from "../fixtures/camera-photo";
 import { buildSite, startServer, type RunningServer } from "../../scripts/lib/next-server";
 
 declare module "vitest" {
@@ -27,6 +28,23 @@ export default async function setup(project: TestProject) {
     path.join(contentDir, "articles", "fresh-news.md"),
     `---\ntitle: 방금 들어온 소식\ndate: "${anHourAgo}"\nsection: society\ntags: [클러스터]\n---\n\n한 시간 전에 출고된 기사.\n`,
   );
+  // A camera original (4000×3000, 3.9 MB, GPS and serial in its EXIF): the lead and a body photo of one
+  // article, and the only photo of the magazine piece (so the 매거진 box crops it).
+  await writeCameraPhoto(path.join(contentDir, "images", "2008", "camera.jpg"));
+  const addPhoto = (name: string, edit: (text: string) => string) => {
+    const file = path.join(contentDir, "articles", name);
+    fs.writeFileSync(file, edit(fs.readFileSync(file, "utf8")));
+  };
+  const figure = '\n![시험 사진: 사이언스 파크 전경](/images/2008/camera.jpg "시험 사진 설명 | 사진=충북일보 DB")\n';
+  addPhoto(
+    "ampersand-title.md",
+    (text) =>
+      text.replace(
+        "\n---\n",
+        '\nimage: { src: /images/2008/camera.jpg, alt: "시험 사진: 현장", caption: 시험 대표 사진, credit: 사진=충북일보 DB }\n---\n',
+      ) + figure,
+  );
+  addPhoto("sports-note.md", (text) => text + figure);
   const distDir = ".next-test";
   const env = {
     SITE_URL: "https://news.example.kr",
@@ -38,6 +56,7 @@ export default async function setup(project: TestProject) {
     COMMENT_REPORT_THRESHOLD: "2",
     // Six articles are published; the two oldest are left to render on their first request.
     PRERENDER_ARTICLES: "4",
+    IMAGE_CACHE_DIR: path.join(contentDir, ".image-cache"),
   };
   const build = buildSite(contentDir, distDir, env);
   if (build.status !== 0) throw new Error(`fixture build failed:\n${build.output}`);

@@ -6,7 +6,11 @@ import { ensureVariant } from "@/lib/images/encode";
 import { MIME, parseVariantName } from "@/lib/images/slots";
 import { imageCacheDir } from "@/lib/site";
 
-const notFound = () => new Response("Not Found\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+const notFound = () =>
+  new Response("Not Found\n", {
+    status: 404,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
 
 /**
  * GET /img/<hash>-<size>.<ext>: a photo variant. The build makes them ahead (scripts/images.ts); one it did
