@@ -31,7 +31,7 @@ async function main() {
   ).join("\n");
   fs.writeFileSync(
     path.join(contentDir, "articles", `${SLUG}.md`),
-    `---\ntitle: "[벤치마크용] 사진 20장 기사"\ndate: "2030-01-01 09:00:00"\nsection: society\nimage: { src: /images/bench/photo-1.jpg, alt: "[벤치마크용] 대표 사진", credit: 사진=시험 촬영 }\n---\n\n${body}`,
+    `---\ntitle: "[벤치마크용] 사진 20장 기사"\ndate: "2026-01-01 09:00:00"\nsection: society\nimage: { src: /images/bench/photo-1.jpg, alt: "[벤치마크용] 대표 사진", credit: 사진=시험 촬영 }\n---\n\n${body}`,
   );
   const photos = [...photosOf(readContent(contentDir)).values()];
   const originals = photos.reduce((sum, p) => sum + p.bytes, 0);
@@ -60,6 +60,7 @@ async function main() {
   const server = await startServer(contentDir, ".next-bench-images", env);
   const browser = await launchChromium();
   const rows: string[] = [];
+  const breakdown: string[] = [];
   try {
     for (const [name, viewport, scale] of [
       ["phone 390 px @2x", { width: 390, height: 844 }, 2],
@@ -77,9 +78,10 @@ async function main() {
           }),
         ),
       );
-      await page.goto(`${server.url}/articles/${SLUG}`, { waitUntil: "networkidle" });
-      const firstView = { ...byType };
+      const response = await page.goto(`${server.url}/articles/${SLUG}`, { waitUntil: "networkidle" });
+      if (response?.status() !== 200) throw new Error(`the benchmark article answered ${response?.status()}`);
       await Promise.all(finished);
+      const firstView = { ...byType };
       // Read to the end, as a reader would: every lazy photo loads.
       for (let y = 0; y < (await page.evaluate(() => document.documentElement.scrollHeight)); y += viewport.height / 2) {
         await page.evaluate((top) => window.scrollTo(0, top), y);
@@ -90,6 +92,12 @@ async function main() {
       const total = Object.values(byType).reduce((a, b) => a + b, 0);
       const pageOnly = total - (byType.image ?? 0);
       const firstTotal = Object.values(firstView).reduce((a, b) => a + b, 0);
+      breakdown.push(
+        `| ${name} | ${Object.entries(firstView)
+          .sort((a, b) => b[1] - a[1])
+          .map(([type, bytes]) => `${type} ${kb(bytes)}`)
+          .join(", ")} |`,
+      );
       rows.push(
         `| ${name} | ${kb(firstTotal)} | ${kb(byType.image ?? 0)} | ${kb(pageOnly)} | ${kb(total)} | ${kb(pageOnly + originals)} | ${((pageOnly + originals) / total).toFixed(1)}x |`,
       );
@@ -109,6 +117,8 @@ async function main() {
     "\n| reader | first view (above the fold) | photos, read to the end | HTML+CSS+JS+fonts | page total | total if originals were served | ratio |\n|---|---|---|---|---|---|---|",
   );
   for (const row of rows) console.log(row);
+  console.log("\n| reader | first view by kind (on the wire, headers included) |\n|---|---|");
+  for (const row of breakdown) console.log(row);
   fs.rmSync(contentDir, { recursive: true, force: true });
   fs.rmSync(onDemandDir, { recursive: true, force: true });
 }

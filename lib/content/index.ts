@@ -8,6 +8,7 @@ import { decodeContentFile } from "@/lib/content/decode";
 import { gitCommitTimes } from "@/lib/content/git-dates";
 import type { ImageDimensions, LocalImage } from "@/lib/content/markdown";
 import { parseArticle } from "@/lib/content/parse-article";
+import { openParseCache } from "@/lib/content/parse-cache";
 import { ContentError, lineOfKey, lineOfPath, say, yamlReason, type ContentProblem } from "@/lib/content/problems";
 import { bannersFileSchema, publisherSchema, SLUG_PATTERN, zodMessages, type Article, type Banner, type Publisher } from "@/lib/content/schema";
 import { isPhotoSource, readPhoto } from "@/lib/images/photos";
@@ -60,11 +61,12 @@ function publicImageReader(publicDir: string): (src: string) => ImageDimensions 
 }
 
 /** Articles' images: photos from content/images/ (lib/images/photos.ts), labelled SVG placeholders from public/. */
-function articleImageReader(dir: string): (src: string) => LocalImage {
-  const publicImage = publicImageReader(path.resolve(/* turbopackIgnore: true */ process.cwd(), "public"));
+function articleImageReader(dir: string): { localImage: (src: string) => LocalImage; filesOf: (src: string) => string[] } {
+  const publicDir = path.resolve(/* turbopackIgnore: true */ process.cwd(), "public");
+  const publicImage = publicImageReader(publicDir);
   const cacheDir = imageCacheDir();
   const photos = new Map<string, LocalImage>();
-  return (src) => {
+  const localImage = (src: string): LocalImage => {
     if (isPhotoSource(src)) {
       let found = photos.get(src);
       if (!found) {
@@ -79,9 +81,23 @@ function articleImageReader(dir: string): (src: string) => LocalImage {
       ? { ok: true, ...size }
       : { ok: false, message: say(`"${src}" 파일이 public/ 아래에 없습니다.`, `"${src}" does not exist under public/.`) };
   };
+  /** The files a source's answer came from (the parse cache re-checks them), whatever the answer was. */
+  const filesOf = (src: string): string[] => {
+    const relative = src.split(/[?#]/)[0] ?? src;
+    if (!isPhotoSource(src)) return [path.join(publicDir, relative)];
+    const found = photos.get(src);
+    const photo = found?.ok ? found.photo : undefined;
+    return [path.join(dir, relative), ...(photo ? [path.join(cacheDir, `${photo.hash}.json`)] : [])];
+  };
+  return { localImage, filesOf };
 }
 
-function readArticles(dir: string, problems: ContentProblem[]): Article[] {
+export type ReadOptions = {
+  /** Told each file that was parsed rather than taken from the parse cache (tests and benchmarks count them). */
+  onParsed?: (file: string) => void;
+};
+
+function readArticles(dir: string, problems: ContentProblem[], { onParsed }: ReadOptions): Article[] {
   const articlesDir = path.join(dir, "articles");
   if (!fs.existsSync(articlesDir)) {
     problems.push({
@@ -93,43 +109,62 @@ function readArticles(dir: string, problems: ContentProblem[]): Article[] {
     });
     return [];
   }
-  const localImage = articleImageReader(dir);
+  const images = articleImageReader(dir);
   const committed = gitCommitTimes(dir);
+  const cache = openParseCache(dir);
   const articles: Article[] = [];
   const seen = new Map<string, string>();
-  for (const full of listMarkdownFiles(articlesDir, problems, dir).sort()) {
-    const file = path.relative(dir, full);
-    const slug = path.basename(full, ".md");
-    if (!SLUG_PATTERN.test(slug)) {
-      problems.push({
-        file,
-        message: say(
-          `파일 이름 "${slug}"은(는) 주소로 쓸 수 없습니다. 영문 소문자 낱말을 하이픈으로 이어 쓰세요. 예: kanagawa-science-park.md`,
-          `file name "${slug}" is not a URL slug. Use lower-case ASCII words joined by hyphens, e.g. kanagawa-science-park.md.`,
-        ),
-      });
-      continue;
+  const files = new Set<string>();
+  try {
+    for (const full of listMarkdownFiles(articlesDir, problems, dir).sort()) {
+      const file = path.relative(dir, full);
+      const slug = path.basename(full, ".md");
+      if (!SLUG_PATTERN.test(slug)) {
+        problems.push({
+          file,
+          message: say(
+            `파일 이름 "${slug}"은(는) 주소로 쓸 수 없습니다. 영문 소문자 낱말을 하이픈으로 이어 쓰세요. 예: kanagawa-science-park.md`,
+            `file name "${slug}" is not a URL slug. Use lower-case ASCII words joined by hyphens, e.g. kanagawa-science-park.md.`,
+          ),
+        });
+        continue;
+      }
+      const earlier = seen.get(slug);
+      if (earlier) {
+        problems.push({
+          file,
+          message: say(
+            `파일 이름 "${slug}"이(가) ${earlier}와(과) 같습니다. 두 기사가 한 주소를 쓸 수는 없으니 한쪽 파일 이름을 바꾸세요.`,
+            `has the same slug "${slug}" as ${earlier}: two articles cannot share a URL. Rename one file.`,
+          ),
+        });
+        continue;
+      }
+      seen.set(slug, file);
+      files.add(file);
+      const bytes = fs.readFileSync(full);
+      const key = cache?.keyOf(bytes, committed.get(file));
+      let parsed = key ? cache!.get(file, key) : undefined;
+      if (!parsed) {
+        const used: string[] = [];
+        const localImage = (src: string) => {
+          const found = images.localImage(src);
+          used.push(...images.filesOf(src));
+          return found;
+        };
+        const decoded = decodeContentFile(bytes);
+        parsed = decoded.ok
+          ? parseArticle(file, slug, decoded.text, { localImage }, committed.get(file))
+          : { problems: [{ file, message: decoded.message }] };
+        if (key) cache!.set(file, key, parsed, used);
+        onParsed?.(file);
+      }
+      if (parsed.article) articles.push(parsed.article);
+      else problems.push(...parsed.problems);
     }
-    const earlier = seen.get(slug);
-    if (earlier) {
-      problems.push({
-        file,
-        message: say(
-          `파일 이름 "${slug}"이(가) ${earlier}와(과) 같습니다. 두 기사가 한 주소를 쓸 수는 없으니 한쪽 파일 이름을 바꾸세요.`,
-          `has the same slug "${slug}" as ${earlier}: two articles cannot share a URL. Rename one file.`,
-        ),
-      });
-      continue;
-    }
-    seen.set(slug, file);
-    const decoded = decodeContentFile(fs.readFileSync(full));
-    if (!decoded.ok) {
-      problems.push({ file, message: decoded.message });
-      continue;
-    }
-    const parsed = parseArticle(file, slug, decoded.text, { localImage }, committed.get(file));
-    if (parsed.article) articles.push(parsed.article);
-    else problems.push(...parsed.problems);
+    cache?.retain(files);
+  } finally {
+    cache?.close();
   }
   return articles;
 }
@@ -272,9 +307,9 @@ function readBanners(dir: string, problems: ContentProblem[]): Banner[] {
 }
 
 /** Reads and validates everything under `dir`; throws ContentError listing every problem if any file is broken. */
-export function readContent(dir: string = contentDir()): Content {
+export function readContent(dir: string = contentDir(), options: ReadOptions = {}): Content {
   const problems: ContentProblem[] = [];
-  const articles = readArticles(dir, problems);
+  const articles = readArticles(dir, problems, options);
   checkReferences(articles, problems);
   const banners = readBanners(dir, problems);
   const publisher = readPublisher(dir, problems);

@@ -1,0 +1,97 @@
+// The parse cache: a file whose bytes, commit time, images and parsing code are unchanged is not parsed
+// again, and what comes out is exactly what a fresh parse gives.
+import fs from "node:fs";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import { readContent } from "@/lib/content";
+import { ContentError } from "@/lib/content/problems";
+import { article, writeContent } from "./fixtures/write-content";
+
+/** The files a read parsed rather than took from the cache. */
+function parsedBy(dir: string): string[] {
+  const parsed: string[] = [];
+  try {
+    readContent(dir, { onParsed: (file) => parsed.push(file) });
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+  }
+  return parsed.sort();
+}
+
+/** Files the folder's cache holds. */
+function cachedFiles(dir: string): string[] {
+  const db = new SQLite(path.join(dir, ".cache", "parsed.db"), { readonly: true });
+  const rows = db.prepare("SELECT file FROM parsed ORDER BY file").all() as { file: string }[];
+  db.close();
+  return rows.map((r) => r.file);
+}
+
+const problemsOf = (dir: string) => {
+  try {
+    readContent(dir);
+    return [];
+  } catch (error) {
+    if (error instanceof ContentError) return error.problems;
+    throw error;
+  }
+};
+
+describe("the parse cache", () => {
+  it("gives what a fresh parse gives, and parses only the file that changed", () => {
+    const files = Object.fromEntries(
+      Array.from({ length: 12 }, (_, i) => [`articles/story-${i}.md`, article({ title: `기사 ${i}`, tags: "[오창]" }, `본문 ${i}.\n`)]),
+    );
+    const dir = writeContent(files);
+    expect(parsedBy(dir)).toHaveLength(12);
+    const fresh = readContent(dir);
+    expect(parsedBy(dir)).toEqual([]);
+    fs.rmSync(path.join(dir, ".cache"), { recursive: true });
+    expect(readContent(dir)).toEqual(fresh);
+
+    fs.writeFileSync(path.join(dir, "articles/story-3.md"), article({ title: "고친 기사 3" }, "고친 본문.\n"));
+    expect(parsedBy(dir)).toEqual(["articles/story-3.md"]);
+    expect(readContent(dir).articles.find((a) => a.slug === "story-3")?.title).toBe("고친 기사 3");
+  });
+
+  it("forgets a deleted file, and reports a broken one every time, not once", () => {
+    const dir = writeContent({ "articles/a.md": article(), "articles/b.md": article(), "articles/bad.md": article({ date: '"2008-02-30"' }) });
+    expect(problemsOf(dir)).toHaveLength(1);
+    expect(parsedBy(dir)).toEqual([]);
+    expect(problemsOf(dir)).toHaveLength(1);
+    fs.rmSync(path.join(dir, "articles/b.md"));
+    expect(problemsOf(dir)).toHaveLength(1);
+    expect(cachedFiles(dir)).toEqual(["articles/a.md", "articles/bad.md"]);
+  });
+
+  it("parses again when an image the article names appears, changes or goes", () => {
+    const dir = writeContent({ "articles/img.md": article({}, "![자리표시](/images/x.svg)\n") });
+    const svg = path.resolve("public/images/x.svg");
+    expect(problemsOf(dir)).toHaveLength(1); // missing
+    fs.writeFileSync(svg, '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30"/>');
+    try {
+      expect(problemsOf(dir)).toHaveLength(0);
+      expect(parsedBy(dir)).toEqual([]);
+      expect(readContent(dir).articles[0]!.images[0]).toMatchObject({ width: 40, height: 30 });
+      fs.writeFileSync(svg, '<svg xmlns="http://www.w3.org/2000/svg" width="80" height="60"/>');
+      expect(readContent(dir).articles[0]!.images[0]).toMatchObject({ width: 80, height: 60 });
+    } finally {
+      fs.rmSync(svg);
+    }
+    expect(problemsOf(dir)).toHaveLength(1);
+  });
+});
+
+it("parses everything again in the other language of editors' messages, and not otherwise", async () => {
+  const dir = writeContent({ "articles/bad.md": article({ date: '"2008-02-30"' }) });
+  expect(problemsOf(dir)[0]!.message).toContain("is not a real date");
+  const { vi } = await import("vitest");
+  vi.stubEnv("CONTENT_MESSAGES", "ko");
+  vi.resetModules();
+  const korean = await import("@/lib/content");
+  const parsed: string[] = [];
+  expect(() => korean.readContent(dir, { onParsed: (f) => parsed.push(f) })).toThrow(/있을 수 없는 날짜/);
+  expect(parsed).toEqual(["articles/bad.md"]);
+  vi.unstubAllEnvs();
+  vi.resetModules();
+});
