@@ -1,12 +1,28 @@
 import type { Article } from "@/lib/content/schema";
-import { bylineNames, numberedTitle, sectionName, teaser } from "@/lib/article-display";
+import { PictureElement } from "@/components/photo/picture";
+import { bylineNames, numberedTitle, representativePhoto, sectionName, teaser } from "@/lib/article-display";
+import { ARTICLE_SIZES, articlePicture } from "@/lib/images/slots";
 import { paths } from "@/lib/urls";
 import { ListDate } from "@/components/listing/list-date";
 
 /** The home page's lead: the newest article, large, with its kicker and teaser. */
 export function TopStory({ article }: { article: Article }) {
+  const photo = representativePhoto(article);
   return (
     <article aria-labelledby="top-story" className="border-b-2 border-ink pb-5">
+      {photo && (
+        // The home page's largest image (its LCP): fetched first.
+        <div className="mb-3">
+          <PictureElement
+            picture={articlePicture(photo.photo)}
+            alt={photo.alt}
+            sizes={ARTICLE_SIZES}
+            priority
+            color={photo.photo.color}
+            className="h-auto w-full"
+          />
+        </div>
+      )}
       <p className="text-sm font-semibold text-accent">{article.series ?? sectionName(article.section)}</p>
       <h2 id="top-story" className="mt-1 font-serif text-2xl leading-snug font-bold md:text-3xl">
         <a href={paths.article(article.slug)} className="hover:underline">
