@@ -1,7 +1,6 @@
 import type { Article } from "@/lib/content/schema";
-import { PictureElement } from "@/components/photo/picture";
+import { ColumnPhoto } from "@/components/photo/picture";
 import { bylineNames, numberedTitle, representativePhoto, sectionName, teaser } from "@/lib/article-display";
-import { ARTICLE_SIZES, articlePicture } from "@/lib/images/slots";
 import { paths } from "@/lib/urls";
 import { ListDate } from "@/components/listing/list-date";
 
@@ -13,14 +12,7 @@ export function TopStory({ article }: { article: Article }) {
       {photo && (
         // The home page's largest image (its LCP): fetched first.
         <div className="mb-3">
-          <PictureElement
-            picture={articlePicture(photo.photo)}
-            alt={photo.alt}
-            sizes={ARTICLE_SIZES}
-            priority
-            color={photo.photo.color}
-            className="h-auto w-full"
-          />
+          <ColumnPhoto photo={photo.photo} alt={photo.alt} priority />
         </div>
       )}
       <p className="text-sm font-semibold text-accent">{article.series ?? sectionName(article.section)}</p>

@@ -1,4 +1,4 @@
-import type { Picture } from "@/lib/images/slots";
+import { ARTICLE_SIZES, articlePicture, type Picture, type PhotoRef } from "@/lib/images/slots";
 
 type Props = {
   picture: Picture;
@@ -31,5 +31,19 @@ export function PictureElement({ picture, alt, sizes, priority = false, color, c
         className={className}
       />
     </picture>
+  );
+}
+
+/** A photo the width of the article column (an article's lead, the home page's top story). */
+export function ColumnPhoto({ photo, alt, priority = false }: { photo: PhotoRef; alt: string; priority?: boolean }) {
+  return (
+    <PictureElement
+      picture={articlePicture(photo)}
+      alt={alt}
+      sizes={ARTICLE_SIZES}
+      priority={priority}
+      color={photo.color}
+      className="h-auto w-full"
+    />
   );
 }
