@@ -25,6 +25,6 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages and old addresses; not build assets, files from public/ or the API.
-  matcher: ["/((?!_next/static|_next/image|api/|images/|banners/|icon|logo|og-default|robots.txt).*)"],
+  // Pages and old addresses; not build assets, photo variants, files from public/ or the API.
+  matcher: ["/((?!_next/static|_next/image|api/|img/|images/|banners/|icon|logo|og-default|robots.txt).*)"],
 };

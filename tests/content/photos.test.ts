@@ -147,6 +147,17 @@ describe("variants", () => {
     expect(fs.statSync(camera).size).toBeGreaterThan(3_000_000);
   });
 
+  it("put a transparent PNG's clear parts on white in JPEG, and keep them clear in WebP", async () => {
+    const png = path.join(originals, "cut-out.png");
+    await sharp({ create: { width: 800, height: 600, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+      .png()
+      .toFile(png);
+    const photo = { file: png, hash: "d".repeat(20) };
+    const pixel = async (file: string) => [...(await sharp(file).extract({ left: 0, top: 0, width: 1, height: 1 }).raw().toBuffer())];
+    expect(await pixel(await ensureVariant(photo, { width: 360, format: "jpeg" }, cacheDir))).toEqual([255, 255, 255]);
+    expect((await pixel(await ensureVariant(photo, { width: 360, format: "webp" }, cacheDir)))[3]).toBe(0);
+  });
+
   it("are never made from an SVG, AVIF or HEIF original, whatever its name", async () => {
     const svg = path.join(originals, "vector.jpg");
     fs.writeFileSync(svg, '<svg xmlns="http://www.w3.org/2000/svg" width="900" height="900"><rect width="9" height="9"/></svg>');
