@@ -170,7 +170,11 @@ function readArticles(dir: string, problems: ContentProblem[], { onParsed }: Rea
 }
 
 /** References between articles must point at real articles of the right kind; old addresses must be unique. */
-function checkReferences(articles: Article[], problems: ContentProblem[]): void {
+/**
+ * `broken`: slugs of files that exist but could not be read; a reference to one is not reported as well, so
+ * the editor is sent to the broken file's own problem, not told that it does not exist.
+ */
+function checkReferences(articles: Article[], problems: ContentProblem[], broken: ReadonlySet<string>): void {
   const bySlug = new Map(articles.map((a) => [a.slug, a]));
   const aliasOwners = new Map<string, string>();
   for (const article of articles) {
@@ -197,7 +201,7 @@ function checkReferences(articles: Article[], problems: ContentProblem[]): void 
     for (const slug of article.related) {
       if (slug === article.slug)
         problems.push({ file: article.file, field: "related", message: say("에 이 기사 자신이 들어 있습니다. 지우세요.", "lists the article itself; remove it.") });
-      else if (!bySlug.has(slug))
+      else if (!bySlug.has(slug) && !broken.has(slug))
         problems.push({
           file: article.file,
           field: "related",
@@ -206,7 +210,7 @@ function checkReferences(articles: Article[], problems: ContentProblem[]): void 
     }
     if (article.column) {
       const column = bySlug.get(article.column);
-      if (!column)
+      if (!column && !broken.has(article.column))
         problems.push({
           file: article.file,
           field: "column",
@@ -215,7 +219,7 @@ function checkReferences(articles: Article[], problems: ContentProblem[]): void 
             `names "${article.column}", but no articles/${article.column}.md exists.`,
           ),
         });
-      else if (column.kind !== "column")
+      else if (column && column.kind !== "column")
         problems.push({
           file: article.file,
           field: "column",
@@ -310,7 +314,8 @@ function readBanners(dir: string, problems: ContentProblem[]): Banner[] {
 export function readContent(dir: string = contentDir(), options: ReadOptions = {}): Content {
   const problems: ContentProblem[] = [];
   const articles = readArticles(dir, problems, options);
-  checkReferences(articles, problems);
+  const broken = new Set(problems.filter((p) => p.file.endsWith(".md")).map((p) => path.basename(p.file, ".md")));
+  checkReferences(articles, problems, broken);
   const banners = readBanners(dir, problems);
   const publisher = readPublisher(dir, problems);
   if (problems.length || !publisher) throw new ContentError(problems);

@@ -85,8 +85,10 @@ export function openParseCache(contentDir: string): ParseCache | undefined {
     hits: 0,
     misses: 0,
     keyOf(bytes, committedAt) {
+      // The folder too: a parse records absolute paths (a photo's file), and a copied folder brings its cache along.
       return createHash("sha256")
         .update(code)
+        .update(`\0${path.resolve(contentDir)}`)
         .update(`\0${site.editorLanguage}\0${committedAt ?? ""}\0`)
         .update(bytes)
         .digest("hex");

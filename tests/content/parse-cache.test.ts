@@ -38,6 +38,15 @@ const problemsOf = (dir: string) => {
 };
 
 describe("the parse cache", () => {
+  it("is not trusted in a copy of the folder, whose absolute paths differ", () => {
+    const dir = writeContent({ "articles/a.md": article() });
+    readContent(dir);
+    const copy = `${dir}-copy`;
+    fs.cpSync(dir, copy, { recursive: true });
+    expect(parsedBy(copy)).toEqual(["articles/a.md"]);
+    expect(parsedBy(copy)).toEqual([]);
+  });
+
   it("gives what a fresh parse gives, and parses only the file that changed", () => {
     const files = Object.fromEntries(
       Array.from({ length: 12 }, (_, i) => [`articles/story-${i}.md`, article({ title: `기사 ${i}`, tags: "[오창]" }, `본문 ${i}.\n`)]),

@@ -137,6 +137,17 @@ describe("a broken article stops the build with a message naming file, field and
     expect(problemsOf({ "articles/plain.md": "제목 없는 글\n" })[0]).toContain("has no frontmatter");
   });
 
+  it("sends an editor to a broken article's own problem, not to references that call it missing", () => {
+    const problems = problemsOf({
+      "articles/a.md": article({ related: "[broken]", column: "broken-column" }),
+      "articles/broken.md": article({ date: '"2008-02-30"' }),
+      "articles/broken-column.md": article({ kind: "column", sectoin: "economy" }),
+    });
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^articles\/broken-column\.md:\d+: field "sectoin"/);
+    expect(problems[1]).toMatch(/^articles\/broken\.md:3: field "date"/);
+  });
+
   it("reports related and column references to articles that do not exist", () => {
     const problems = problemsOf({ "articles/a.md": article({ related: "[ghost]", column: "phantom" }) });
     expect(problems).toContainEqual('articles/a.md: field "related" names "ghost", but no articles/ghost.md exists.');
