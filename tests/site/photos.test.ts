@@ -68,6 +68,13 @@ describe("variants over HTTP", () => {
     expect(tags.filter((t) => /GPS|Serial|Model|Make|ExifIFD|IFD0/.test(t))).toEqual([]);
   });
 
+  it("Next's own image optimizer does not answer: nothing resizes a URL a visitor chooses", async () => {
+    for (const url of ["/og-default.png", "/logo.png", "/images/2008/camera.jpg"]) {
+      const response = await fetch(`${inject("siteUrl")}/_next/image?url=${encodeURIComponent(url)}&w=640&q=75`);
+      expect(response.status, url).toBe(404);
+    }
+  });
+
   it("the original is not served", async () => {
     expect((await fetch(inject("siteUrl") + "/images/2008/camera.jpg")).status).toBe(404);
   });
