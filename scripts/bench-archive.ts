@@ -1,0 +1,149 @@
+// npm run bench:archive [-- --count 20000] — the archive at N generated articles, end to end on SQLite:
+// content:check (no cache, then after one change), `npm run build` (cold, then after one change) with peak
+// memory, start to first answer, resident memory after 1,000 mixed requests, first render of old articles
+// and of the deepest listing page, and search latency per query class over HTTP. The figures issue #14
+// asks to bring flat; run it before and after a change to the read model. Not part of CI.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { readArgs } from "./lib/args";
+import { machineLine } from "./lib/build-timing";
+import { startServer } from "./lib/next-server";
+
+const count = Number(readArgs(process.argv.slice(2)).get("count") ?? 2000);
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))]!;
+const ms = (value: number) => `${Math.round(value)} ms`;
+const seconds = (value: number) => `${(value / 1000).toFixed(1)} s`;
+
+function groupRssKb(pgid: number): number {
+  const ps = spawnSync("ps", ["-o", "rss=", "-g", String(pgid)], { encoding: "utf8" });
+  return ps.stdout.split("\n").reduce((sum, line) => sum + (Number(line.trim()) || 0), 0);
+}
+
+/** Runs a command in its own process group; wall time and the group's peak resident memory. */
+function timed(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ ms: number; peakMb: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    let peak = 0;
+    const timer = setInterval(() => (peak = Math.max(peak, groupRssKb(child.pid!))), 250);
+    child.on("exit", (code) => {
+      clearInterval(timer);
+      if (code !== 0) reject(new Error(`${command} ${args.join(" ")} failed:\n${output.slice(-4000)}`));
+      else resolve({ ms: performance.now() - started, peakMb: peak / 1024 });
+    });
+  });
+}
+
+async function get(url: string): Promise<{ ms: number; status: number }> {
+  const started = performance.now();
+  const response = await fetch(url);
+  await response.arrayBuffer();
+  return { ms: performance.now() - started, status: response.status };
+}
+
+function touch(file: string) {
+  fs.appendFileSync(file, "\n한 문장을 더했다.\n");
+}
+
+async function main() {
+  console.log(machineLine());
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-archive-${count}-`));
+  spawnSync("npx", ["tsx", "scripts/content-generate.ts", "--count", String(count), "--out", dir], { stdio: "ignore" });
+  const files = fs.readdirSync(path.join(dir, "articles")).sort();
+  const env = {
+    ...process.env,
+    CONTENT_DIR: dir,
+    NEXT_DIST_DIR: ".next-bench-archive",
+    DATABASE_URL: path.join(dir, "portal.db"),
+    IMAGE_CACHE_DIR: path.join(dir, ".img"),
+  };
+  const rows: [string, string][] = [];
+
+  const checkCold = await timed("npx", ["tsx", "scripts/content-check.ts"], env);
+  touch(path.join(dir, "articles", files[7]!));
+  const checkOne = await timed("npx", ["tsx", "scripts/content-check.ts"], env);
+  rows.push(["content:check, no parse cache yet", `${seconds(checkCold.ms)}, ${Math.round(checkCold.peakMb)} MB`]);
+  rows.push(["content:check after one change", `${seconds(checkOne.ms)}, ${Math.round(checkOne.peakMb)} MB`]);
+
+  const build = await timed("npm", ["run", "build"], env);
+  rows.push(["npm run build (cold)", `${seconds(build.ms)}, peak ${Math.round(build.peakMb)} MB`]);
+  touch(path.join(dir, "articles", files[8]!));
+  const rebuild = await timed("npm", ["run", "build"], env);
+  rows.push(["npm run build after one change", `${seconds(rebuild.ms)}, peak ${Math.round(rebuild.peakMb)} MB`]);
+
+  const started = performance.now();
+  const server = await startServer(dir, ".next-bench-archive", {
+    IMAGE_CACHE_DIR: env.IMAGE_CACHE_DIR,
+    DATABASE_URL: env.DATABASE_URL,
+  });
+  rows.push(["start to first answer", seconds(performance.now() - started)]);
+  try {
+    const slugs = files.map((f) => f.replace(/\.md$/, ""));
+    // Old articles: the build prerendered the newest 300; these render on their first request.
+    const old = slugs.filter((_, i) => i % Math.max(1, Math.floor(slugs.length / 25)) === 0).slice(0, 20);
+    const firstRenders = [];
+    for (const slug of old) firstRenders.push((await get(`${server.url}/articles/${slug}`)).ms);
+    rows.push([
+      "first render of an old article, p50 / max (20)",
+      `${ms(percentile(firstRenders, 50))} / ${ms(Math.max(...firstRenders))}`,
+    ]);
+    const society = Math.ceil(count / 6 / 20);
+    let deep = { ms: 0, status: 404 };
+    for (let page = society + 3; page > 1 && deep.status === 404; page--)
+      deep = await get(`${server.url}/sections/society/page/${page}`);
+    rows.push(["deepest listing page, first render", `${ms(deep.ms)} (status ${deep.status})`]);
+
+    const classes: Record<string, string[]> = {
+      "one character": ["강", "시", "도", "클", "R"],
+      "two characters": ["충북", "오창", "산업", "지역", "과학"],
+      "three or more": ["클러스터", "사이언스", "혁신클러스터", "가나가와", "체육회"],
+      "two terms": ["오창 클러스터", "과학 기술", "지역 경제", "충북 체육", "산학 연계"],
+      "Latin, any case": ["ksp", "KAST", "R&D", "ins", "Kanagawa"],
+    };
+    const searchRows: [string, string][] = [];
+    const first = await get(`${server.url}/api/search?q=${encodeURIComponent("첫검색")}`);
+    rows.push(["first search after start (builds the index today)", ms(first.ms)]);
+    for (const [name, queries] of Object.entries(classes)) {
+      const times: number[] = [];
+      for (let round = 0; round < 10; round++)
+        for (const q of queries) times.push((await get(`${server.url}/api/search?q=${encodeURIComponent(q)}`)).ms);
+      searchRows.push([`search: ${name}, p50 / p99 (50)`, `${ms(percentile(times, 50))} / ${ms(percentile(times, 99))}`]);
+    }
+    rows.push(...searchRows);
+
+    // 1,000 mixed requests, then the server's resident memory (every process of `npm start`).
+    const mixed = [
+      ...slugs.slice(0, 600).map((s) => `/articles/${s}`),
+      ...Array.from(
+        { length: 200 },
+        (_, i) => `/sections/${["politics", "economy", "society", "culture", "sports", "opinion"][i % 6]}/page/${1 + (i % 5)}`,
+      ),
+      ...Array.from({ length: 200 }, (_, i) => `/api/search?q=${encodeURIComponent(["충북", "클러스터", "과학", "강"][i % 4]!)}`),
+    ];
+    for (let i = 0; i < mixed.length; i += 10) await Promise.all(mixed.slice(i, i + 10).map((p) => get(server.url + p)));
+    const pid = Number(
+      spawnSync("fuser", [`${new URL(server.url).port}/tcp`], { encoding: "utf8" })
+        .stdout.trim()
+        .split(/\s+/)[0],
+    );
+    const rss = Number(fs.readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+)/)?.[1] ?? 0);
+    rows.push(["resident memory after 1,000 mixed requests (the serving process)", `${Math.round(rss / 1024)} MB`]);
+  } finally {
+    await server.stop();
+  }
+
+  console.log(`\n${count} generated articles, SQLite\n\n| measure | figure |\n|---|---|`);
+  for (const [measure, figure] of rows) console.log(`| ${measure} | ${figure} |`);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
