@@ -1,7 +1,7 @@
-// Runs once when a server process starts: parse content/ before the first reader arrives, so the first
-// request after a deploy does not wait for it (seconds on a large archive: BENCHMARKS.md, "Cold start").
+// Runs once when a server process starts: opens the build's read model (lib/archive/) before the first
+// reader arrives. Opening is a file open and a version check; nothing of the archive is loaded.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { loadContent } = await import("@/lib/content");
-  loadContent();
+  const { archive } = await import("@/lib/archive");
+  archive();
 }

@@ -3,12 +3,10 @@
 // paths naming no article or listing to the real 404 page (lib/route-exists.ts says why).
 import { NextResponse, type NextRequest } from "next/server";
 import { pullSharedTags } from "@/lib/cache/shared-tags.cjs";
-import { aliasTarget } from "@/lib/catalog";
-import { loadContent } from "@/lib/content";
-import { catalogTracker, pageExists } from "@/lib/route-exists";
+import { archive } from "@/lib/archive";
+import { pageExists } from "@/lib/route-exists";
 import { paths } from "@/lib/urls";
 
-const catalogAt = catalogTracker(loadContent);
 /** A path no route matches: Next answers it with app/not-found.tsx, rendered whole, status 404. */
 const NOT_FOUND_PATH = "/_portal/not-found";
 
@@ -16,9 +14,11 @@ export async function proxy(request: NextRequest) {
   await pullSharedTags();
   const { pathname, search } = request.nextUrl;
   // Request time, so "now" is this request's: a scheduled article's old address goes live with it.
-  const slug = aliasTarget(loadContent(), `${pathname}${search}`, Date.now());
+  const now = Date.now();
+  const reader = archive();
+  const slug = reader.aliasTarget(`${pathname}${search}`, now);
   if (!slug) {
-    if (!pageExists(catalogAt(Date.now()), pathname)) return NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url));
+    if (!pageExists(reader, pathname, now)) return NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url));
     return NextResponse.next();
   }
   return NextResponse.redirect(new URL(paths.article(slug), request.url), 308);

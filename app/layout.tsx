@@ -2,7 +2,8 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
-import { getCatalog, getPublisher } from "@/lib/articles";
+import { archive } from "@/lib/archive";
+import { getPublicationInstant, getPublisher } from "@/lib/articles";
 import { FONT_STACKS } from "@/lib/fonts";
 import { SECTIONS, site } from "@/lib/site";
 import "./globals.css";
@@ -24,8 +25,12 @@ const INLINE_FACE = `html{font-family:${FONT_STACKS.sans.join(",")}}`;
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0b4f9c" };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const catalog = await getCatalog();
-  const sections = SECTIONS.filter((s) => catalog.sections.get(s.slug)?.length);
+  const withArticles = new Set(
+    archive()
+      .groups("section", await getPublicationInstant())
+      .map((g) => g.key),
+  );
+  const sections = SECTIONS.filter((s) => withArticles.has(s.slug));
   return (
     <html lang="ko">
       <head>

@@ -4,7 +4,8 @@ import { TopStory } from "@/components/home/top-story";
 import { WithSidebar } from "@/components/layout/with-sidebar";
 import { JsonLd } from "@/components/seo/json-ld";
 import { Sidebar } from "@/components/sidebar/sidebar";
-import { getCatalog, getSidebar } from "@/lib/articles";
+import { archive } from "@/lib/archive";
+import { getPublicationInstant, getSidebar } from "@/lib/articles";
 import { websiteJsonLd } from "@/lib/seo/json-ld";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { SECTIONS, site } from "@/lib/site";
@@ -14,12 +15,14 @@ const SECTION_BLOCK_SIZE = 4;
 export const metadata = pageMetadata({ description: site.description, canonical: "/" });
 
 export default async function HomePage() {
-  const catalog = await getCatalog();
-  const [top, ...rest] = catalog.articles;
-  const sidebar = await getSidebar();
-  const blocks = SECTIONS.map((s) => ({ ...s, articles: (catalog.sections.get(s.slug) ?? []).filter((a) => a !== top) })).filter(
-    (s) => s.articles.length,
-  );
+  const [now, sidebar] = await Promise.all([getPublicationInstant(), getSidebar()]);
+  const reader = archive();
+  const [top, ...rest] = reader.newest(now, site.recentCount + 1);
+  // One more than a block shows: the top story may be among them.
+  const blocks = SECTIONS.map((s) => ({
+    ...s,
+    articles: reader.members("section", s.slug, now, SECTION_BLOCK_SIZE + 1).filter((a) => a.slug !== top?.slug),
+  })).filter((s) => s.articles.length);
   return (
     <>
       <JsonLd data={websiteJsonLd()} />

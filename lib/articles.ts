@@ -1,12 +1,13 @@
-// What pages ask for: the catalog of what is published now, computed once per cache lifetime.
+// What pages ask of the archive: each question a query on the build's read model (lib/archive/), at the
+// instant that decides what is published.
 import { cacheLife } from "next/cache";
-import { buildCatalog, sidebarContent, type Catalog, type SidebarContent } from "@/lib/catalog";
-import { loadContent } from "@/lib/content";
-import type { Publisher } from "@/lib/content/schema";
-import { oncePer } from "@/lib/memo";
+import { archive } from "@/lib/archive";
+import type { ArticleCard, ArchiveSearchResult } from "@/lib/archive/read";
+import { sidebarContent, type SidebarContent } from "@/lib/catalog";
+import type { Article, Publisher } from "@/lib/content/schema";
 import { getSidebarLive } from "@/lib/engagement/live";
+import { rankRelated } from "@/lib/related";
 import { site } from "@/lib/site";
-import { buildSearchIndex, type SearchIndex } from "@/lib/search/index";
 
 /**
  * The instant that decides what is published. Cached so a prerendered page is stable, and refreshed
@@ -18,39 +19,53 @@ async function publicationInstant(): Promise<number> {
   return Date.now();
 }
 
-const catalogs = new Map<number, Catalog>();
-
-/** The published catalog for the current publication instant. */
-export async function getCatalog(): Promise<Catalog> {
-  const now = await publicationInstant();
-  let catalog = catalogs.get(now);
-  if (!catalog) {
-    catalog = buildCatalog(loadContent(), now);
-    catalogs.clear();
-    catalogs.set(now, catalog);
-  }
-  return catalog;
-}
-
-/** The statutory notices for every page's footer (content/publisher.yaml). */
-export function getPublisher(): Publisher {
-  return loadContent().publisher;
-}
-
-/** The instant used for time windows such as banners; the same one the catalog uses. */
+/** The instant used for what is published and for time windows such as banners. */
 export async function getPublicationInstant(): Promise<number> {
   return publicationInstant();
 }
 
-const searchIndexOf = oncePer((catalog: Catalog) => buildSearchIndex(catalog.articles));
+/** The statutory notices for every page's footer (content/publisher.yaml). */
+export function getPublisher(): Publisher {
+  return archive().publisher();
+}
 
-/** The search index of the current catalog, built on first use (first search after start or after an hourly refresh). */
-export async function getSearchIndex(): Promise<SearchIndex> {
-  return searchIndexOf(await getCatalog());
+/** A published article, whole; undefined for an unknown, draft or scheduled one. */
+export async function getArticle(slug: string): Promise<Article | undefined> {
+  return archive().article(slug, await publicationInstant());
+}
+
+/** The newest published articles. */
+export async function getNewest(limit: number, offset = 0): Promise<ArticleCard[]> {
+  return archive().newest(await publicationInstant(), limit, offset);
+}
+
+/** The published column boxed inside `article`, whole, if any. */
+export async function getAttachedColumn(article: Pick<Article, "column">): Promise<Article | undefined> {
+  return article.column ? getArticle(article.column) : undefined;
+}
+
+/**
+ * 관련기사 for `article`, ranked by lib/related.ts over the candidates its groups give (never a scan of the
+ * archive): the section's newest `limit + 2` are enough, as the section is the weakest link and ties go to
+ * the newer article (two more cover the article itself and its boxed column).
+ */
+export async function getRelated(article: Article, limit: number = site.relatedCount): Promise<ArticleCard[]> {
+  const now = await publicationInstant();
+  const reader = archive();
+  const ranked = rankRelated(article, reader.relationCandidates(article, now, limit + 2), limit);
+  return reader.cardsBySlug(
+    ranked.map((a) => a.slug),
+    now,
+  );
 }
 
 /** What the sidebar shows now, live parts included. */
 export async function getSidebar(): Promise<SidebarContent> {
-  const [catalog, now, live] = await Promise.all([getCatalog(), publicationInstant(), getSidebarLive(site.recentCount)]);
-  return sidebarContent(catalog, now, live);
+  const [now, live] = await Promise.all([publicationInstant(), getSidebarLive(site.recentCount)]);
+  return sidebarContent(archive(), now, live);
+}
+
+/** Search over what is published now (lib/archive/read.ts `search`). */
+export async function searchPublished(query: string, offset: number, limit: number): Promise<ArchiveSearchResult> {
+  return archive().search(query, await publicationInstant(), offset, limit);
 }

@@ -1,11 +1,14 @@
-// The published site as lookups: what readers may see at a given instant, indexed for every listing page.
+// The published site as in-memory lookups: what readers may see at a given instant. Pages query the read
+// model instead (lib/archive/); this stays as the plain reference the read model is tested against, and
+// for content:check, which lists what is withheld.
 import type { Content } from "@/lib/content";
 import type { Article, Author, Banner } from "@/lib/content/schema";
 import { timeAgo } from "@/lib/engagement/rules";
 import { oncePer } from "@/lib/memo";
 import { rankRelated } from "@/lib/related";
 import { SECTIONS, site, type SectionSlug } from "@/lib/site";
-import { nameKey, normalizeAlias } from "@/lib/urls";
+import { nameKey } from "@/lib/urls";
+import type { ArchiveReader } from "@/lib/archive/read";
 
 export type NamedGroup<T = string> = { key: string; name: string; value: T; articles: Article[] };
 
@@ -122,38 +125,44 @@ export type SidebarLive = {
 
 const NO_LIVE: SidebarLive = { latest: [], mostRead: [], at: 0 };
 
-/** The sidebar's picks from the catalog, newest first: found once per catalog, not once per page. */
-const sidebarPicks = oncePer((catalog: Catalog) => ({
-  why: catalog.articles.filter((a) => a.kind === "analysis" || a.kind === "column"),
-  only: catalog.articles.filter((a) => a.exclusive),
-  magazine: catalog.articles.filter((a) => a.kind === "magazine"),
-}));
-
 /** Everything the sidebar shows at `now`: banners by position, Hot & Why & Only, 실시간 댓글, 매거진 in 충북. */
-export function sidebarContent(catalog: Catalog, now: number, live: SidebarLive = NO_LIVE, limit: number = site.recentCount) {
-  const picks = sidebarPicks(catalog);
-  const first = (slot: Banner["slot"]) => activeBanners(catalog.banners, slot, now).slice(0, 1);
-  const mostRead = live.mostRead.map((slug) => catalog.bySlug.get(slug)).filter((a): a is Article => Boolean(a));
+export function sidebarContent(
+  reader: ArchiveReader,
+  now: number,
+  live: SidebarLive = NO_LIVE,
+  limit: number = site.recentCount,
+) {
+  const banners = reader.banners();
+  const first = (slot: Banner["slot"]) => activeBanners(banners, slot, now).slice(0, 1);
+  const mostRead = reader.cardsBySlug(live.mostRead, now);
+  const titles = new Map(
+    reader
+      .cardsBySlug(
+        live.latest.map((c) => c.articleSlug),
+        now,
+      )
+      .map((a) => [a.slug, a.title]),
+  );
   return {
     banners: {
       top: [...first("sidebar-top-1"), ...first("sidebar-top-2"), ...first("sidebar-top-3")],
       bottom: [...first("sidebar-bottom-1"), ...first("sidebar-bottom-2")],
     },
     // Hot is the most read of the last seven days; the newest until read counts exist.
-    hot: (mostRead.length ? mostRead : catalog.articles).slice(0, limit),
+    hot: (mostRead.length ? mostRead : reader.newest(now, limit)).slice(0, limit),
     liveComments: live.latest
-      .filter((c) => catalog.bySlug.has(c.articleSlug))
+      .filter((c) => titles.has(c.articleSlug))
       .map((c) => ({
         id: c.id,
         nickname: c.nickname,
         firstLine: c.body.split("\n")[0] ?? "",
         articleSlug: c.articleSlug,
-        articleTitle: catalog.bySlug.get(c.articleSlug)!.title,
+        articleTitle: titles.get(c.articleSlug)!,
         ago: timeAgo(Date.parse(c.createdAt), live.at),
       })),
-    why: picks.why.slice(0, limit),
-    only: picks.only.slice(0, limit),
-    magazine: picks.magazine.slice(0, 3),
+    why: reader.picks("why", now, limit),
+    only: reader.picks("only", now, limit),
+    magazine: reader.picks("magazine", now, 3),
   };
 }
 
@@ -164,15 +173,4 @@ export function activeBanners(banners: Banner[], slot: Banner["slot"], now: numb
   return banners
     .filter((b) => b.slot === slot && Date.parse(b.start) <= now && now < Date.parse(b.end))
     .sort((a, b) => b.weight - a.weight || a.link.localeCompare(b.link));
-}
-
-const aliasIndex = oncePer(
-  (content: Content) => new Map(content.articles.flatMap((a) => a.aliases.map((alias) => [normalizeAlias(alias), a] as const))),
-);
-
-/** Slug an old address (path and query) redirects to at `now`; undefined when none or not yet published. */
-export function aliasTarget(content: Content, address: string, now: number): string | undefined {
-  const index = aliasIndex(content);
-  const article = index.get(normalizeAlias(address));
-  return article && isPublished(article, now) ? article.slug : undefined;
 }

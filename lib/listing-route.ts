@@ -1,7 +1,8 @@
 // The shared body of the four listing routes: static params, metadata and the page data for one kind.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getCatalog, getSidebar } from "@/lib/articles";
+import { archive } from "@/lib/archive";
+import { getPublicationInstant, getSidebar } from "@/lib/articles";
 import { findListing, listingParams, type ListingKind } from "@/lib/listing";
 import { pageMetadata } from "@/lib/seo/metadata";
 
@@ -22,14 +23,13 @@ export type ListingRouteProps = { params: Promise<{ key: string; page?: string[]
 export function listingRoute(kind: ListingKind) {
   async function load(props: ListingRouteProps) {
     const { key, page } = await props.params;
-    const catalog = await getCatalog();
-    const listing = findListing(catalog, kind, key, page);
+    const listing = findListing(archive(), kind, key, page, await getPublicationInstant());
     if (!listing) notFound();
-    return { listing, catalog };
+    return { listing };
   }
   return {
     async generateStaticParams() {
-      return withPlaceholder(listingParams(await getCatalog(), kind), { key: NO_GROUP, page: [] });
+      return withPlaceholder(listingParams(archive(), kind, await getPublicationInstant()), { key: NO_GROUP, page: [] });
     },
     async generateMetadata(props: ListingRouteProps): Promise<Metadata> {
       const { listing } = await load(props);

@@ -1,6 +1,6 @@
 // Listing pages (sections, tags, series, authors): which groups exist and which page a URL asks for.
-import { paginate, type Catalog, type Page } from "@/lib/catalog";
-import type { Article } from "@/lib/content/schema";
+import type { ArchiveReader, ArticleCard, GroupSummary } from "@/lib/archive/read";
+import type { Page } from "@/lib/catalog";
 import { sectionName } from "@/lib/article-display";
 import { SECTIONS, site } from "@/lib/site";
 import { decodeSegment, nameKey, paths } from "@/lib/urls";
@@ -13,26 +13,17 @@ export type Listing = {
   key: string;
   title: string;
   description: string;
-  page: Page<Article>;
+  page: Page<ArticleCard>;
   /** Path of page n of this listing. */
   pathOf: (page: number) => string;
 };
 
-type Group = { key: string; name: string; articles: Article[] };
-
-function groupsOf(catalog: Catalog, kind: ListingKind): Group[] {
-  switch (kind) {
-    case "section":
-      return SECTIONS.map((s) => ({ key: s.slug, name: s.name, articles: catalog.sections.get(s.slug) ?? [] })).filter(
-        (g) => g.articles.length,
-      );
-    case "tag":
-      return [...catalog.tags.values()];
-    case "series":
-      return [...catalog.series.values()];
-    case "author":
-      return [...catalog.authors.values()];
-  }
+/** The groups of `kind` with published articles: sections in the site's order, the rest as they first appear. */
+function groupsOf(reader: ArchiveReader, kind: ListingKind, now: number): GroupSummary[] {
+  const groups = reader.groups(kind, now);
+  if (kind !== "section") return groups;
+  const byKey = new Map(groups.map((g) => [g.key, g]));
+  return SECTIONS.flatMap((s) => byKey.get(s.slug) ?? []);
 }
 
 const describe: Record<ListingKind, (name: string) => { title: string; description: string }> = {
@@ -57,14 +48,15 @@ export function pageNumber(segments: string[] | undefined): number | undefined {
   return page >= 2 ? page : undefined;
 }
 
-const pageCountOf = (group: Group) => Math.max(1, Math.ceil(group.articles.length / site.pageSize));
+const pageCountOf = (count: number) => Math.max(1, Math.ceil(count / site.pageSize));
 
-/** Every page of every group of `kind`: its path, and all the group's articles (for sitemaps). */
-export function listingPages(catalog: Catalog, kind: ListingKind): { path: string; articles: Article[] }[] {
-  return groupsOf(catalog, kind).flatMap((group) =>
-    Array.from({ length: pageCountOf(group) }, (_, i) => ({
+/** Every page of every group of `kind`: its path and the newest change among the group's articles (sitemaps). */
+export function listingPages(reader: ArchiveReader, kind: ListingKind, now: number): { path: string; lastModified?: string }[] {
+  const lastModified = reader.groupsLastModified(kind, now);
+  return groupsOf(reader, kind, now).flatMap((group) =>
+    Array.from({ length: pageCountOf(group.count) }, (_, i) => ({
       path: pathBuilder[kind](kind === "section" ? group.key : group.name, i + 1),
-      articles: group.articles,
+      lastModified: lastModified.get(group.key),
     })),
   );
 }
@@ -75,37 +67,38 @@ export function listingPages(catalog: Catalog, kind: ListingKind): { path: strin
  * request, so the count follows the limit, not the size of the archive.
  */
 export function listingParams(
-  catalog: Catalog,
+  reader: ArchiveReader,
   kind: ListingKind,
+  now: number,
   articleLimit: number = site.prerenderArticles,
 ): { key: string; page: string[] }[] {
-  const newest = new Set(catalog.articles.slice(0, articleLimit));
-  return groupsOf(catalog, kind).flatMap((group) =>
-    Array.from({ length: pageCountOf(group) }, (_, i) => i + 1)
-      .filter((page) => group.articles.slice((page - 1) * site.pageSize, page * site.pageSize).some((a) => newest.has(a)))
-      .map((page) => ({ key: group.key, page: page === 1 ? [] : ["page", String(page)] })),
-  );
+  return reader
+    .pagesHoldingNewest(kind, now, articleLimit, site.pageSize)
+    .map(({ key, page }) => ({ key, page: page === 1 ? [] : ["page", String(page)] }));
 }
 
 /** The listing a URL asks for, or undefined (unknown group or page past the end) so the route answers 404. */
 export function findListing(
-  catalog: Catalog,
+  reader: ArchiveReader,
   kind: ListingKind,
   rawKey: string,
   segments: string[] | undefined,
+  now: number,
 ): Listing | undefined {
   const key = kind === "section" ? rawKey : nameKey(decodeSegment(rawKey));
-  const group = groupsOf(catalog, kind).find((g) => g.key === key);
   const pageNo = pageNumber(segments);
-  if (!group || pageNo === undefined) return undefined;
-  const page = paginate(group.articles, pageNo);
-  if (!page) return undefined;
+  if (pageNo === undefined || (kind === "section" && !SECTIONS.some((s) => s.slug === key))) return undefined;
+  const group = reader.group(kind, key, now);
+  if (!group) return undefined;
+  const pageCount = pageCountOf(group.count);
+  if (pageNo > pageCount) return undefined;
+  const items = reader.members(kind, key, now, site.pageSize, (pageNo - 1) * site.pageSize);
   const label = kind === "section" ? sectionName(group.key) : group.name;
   return {
     kind,
     key: group.key,
     ...describe[kind](label),
-    page,
+    page: { items, page: pageNo, pageCount },
     pathOf: (n) => pathBuilder[kind](kind === "section" ? group.key : group.name, n),
   };
 }

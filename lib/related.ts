@@ -9,7 +9,14 @@ import { oncePer } from "@/lib/memo";
 export const RELATED_WEIGHTS = { explicit: 1000, series: 30, tag: 10, section: 3 } as const;
 
 /** Score of `candidate` as related to `article`; 0 means unrelated. `tags` is `article.tags` as a set. */
-export function relatedScore(article: Article, candidate: Article, tags: ReadonlySet<string> = new Set(article.tags)): number {
+/** What ranking reads of a candidate. */
+export type RelatedCandidate = Pick<Article, "slug" | "date" | "section" | "tags" | "series">;
+
+export function relatedScore(
+  article: Article,
+  candidate: RelatedCandidate,
+  tags: ReadonlySet<string> = new Set(article.tags),
+): number {
   if (candidate.slug === article.slug) return 0;
   let score = 0;
   const explicitIndex = article.related.indexOf(candidate.slug);
@@ -21,13 +28,13 @@ export function relatedScore(article: Article, candidate: Article, tags: Readonl
   return score;
 }
 
-type Scored = { candidate: Article; score: number; time: number };
+type Scored<C> = { candidate: C; score: number; time: number };
 
 /** Articles never change after loading: parse each date once, not once per article it is a candidate for. */
-const publishedTime = oncePer((article: Article) => Date.parse(article.date));
+const publishedTime = oncePer((article: RelatedCandidate) => Date.parse(article.date));
 
 /** Higher score first, then newer, then by slug. */
-function ranksBefore(a: Scored, b: Scored): boolean {
+function ranksBefore<C extends RelatedCandidate>(a: Scored<C>, b: Scored<C>): boolean {
   return a.score !== b.score
     ? a.score > b.score
     : a.time !== b.time
@@ -39,10 +46,10 @@ function ranksBefore(a: Scored, b: Scored): boolean {
  * The `limit` best related articles among `candidates` (published ones only), best first. Keeps only the
  * best `limit` while scanning (a popular tag makes thousands of candidates; sorting them all cost more).
  */
-export function rankRelated(article: Article, candidates: Iterable<Article>, limit: number): Article[] {
+export function rankRelated<C extends RelatedCandidate>(article: Article, candidates: Iterable<C>, limit: number): C[] {
   if (limit <= 0) return [];
   const tags = new Set(article.tags);
-  const best: Scored[] = [];
+  const best: Scored<C>[] = [];
   for (const candidate of candidates) {
     const score = relatedScore(article, candidate, tags);
     if (score === 0) continue;

@@ -1,5 +1,7 @@
-// npm run bench:search — builds the search index over N synthetic articles (default 2,000, as content:generate
-// writes them) and prints index build time, memory and serialised size, and query latency p50/p99.
+// npm run bench:search [-- --count N] — search over N synthetic articles (default 2,000, as content:generate
+// writes them) in both engines, side by side: the in-memory gram index (the reference) and the read model's
+// FTS5 gram index in an SQLite file (what the site serves). Prints build time, size and memory, and query
+// latency p50/p99 per class.
 import { performance } from "node:perf_hooks";
 import { buildCatalog } from "@/lib/catalog";
 import { readContent } from "@/lib/content";
@@ -7,6 +9,11 @@ import { buildSearchIndex, searchArticles } from "@/lib/search/index";
 import { generateArticles } from "@/lib/synthetic";
 import { readArgs } from "./lib/args";
 import { parseArticle } from "@/lib/content/parse-article";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { openReadModel } from "@/lib/archive/read";
+import { writeReadModelFile } from "@/lib/archive";
 
 const QUERIES = {
   "one word (3+ chars)": ["사이언스파크", "클러스터", "연구개발", "체육회", "네트워크"],
@@ -46,22 +53,37 @@ function main() {
   console.log(
     `index build: ${buildMs.toFixed(0)} ms, ${index.postings.size} grams, heap +${heapMb.toFixed(1)} MB, postings as JSON ${serialisedMb.toFixed(1)} MB`,
   );
-  for (const [kind, queries] of Object.entries(QUERIES)) {
-    const times: number[] = [];
-    let total = 0;
-    for (let round = 0; round < 40; round++) {
-      for (const query of queries) {
-        const t = performance.now();
-        total += searchArticles(index, query).total;
-        times.push(performance.now() - t);
+  const runQueries = (label: string, search: (query: string) => number) => {
+    console.log(label);
+    for (const [kind, queries] of Object.entries(QUERIES)) {
+      const times: number[] = [];
+      let total = 0;
+      for (let round = 0; round < 40; round++) {
+        for (const query of queries) {
+          const t = performance.now();
+          total += search(query);
+          times.push(performance.now() - t);
+        }
       }
+      times.sort((a, b) => a - b);
+      const avgHits = Math.round(total / 40 / queries.length);
+      console.log(
+        `  ${kind.padEnd(22)} p50 ${percentile(times, 50).toFixed(2).padStart(6)} ms  p99 ${percentile(times, 99).toFixed(2).padStart(6)} ms  (avg ${avgHits} hits, ${times.length} queries)`,
+      );
     }
-    times.sort((a, b) => a - b);
-    const avgHits = Math.round(total / 40 / queries.length);
-    console.log(
-      `${kind.padEnd(22)} p50 ${percentile(times, 50).toFixed(2).padStart(6)} ms  p99 ${percentile(times, 99).toFixed(2).padStart(6)} ms  (avg ${avgHits} hits, ${times.length} queries)`,
-    );
-  }
+  };
+  runQueries("in memory (reference):", (query) => searchArticles(index, query).total);
+
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bench-search-")), "read-model.db");
+  const writeStarted = performance.now();
+  writeReadModelFile(file, { articles, banners: [], publisher: undefined as never });
+  console.log(
+    `read model written: ${(performance.now() - writeStarted).toFixed(0)} ms, ${(fs.statSync(file).size / 1024 / 1024).toFixed(1)} MB on disk (articles, groups and search together)`,
+  );
+  const reader = openReadModel(file);
+  const now = Date.now();
+  runQueries("read model (SQLite FTS5 grams):", (query) => reader.search(query, now).total);
+  fs.rmSync(path.dirname(file), { recursive: true, force: true });
 }
 
 main();

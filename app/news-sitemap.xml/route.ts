@@ -1,9 +1,9 @@
-import { getCatalog, getPublicationInstant } from "@/lib/articles";
+import { archive } from "@/lib/archive";
+import { getPublicationInstant } from "@/lib/articles";
 import { newsArticles, renderNewsSitemap } from "@/lib/seo/sitemaps";
 import { xmlResponse } from "@/lib/seo/xml";
 
 /** GET /news-sitemap.xml: Google News sitemap of the last 48 hours. */
 export async function GET() {
-  const [catalog, now] = await Promise.all([getCatalog(), getPublicationInstant()]);
-  return xmlResponse(renderNewsSitemap(newsArticles(catalog, now)));
+  return xmlResponse(renderNewsSitemap(newsArticles(archive(), await getPublicationInstant())));
 }

@@ -3,8 +3,8 @@ import { WithSidebar } from "@/components/layout/with-sidebar";
 import { Pagination } from "@/components/listing/pagination";
 import { SearchResults } from "@/components/search/search-results";
 import { Sidebar } from "@/components/sidebar/sidebar";
-import { getCatalog, getSearchIndex, getSidebar } from "@/lib/articles";
-import { searchArticles } from "@/lib/search/index";
+import { archive } from "@/lib/archive";
+import { getPublicationInstant, getSidebar, searchPublished } from "@/lib/articles";
 import { presentHits, RESULTS_PER_PAGE } from "@/lib/search/present";
 import { popularTags } from "@/lib/search/suggestions";
 import { pageMetadata } from "@/lib/seo/metadata";
@@ -29,10 +29,12 @@ export default async function SearchPage({ searchParams }: Props) {
   const params = await searchParams;
   const query = first(params.q) ?? "";
   const page = queryNumber(first(params.page));
-  const [catalog, index, sidebar] = await Promise.all([getCatalog(), getSearchIndex(), getSidebar()]);
-  const result = searchArticles(index, query, (page - 1) * RESULTS_PER_PAGE, RESULTS_PER_PAGE);
+  const [result, sidebar] = await Promise.all([
+    searchPublished(query, (page - 1) * RESULTS_PER_PAGE, RESULTS_PER_PAGE),
+    getSidebar(),
+  ]);
   const pageCount = Math.max(1, Math.ceil(result.total / RESULTS_PER_PAGE));
-  const suggestions = result.total === 0 ? popularTags(catalog) : [];
+  const suggestions = result.total === 0 ? popularTags(archive(), await getPublicationInstant()) : [];
   return (
     <WithSidebar sidebar={<Sidebar {...sidebar} />}>
       <h1 className="font-serif text-2xl font-bold">기사 검색</h1>

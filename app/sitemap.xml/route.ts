@@ -1,9 +1,10 @@
-import { getCatalog } from "@/lib/articles";
+import { archive } from "@/lib/archive";
+import { getPublicationInstant } from "@/lib/articles";
 import { renderSitemapIndex, renderUrlset, sitemapChunks, sitemapEntries } from "@/lib/seo/sitemaps";
 import { xmlResponse } from "@/lib/seo/xml";
 
 /** GET /sitemap.xml: every public URL, or an index of numbered files past 50,000 URLs. */
 export async function GET() {
-  const chunks = sitemapChunks(sitemapEntries(await getCatalog()));
+  const chunks = sitemapChunks(sitemapEntries(archive(), await getPublicationInstant()));
   return xmlResponse(chunks.length === 1 ? renderUrlset(chunks[0]!) : renderSitemapIndex(chunks));
 }

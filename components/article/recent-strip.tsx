@@ -1,9 +1,9 @@
-import type { Article } from "@/lib/content/schema";
+import type { ArticleCard } from "@/lib/content/schema";
 import { numberedTitle } from "@/lib/article-display";
 import { paths } from "@/lib/urls";
 
 /** 최근기사: the newest headlines in one strip above the article. */
-export function RecentStrip({ articles }: { articles: Article[] }) {
+export function RecentStrip({ articles }: { articles: ArticleCard[] }) {
   if (!articles.length) return null;
   return (
     <section

@@ -1,10 +1,10 @@
-import type { Article } from "@/lib/content/schema";
+import type { ArticleCard } from "@/lib/content/schema";
 import { numberedTitle } from "@/lib/article-display";
 import { paths } from "@/lib/urls";
 import { ListDate } from "@/components/listing/list-date";
 
 /** 관련기사, ranked by lib/related.ts. */
-export function RelatedArticles({ articles }: { articles: Article[] }) {
+export function RelatedArticles({ articles }: { articles: ArticleCard[] }) {
   return (
     <section aria-labelledby="related-heading" className="no-print mt-8 border-t-2 border-ink pt-3">
       <h2 id="related-heading" className="font-bold">

@@ -1,8 +1,8 @@
-import type { Article } from "@/lib/content/schema";
+import type { ArticleCard } from "@/lib/content/schema";
 import { paths } from "@/lib/urls";
 import { ArticleList } from "@/components/listing/article-list";
 
-type Props = { slug: string; name: string; articles: Article[] };
+type Props = { slug: string; name: string; articles: ArticleCard[] };
 
 /** One section's newest headlines on the home page, with a link to the section. */
 export function SectionBlock({ slug, name, articles }: Props) {

@@ -1,11 +1,11 @@
-import type { Article } from "@/lib/content/schema";
+import type { ArticleCard } from "@/lib/content/schema";
 import { ColumnPhoto } from "@/components/photo/picture";
 import { bylineNames, numberedTitle, representativePhoto, sectionName, teaser } from "@/lib/article-display";
 import { paths } from "@/lib/urls";
 import { ListDate } from "@/components/listing/list-date";
 
 /** The home page's lead: the newest article, large, with its kicker and teaser. */
-export function TopStory({ article }: { article: Article }) {
+export function TopStory({ article }: { article: ArticleCard }) {
   const photo = representativePhoto(article);
   return (
     <article aria-labelledby="top-story" className="border-b-2 border-ink pb-5">

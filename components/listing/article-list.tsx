@@ -1,4 +1,4 @@
-import type { Article } from "@/lib/content/schema";
+import type { ArticleCard } from "@/lib/content/schema";
 import { PictureElement } from "@/components/photo/picture";
 import { numberedTitle, representativePhoto, sectionName, teaser } from "@/lib/article-display";
 import { croppedPicture } from "@/lib/images/slots";
@@ -6,7 +6,7 @@ import { paths } from "@/lib/urls";
 import { ListDate } from "@/components/listing/list-date";
 
 /** Headlines with section, date and teaser, for listing pages and home section blocks. */
-export function ArticleList({ articles, headingLevel = 2 }: { articles: Article[]; headingLevel?: 2 | 3 }) {
+export function ArticleList({ articles, headingLevel = 2 }: { articles: ArticleCard[]; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <ul className="divide-y divide-rule">

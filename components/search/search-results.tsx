@@ -1,11 +1,11 @@
-import type { Article } from "@/lib/content/schema";
+import type { ArticleCard } from "@/lib/content/schema";
 import { numberedTitle, sectionName } from "@/lib/article-display";
 import type { Snippet } from "@/lib/search/index";
 import { paths } from "@/lib/urls";
 import { ListDate } from "@/components/listing/list-date";
 import { HighlightedText } from "@/components/search/highlighted-text";
 
-export type SearchResultItem = { article: Article; title: Snippet; snippet: Snippet };
+export type SearchResultItem = { article: ArticleCard; title: Snippet; snippet: Snippet };
 
 /** Ranked results: highlighted title, section, date and a highlighted stretch of the text. */
 export function SearchResults({ items }: { items: SearchResultItem[] }) {

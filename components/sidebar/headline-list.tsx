@@ -1,9 +1,9 @@
-import type { Article } from "@/lib/content/schema";
+import type { ArticleCard } from "@/lib/content/schema";
 import { numberedTitle } from "@/lib/article-display";
 import { paths } from "@/lib/urls";
 
 /** A numbered list of headlines for the sidebar boxes; says so when there is nothing to list. */
-export function HeadlineList({ articles, empty }: { articles: Article[]; empty: string }) {
+export function HeadlineList({ articles, empty }: { articles: ArticleCard[]; empty: string }) {
   if (!articles.length) return <p className="py-2 text-sm text-ink-soft">{empty}</p>;
   return (
     <ol className="divide-y divide-rule text-sm">

@@ -1,7 +1,7 @@
-import type { Article } from "@/lib/content/schema";
+import type { ArticleCard } from "@/lib/content/schema";
 import { HeadlineList } from "@/components/sidebar/headline-list";
 
-type Props = { hot: Article[]; why: Article[]; only: Article[] };
+type Props = { hot: ArticleCard[]; why: ArticleCard[]; only: ArticleCard[] };
 
 /** Hot & Why & Only: most read (newest until read counts exist), analysis and columns, exclusives. */
 export function HotWhyOnly({ hot, why, only }: Props) {

@@ -1,11 +1,11 @@
-import type { Article } from "@/lib/content/schema";
+import type { ArticleCard } from "@/lib/content/schema";
 import { PictureElement } from "@/components/photo/picture";
 import { representativePhoto, teaser } from "@/lib/article-display";
 import { croppedPicture } from "@/lib/images/slots";
 import { paths } from "@/lib/urls";
 
 /** 매거진 in 충북: magazine pieces with a 308×171 thumbnail and a teaser. */
-export function MagazineBox({ articles }: { articles: Article[] }) {
+export function MagazineBox({ articles }: { articles: ArticleCard[] }) {
   return (
     <section aria-labelledby="magazine-box" className="reader-box border-t-2 border-ink pt-2">
       <h2 id="magazine-box" className="text-lg font-bold">

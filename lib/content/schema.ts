@@ -241,6 +241,9 @@ export type Article = Omit<Frontmatter, "image"> & {
   lastModified: string;
 };
 
+/** An article as lists show it (lib/archive/): no HTML, and only the start of its text, enough for any teaser. */
+export type ArticleCard = Omit<Article, "html">;
+
 export const BANNER_SLOTS = ["sidebar-top-1", "sidebar-top-2", "sidebar-top-3", "sidebar-bottom-1", "sidebar-bottom-2"] as const;
 
 export const bannerSchema = z.strictObject({

@@ -8,7 +8,9 @@ export const FIELD_WEIGHTS = { title: 100, tags: 40, summary: 15, body: 5 } as c
 type Field = keyof typeof FIELD_WEIGHTS;
 const FIELDS = Object.keys(FIELD_WEIGHTS) as Field[];
 
-type Entry = { article: Article; fields: Record<Field, string>; time: number };
+/** An article's compact text per field. */
+export type SearchFields = Record<Field, string>;
+type Entry = { article: Article; fields: SearchFields; time: number };
 
 export type SearchIndex = {
   entries: Entry[];
@@ -86,13 +88,14 @@ function occurrences(text: string, term: string, cap: number): number {
   return count;
 }
 
-function scoreOf(entry: Entry, terms: string[]): number {
+/** Points of an article with compact `fields` for `terms`; 0 unless every term occurs. */
+export function scoreFields(fields: SearchFields, terms: string[]): number {
   let score = 0;
   for (const term of terms) {
-    const best = FIELDS.find((field) => entry.fields[field].includes(term));
+    const best = FIELDS.find((field) => fields[field].includes(term));
     if (!best) return 0;
     // A little more for a term that recurs in the body, capped so long texts do not win by length.
-    score += FIELD_WEIGHTS[best] + occurrences(entry.fields.body, term, 5);
+    score += FIELD_WEIGHTS[best] + occurrences(fields.body, term, 5);
   }
   return score;
 }
@@ -108,7 +111,7 @@ export function searchArticles(index: SearchIndex, raw: string, offset = 0, limi
   const hits: SearchHit[] = [];
   for (const id of candidateIds) {
     const entry = index.entries[id]!;
-    const score = scoreOf(entry, terms);
+    const score = scoreFields(entry.fields, terms);
     if (score > 0) hits.push({ article: entry.article, score, time: entry.time });
   }
   hits.sort((a, b) => b.score - a.score || b.time - a.time || (a.article.slug < b.article.slug ? -1 : 1));

@@ -1,24 +1,27 @@
 // Search results shaped for the page and for GET /api/search.
 import { numberedTitle, sectionName } from "@/lib/article-display";
-import { highlight, type SearchResult, type Snippet } from "@/lib/search/index";
-import type { Article } from "@/lib/content/schema";
+import type { ArticleCard } from "@/lib/archive/read";
+import { highlight, type Snippet } from "@/lib/search/index";
 
 export const RESULTS_PER_PAGE = 10;
 export const MAX_API_LIMIT = 20;
 
-export type PresentedHit = { article: Article; title: Snippet; snippet: Snippet };
+export type PresentedHit = { article: ArticleCard; title: Snippet; snippet: Snippet };
+
+/** What presenting needs of a result: its terms, its total, and each hit's card with its whole text. */
+type Found = { terms: string[]; total: number; hits: { article: ArticleCard; plainText: string }[] };
 
 /** Each hit with its title and a stretch of its text highlighted. */
-export function presentHits(result: SearchResult): PresentedHit[] {
-  return result.hits.map(({ article }) => ({
+export function presentHits(result: Found): PresentedHit[] {
+  return result.hits.map(({ article, plainText }) => ({
     article,
     title: highlight(numberedTitle(article), result.terms, Infinity),
-    snippet: highlight(article.plainText, result.terms),
+    snippet: highlight(plainText, result.terms),
   }));
 }
 
 /** The JSON body of GET /api/search. */
-export function searchJson(result: SearchResult) {
+export function searchJson(result: Found) {
   return {
     results: presentHits(result).map(({ article, snippet }) => ({
       slug: article.slug,

@@ -1,10 +1,11 @@
 // What to offer when a search finds nothing: the most used tags.
-import type { Catalog } from "@/lib/catalog";
+import type { ArchiveReader } from "@/lib/archive/read";
 
-/** The `limit` tags with the most published articles, most used first. */
-export function popularTags(catalog: Catalog, limit = 10): string[] {
-  return [...catalog.tags.values()]
-    .sort((a, b) => b.articles.length - a.articles.length || a.name.localeCompare(b.name, "ko"))
+/** The `limit` tags with the most published articles at `now`, most used first. */
+export function popularTags(reader: ArchiveReader, now: number, limit = 10): string[] {
+  return reader
+    .groups("tag", now)
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, "ko"))
     .slice(0, limit)
     .map((group) => group.name);
 }

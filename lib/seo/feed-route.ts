@@ -1,6 +1,7 @@
 // Shared by the feed route handlers: which feed a URL names, and its XML response.
 import { notFound } from "next/navigation";
-import { getCatalog } from "@/lib/articles";
+import { archive } from "@/lib/archive";
+import { getPublicationInstant } from "@/lib/articles";
 import { feedSource, renderFeed, type FeedFormat, type FeedScope } from "@/lib/seo/feeds";
 import { xmlResponse } from "@/lib/seo/xml";
 
@@ -12,7 +13,7 @@ export const FEED_FILES = Object.keys(FORMATS);
 /** The feed for `file` (rss.xml or atom.xml) of `scope`, or 404. */
 export async function feedResponse(file: string, scope?: FeedScope): Promise<Response> {
   const format = FORMATS[file];
-  const source = format && feedSource(await getCatalog(), scope);
+  const source = format && feedSource(archive(), await getPublicationInstant(), scope);
   if (!format || !source) notFound();
   return xmlResponse(renderFeed(source, format, scope), CONTENT_TYPES[format]);
 }

@@ -1,7 +1,7 @@
 // RSS 2.0 and Atom feeds with the full, already sanitised article HTML, built by the `feed` package.
 import { Feed } from "feed";
 import { bylineNames, correctionLabel, numberedTitle, sectionName, teaser } from "@/lib/article-display";
-import type { Catalog } from "@/lib/catalog";
+import type { ArchiveReader } from "@/lib/archive/read";
 import type { Article } from "@/lib/content/schema";
 import { formatKstDateTime } from "@/lib/dates";
 import { xmlEscape } from "@/lib/seo/xml";
@@ -23,20 +23,22 @@ function absolutize(html: string): string {
     .replace(/ (href|src)="\/(?!\/)/g, (_m, attr: string) => ` ${attr}="${absoluteUrl("/")}`);
 }
 
-/** The articles and title of a feed scope, or undefined for an unknown section or tag. */
+/** The newest articles (whole) and title of a feed scope at `now`, or undefined for an unknown section or tag. */
 export function feedSource(
-  catalog: Catalog,
+  reader: ArchiveReader,
+  now: number,
   scope?: FeedScope,
 ): { title: string; link: string; articles: Article[] } | undefined {
-  if (!scope) return { title: site.name, link: absoluteUrl("/"), articles: catalog.articles };
+  if (!scope) return { title: site.name, link: absoluteUrl("/"), articles: reader.newestWhole(now, site.feedSize) };
   if (scope.kind === "sections") {
-    const articles = catalog.sections.get(scope.key as never);
-    if (!articles?.length) return undefined;
+    if (!reader.group("section", scope.key, now)) return undefined;
+    const articles = reader.newestWhole(now, site.feedSize, { kind: "section", key: scope.key });
     return { title: `${site.name} ${sectionName(scope.key)}`, link: absoluteUrl(paths.section(scope.key)), articles };
   }
-  const group = catalog.tags.get(nameKey(decodeSegment(scope.key)));
+  const group = reader.group("tag", nameKey(decodeSegment(scope.key)), now);
   if (!group) return undefined;
-  return { title: `${site.name} #${group.name}`, link: absoluteUrl(paths.tag(group.name)), articles: group.articles };
+  const articles = reader.newestWhole(now, site.feedSize, { kind: "tag", key: group.key });
+  return { title: `${site.name} #${group.name}`, link: absoluteUrl(paths.tag(group.name)), articles };
 }
 
 /**

@@ -1,7 +1,6 @@
 // sitemap.xml (split with an index past the protocol's limit) and the Google News sitemap.
-import type { Catalog } from "@/lib/catalog";
+import type { ArchiveReader, ArticleCard } from "@/lib/archive/read";
 import { numberedTitle } from "@/lib/article-display";
-import type { Article } from "@/lib/content/schema";
 import { listingPages, type ListingKind } from "@/lib/listing";
 import { xmlEscape } from "@/lib/seo/xml";
 import { absoluteUrl, site } from "@/lib/site";
@@ -9,18 +8,19 @@ import { paths } from "@/lib/urls";
 
 export type SitemapEntry = { loc: string; lastmod?: string };
 
-const newest = (articles: Article[]) =>
-  articles.reduce<string | undefined>((max, a) => (!max || a.lastModified > max ? a.lastModified : max), undefined);
-
 const LISTING_KINDS: ListingKind[] = ["section", "tag", "series", "author"];
 
-/** Every public URL once: home, each published article, every page of every listing. */
-export function sitemapEntries(catalog: Catalog): SitemapEntry[] {
-  const entries: SitemapEntry[] = [{ loc: absoluteUrl("/"), lastmod: newest(catalog.articles) }];
-  for (const article of catalog.articles)
-    entries.push({ loc: absoluteUrl(paths.article(article.slug)), lastmod: article.lastModified });
+/** Every public URL once at `now`: home, each published article, every page of every listing. */
+export function sitemapEntries(reader: ArchiveReader, now: number): SitemapEntry[] {
+  const articles = reader.sitemapArticles(now);
+  const newest = articles.reduce<string | undefined>(
+    (max, a) => (!max || a.lastModified > max ? a.lastModified : max),
+    undefined,
+  );
+  const entries: SitemapEntry[] = [{ loc: absoluteUrl("/"), lastmod: newest }];
+  for (const article of articles) entries.push({ loc: absoluteUrl(paths.article(article.slug)), lastmod: article.lastModified });
   for (const kind of LISTING_KINDS) {
-    for (const page of listingPages(catalog, kind)) entries.push({ loc: absoluteUrl(page.path), lastmod: newest(page.articles) });
+    for (const page of listingPages(reader, kind, now)) entries.push({ loc: absoluteUrl(page.path), lastmod: page.lastModified });
   }
   return entries;
 }
@@ -54,10 +54,9 @@ export function renderSitemapIndex(chunks: SitemapEntry[][]): string {
   return `${XML_HEAD}<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${items.join("\n")}\n</sitemapindex>\n`;
 }
 
-/** Articles for the Google News sitemap: published within the last `hours` before `now`. */
-export function newsArticles(catalog: Catalog, now: number, hours: number = site.newsSitemapHours): Article[] {
-  const since = now - hours * 3_600_000;
-  return catalog.articles.filter((a) => Date.parse(a.date) >= since && Date.parse(a.date) <= now && !a.dateApproximate);
+/** Articles for the Google News sitemap: published within the last `hours` before `now`, with an exact date. */
+export function newsArticles(reader: ArchiveReader, now: number, hours: number = site.newsSitemapHours): ArticleCard[] {
+  return reader.publishedBetween(now - hours * 3_600_000, now);
 }
 
 /**
@@ -65,7 +64,7 @@ export function newsArticles(catalog: Catalog, now: number, hours: number = site
  * 48 hours it lists the home page without news tags: the sitemaps.org schema requires at least one <url>,
  * and a <url> without <news:news> is valid and adds nothing to Google News.
  */
-export function renderNewsSitemap(articles: Article[]): string {
+export function renderNewsSitemap(articles: ArticleCard[]): string {
   if (!articles.length)
     return `${XML_HEAD}<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n  <url><loc>${xmlEscape(absoluteUrl("/"))}</loc></url>\n</urlset>\n`;
   const urls = articles.map(

@@ -2,7 +2,8 @@
 import { cleanup, render, screen, within } from "@testing-library/react";
 import { afterEach, expect, it } from "vitest";
 import { Sidebar } from "@/components/sidebar/sidebar";
-import { buildCatalog, sidebarContent } from "@/lib/catalog";
+import { readModelInMemory } from "@/lib/archive/read";
+import { sidebarContent } from "@/lib/catalog";
 import type { Banner } from "@/lib/content/schema";
 import { makeArticle } from "../unit/fixtures";
 
@@ -18,30 +19,27 @@ const banner = (slot: Banner["slot"], end = "2099-01-01T00:00:00+09:00"): Banner
 });
 
 function renderSidebar() {
-  const catalog = buildCatalog(
-    {
-      articles: [
-        makeArticle("news", { title: "뉴스" }),
-        makeArticle("column", { title: "칼럼", kind: "column" }),
-        makeArticle("scoop", { title: "단독 기사", exclusive: true }),
-        makeArticle("magazine", {
-          title: "매거진 기사",
-          kind: "magazine",
-          summary: "매거진 티저",
-          image: { src: "/images/m.svg", alt: "자리표시 이미지", width: 308, height: 171, placeholder: true },
-        }),
-      ],
-      banners: [
-        banner("sidebar-top-1"),
-        banner("sidebar-top-2"),
-        banner("sidebar-top-3", "2001-01-01"),
-        banner("sidebar-bottom-1"),
-        banner("sidebar-bottom-2"),
-      ],
-    },
-    Date.parse("2026-01-01T00:00:00+09:00"),
-  );
-  render(<Sidebar {...sidebarContent(catalog, Date.parse("2026-01-01T00:00:00+09:00"))} />);
+  const reader = readModelInMemory({
+    articles: [
+      makeArticle("news", { title: "뉴스" }),
+      makeArticle("column", { title: "칼럼", kind: "column" }),
+      makeArticle("scoop", { title: "단독 기사", exclusive: true }),
+      makeArticle("magazine", {
+        title: "매거진 기사",
+        kind: "magazine",
+        summary: "매거진 티저",
+        image: { src: "/images/m.svg", alt: "자리표시 이미지", width: 308, height: 171, placeholder: true },
+      }),
+    ],
+    banners: [
+      banner("sidebar-top-1"),
+      banner("sidebar-top-2"),
+      banner("sidebar-top-3", "2001-01-01"),
+      banner("sidebar-bottom-1"),
+      banner("sidebar-bottom-2"),
+    ],
+  });
+  render(<Sidebar {...sidebarContent(reader, Date.parse("2026-01-01T00:00:00+09:00"))} />);
 }
 
 it("shows the running banners in the source's order, marked 광고, sponsored and at fixed size", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { readModelInMemory } from "@/lib/archive/read";
 import { activeBanners, buildCatalog, isPublished, paginate } from "@/lib/catalog";
 import type { Banner } from "@/lib/content/schema";
 import { findListing, listingParams, pageNumber } from "@/lib/listing";
@@ -83,11 +84,11 @@ describe("listing pages", () => {
   });
 
   it("finds a Korean tag from its percent-encoded URL segment", () => {
-    const catalog = buildCatalog({ banners: [], articles: [makeArticle("a", { tags: ["가나가와 사이언스 파크"] })] }, Date.now());
-    const listing = findListing(catalog, "tag", encodeURIComponent("가나가와-사이언스-파크"), undefined);
+    const reader = readModelInMemory({ banners: [], articles: [makeArticle("a", { tags: ["가나가와 사이언스 파크"] })] });
+    const listing = findListing(reader, "tag", encodeURIComponent("가나가와-사이언스-파크"), undefined, Date.now());
     expect(listing?.title).toBe("#가나가와 사이언스 파크");
     expect(listing?.pathOf(2)).toBe(`/tags/${encodeURIComponent("가나가와-사이언스-파크")}/page/2`);
-    expect(findListing(catalog, "tag", "없는-태그", undefined)).toBeUndefined();
+    expect(findListing(reader, "tag", "없는-태그", undefined, Date.now())).toBeUndefined();
   });
 
   it("prerenders the listing pages that show one of the newest articles and leaves the rest to the first request", () => {
@@ -100,8 +101,9 @@ describe("listing pages", () => {
       }),
     );
     // Newest first, as readContent hands them over.
-    const catalog = buildCatalog({ banners: [], articles: articles.reverse() }, NOW_2026);
-    const pages = (kind: "section" | "tag", limit: number) => listingParams(catalog, kind, limit).map((p) => p.page.join("/"));
+    const reader = readModelInMemory({ banners: [], articles: articles.reverse() });
+    const pages = (kind: "section" | "tag", limit: number) =>
+      listingParams(reader, kind, NOW_2026, limit).map((p) => p.page.join("/"));
     expect(pages("section", Infinity)).toEqual(["", "page/2", "page/3", "page/4"]);
     expect(pages("section", 40)).toEqual(["", "page/2"]);
     expect(pages("section", 41)).toEqual(["", "page/2", "page/3"]);

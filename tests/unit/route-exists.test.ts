@@ -1,7 +1,7 @@
 // Which page paths name something that exists: the 404 decision proxy.ts makes before rendering.
 import { describe, expect, it } from "vitest";
-import { buildCatalog } from "@/lib/catalog";
-import { catalogTracker, pageExists } from "@/lib/route-exists";
+import { readModelInMemory } from "@/lib/archive/read";
+import { pageExists } from "@/lib/route-exists";
 import { makeArticle } from "./fixtures";
 
 const articles = [
@@ -10,7 +10,7 @@ const articles = [
   makeArticle("hidden", { draft: true }),
 ];
 const now = Date.parse("2026-11-25T00:00:00Z");
-const catalog = buildCatalog({ articles, banners: [] }, now);
+const reader = readModelInMemory({ articles, banners: [] });
 
 describe("pageExists", () => {
   it.each([
@@ -32,19 +32,11 @@ describe("pageExists", () => {
     ["/search", true],
     ["/unknown/route", true],
   ])("%s → %s", (pathname, exists) => {
-    expect(pageExists(catalog, pathname)).toBe(exists);
+    expect(pageExists(reader, pathname, now)).toBe(exists);
   });
 });
 
-it("rebuilds the catalog only when a scheduled article's time comes", () => {
-  let builds = 0;
-  const at = catalogTracker(() => {
-    builds++;
-    return { articles, banners: [], publisher: undefined as never };
-  });
-  expect(pageExists(at(now), "/articles/later")).toBe(false);
-  at(now + 1000);
-  expect(builds).toBe(1);
-  expect(pageExists(at(Date.parse("2030-01-01T00:00:01Z")), "/articles/later")).toBe(true);
-  expect(builds).toBe(2);
+it("lets a scheduled article's page exist from its minute on, with no rebuild", () => {
+  expect(pageExists(reader, "/articles/later", Date.parse("2030-01-01T00:00:00Z") - 1)).toBe(false);
+  expect(pageExists(reader, "/articles/later", Date.parse("2030-01-01T00:00:00Z"))).toBe(true);
 });

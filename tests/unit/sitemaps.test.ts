@@ -1,6 +1,6 @@
 import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
-import { buildCatalog } from "@/lib/catalog";
+import { readModelInMemory } from "@/lib/archive/read";
 import {
   newsArticles,
   renderNewsSitemap,
@@ -39,35 +39,29 @@ describe("sitemaps", () => {
   });
 
   it("give listing pages the newest change among their articles", () => {
-    const catalog = buildCatalog(
-      {
-        banners: [],
-        articles: [
-          makeArticle("old", { tags: ["오창"], lastModified: "2010-01-01T00:00:00+09:00" }),
-          makeArticle("new", { tags: ["오창"], lastModified: "2012-01-01T00:00:00+09:00" }),
-        ],
-      },
-      Date.now(),
-    );
-    const tag = sitemapEntries(catalog).find((e) => e.loc.endsWith(`/tags/${encodeURIComponent("오창")}`));
+    const reader = readModelInMemory({
+      banners: [],
+      articles: [
+        makeArticle("old", { tags: ["오창"], lastModified: "2010-01-01T00:00:00+09:00" }),
+        makeArticle("new", { tags: ["오창"], lastModified: "2012-01-01T00:00:00+09:00" }),
+      ],
+    });
+    const tag = sitemapEntries(reader, Date.now()).find((e) => e.loc.endsWith(`/tags/${encodeURIComponent("오창")}`));
     expect(tag?.lastmod).toBe("2012-01-01T00:00:00+09:00");
   });
 
   it("news sitemap takes only the last 48 hours and never an approximate date", () => {
     const now = Date.parse("2026-11-25T12:00:00+09:00");
-    const catalog = buildCatalog(
-      {
-        banners: [],
-        articles: [
-          makeArticle("today", { date: "2026-11-25T09:00:00+09:00" }),
-          makeArticle("two-days", { date: "2026-11-23T12:00:00+09:00" }),
-          makeArticle("older", { date: "2026-11-23T11:59:59+09:00" }),
-          makeArticle("month-only", { date: "2026-11-25T00:00:00+09:00", dateApproximate: true }),
-        ],
-      },
-      now,
-    );
-    expect(newsArticles(catalog, now).map((a) => a.slug)).toEqual(["today", "two-days"]);
+    const reader = readModelInMemory({
+      banners: [],
+      articles: [
+        makeArticle("today", { date: "2026-11-25T09:00:00+09:00" }),
+        makeArticle("two-days", { date: "2026-11-23T12:00:00+09:00" }),
+        makeArticle("older", { date: "2026-11-23T11:59:59+09:00" }),
+        makeArticle("month-only", { date: "2026-11-25T00:00:00+09:00", dateApproximate: true }),
+      ],
+    });
+    expect(newsArticles(reader, now).map((a) => a.slug)).toEqual(["today", "two-days"]);
   });
 
   it("news sitemap stays a valid urlset (at least one url) when nothing is 48 hours old", () => {

@@ -1,5 +1,4 @@
-import { getSearchIndex } from "@/lib/articles";
-import { searchArticles } from "@/lib/search/index";
+import { searchPublished } from "@/lib/articles";
 import { MAX_API_LIMIT, RESULTS_PER_PAGE, searchJson } from "@/lib/search/present";
 import { queryNumber } from "@/lib/urls";
 
@@ -8,6 +7,6 @@ export async function GET(request: Request) {
   const url = new URL(request.url);
   const limit = Math.min(MAX_API_LIMIT, queryNumber(url.searchParams.get("limit") ?? String(RESULTS_PER_PAGE)));
   const page = queryNumber(url.searchParams.get("page"));
-  const result = searchArticles(await getSearchIndex(), url.searchParams.get("q") ?? "", (page - 1) * limit, limit);
+  const result = await searchPublished(url.searchParams.get("q") ?? "", (page - 1) * limit, limit);
   return Response.json(searchJson(result), { headers: { "Cache-Control": "public, max-age=60, stale-while-revalidate=300" } });
 }

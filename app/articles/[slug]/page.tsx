@@ -17,8 +17,7 @@ import { TagList } from "@/components/article/tag-list";
 import { WithSidebar } from "@/components/layout/with-sidebar";
 import { JsonLd } from "@/components/seo/json-ld";
 import { Sidebar } from "@/components/sidebar/sidebar";
-import { getCatalog, getSidebar } from "@/lib/articles";
-import { attachedColumn, relatedArticles } from "@/lib/catalog";
+import { getArticle, getAttachedColumn, getNewest, getRelated, getSidebar } from "@/lib/articles";
 import { getArticleEngagement } from "@/lib/engagement/live";
 import { NO_GROUP, withPlaceholder } from "@/lib/listing-route";
 import { articleJsonLd, breadcrumbJsonLd } from "@/lib/seo/json-ld";
@@ -30,35 +29,34 @@ type Props = { params: Promise<{ slug: string }> };
 
 async function findArticle(props: Props) {
   const { slug } = await props.params;
-  const catalog = await getCatalog();
-  const article = catalog.bySlug.get(slug);
+  const article = await getArticle(slug);
   if (!article) notFound();
-  return { article, catalog };
+  return article;
 }
 
 export async function generateStaticParams() {
-  const catalog = await getCatalog();
   // The newest ones; the rest render on their first request (site.prerenderArticles).
+  const newest = await getNewest(Number.isFinite(site.prerenderArticles) ? site.prerenderArticles : -1);
   return withPlaceholder(
-    catalog.articles.slice(0, site.prerenderArticles).map((article) => ({ slug: article.slug })),
+    newest.map((article) => ({ slug: article.slug })),
     { slug: NO_GROUP },
   );
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  const { article } = await findArticle(props);
-  return articleMetadata(article);
+  return articleMetadata(await findArticle(props));
 }
 
 export default async function ArticlePage(props: Props) {
-  const { article, catalog } = await findArticle(props);
-  const column = attachedColumn(catalog, article);
-  // The newest few only: a page renders several times in a build, and the catalog can hold thousands.
-  const recent = catalog.articles
-    .slice(0, site.recentCount + 1)
-    .filter((a) => a.slug !== article.slug)
-    .slice(0, site.recentCount);
-  const [sidebar, engagement] = await Promise.all([getSidebar(), getArticleEngagement(article.slug)]);
+  const article = await findArticle(props);
+  const [column, newest, related, sidebar, engagement] = await Promise.all([
+    getAttachedColumn(article),
+    getNewest(site.recentCount + 1),
+    getRelated(article),
+    getSidebar(),
+    getArticleEngagement(article.slug),
+  ]);
+  const recent = newest.filter((a) => a.slug !== article.slug).slice(0, site.recentCount);
   return (
     <>
       <JsonLd data={articleJsonLd(article)} />
@@ -82,7 +80,7 @@ export default async function ArticlePage(props: Props) {
         </article>
         <MoreOnTopic article={article} />
         <TagList tags={article.tags} />
-        <RelatedArticles articles={relatedArticles(catalog, article)} />
+        <RelatedArticles articles={related} />
         <CommentSection slug={article.slug} engagement={engagement} />
       </WithSidebar>
     </>

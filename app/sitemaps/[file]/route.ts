@@ -1,10 +1,11 @@
 import { notFound } from "next/navigation";
-import { getCatalog } from "@/lib/articles";
+import { archive } from "@/lib/archive";
+import { getPublicationInstant } from "@/lib/articles";
 import { renderUrlset, sitemapChunks, sitemapEntries } from "@/lib/seo/sitemaps";
 import { xmlResponse } from "@/lib/seo/xml";
 
 async function chunks() {
-  return sitemapChunks(sitemapEntries(await getCatalog()));
+  return sitemapChunks(sitemapEntries(archive(), await getPublicationInstant()));
 }
 
 export async function generateStaticParams() {

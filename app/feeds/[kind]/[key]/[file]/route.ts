@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
-import { getCatalog } from "@/lib/articles";
+import { archive } from "@/lib/archive";
+import { getPublicationInstant } from "@/lib/articles";
 import { listingParams } from "@/lib/listing";
 import { NO_GROUP, withPlaceholder } from "@/lib/listing-route";
 import { FEED_FILES, feedResponse } from "@/lib/seo/feed-route";
@@ -7,10 +8,10 @@ import { FEED_FILES, feedResponse } from "@/lib/seo/feed-route";
 const KINDS = { sections: "section", tags: "tag" } as const;
 
 export async function generateStaticParams() {
-  const catalog = await getCatalog();
+  const now = await getPublicationInstant();
   return withPlaceholder(
     Object.entries(KINDS).flatMap(([kind, listing]) =>
-      listingParams(catalog, listing)
+      listingParams(archive(), listing, now)
         .filter((p) => p.page.length === 0)
         .flatMap(({ key }) => FEED_FILES.map((file) => ({ kind, key, file }))),
     ),

@@ -1,0 +1,78 @@
+// The one way in to the published archive: the build's read model (lib/archive/write.ts), opened once
+// per process. Outside a build (next dev, unit tests) it is written in memory from content/ on first use.
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { SNAPSHOT_DIR_ENV } from "@/lib/content/build-snapshot";
+import { loadContent, type Content } from "@/lib/content";
+import { openReadModel, readModelInMemory, type ArchiveReader } from "@/lib/archive/read";
+import { writeReadModel } from "@/lib/archive/write";
+
+/** The read model's file inside a build's content snapshot folder. */
+export const READ_MODEL_FILE = "read-model.db";
+
+/** Writes the read model of `content` to `file`, whole or not at all (written aside, then renamed). */
+export function writeReadModelFile(file: string, content: Content): void {
+  const partial = `${file}.${process.pid}.tmp`;
+  fs.rmSync(partial, { force: true });
+  const db = new Database(partial);
+  try {
+    db.pragma("journal_mode = OFF");
+    db.pragma("synchronous = OFF");
+    writeReadModel(db, content);
+    db.exec("VACUUM");
+  } finally {
+    db.close();
+  }
+  fs.renameSync(partial, file);
+}
+
+// Process-wide, not module-wide: pages and route handlers are separate bundles with their own module copies.
+const opened = ((globalThis as { [key: symbol]: Map<string, ArchiveReader> })[Symbol.for("portal.archive")] ??= new Map());
+
+/**
+ * Writes `file` unless another process of this build is writing it, then waits for it: `next build` run
+ * directly (not through npm run build, which writes it first) has several workers that all ask at once.
+ */
+function ensureReadModelFile(file: string): void {
+  const lock = `${file}.lock`;
+  let handle: number | undefined;
+  try {
+    handle = fs.openSync(lock, "wx");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  if (handle !== undefined) {
+    try {
+      if (!fs.existsSync(file)) writeReadModelFile(file, loadContent());
+    } finally {
+      fs.closeSync(handle);
+      fs.rmSync(lock, { force: true });
+    }
+    return;
+  }
+  const started = Date.now();
+  while (!fs.existsSync(file)) {
+    if (Date.now() - started > WRITER_TIMEOUT_MS) throw new Error(`${file} did not appear: its writer died (remove ${lock}).`);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+  }
+}
+
+const WRITER_TIMEOUT_MS = 600_000;
+
+/**
+ * The archive this process serves: the read model of the build it belongs to (npm run build writes it
+ * into the build's snapshot folder; a server opens that of its build), else, in next dev and unit tests,
+ * content/ in memory.
+ */
+export function archive(): ArchiveReader {
+  const dir = process.env[SNAPSHOT_DIR_ENV];
+  const key = dir ? path.join(dir, READ_MODEL_FILE) : "memory";
+  let reader = opened.get(key);
+  if (!reader) {
+    if (key !== "memory" && !fs.existsSync(key)) ensureReadModelFile(key);
+    reader = key === "memory" ? readModelInMemory(loadContent()) : openReadModel(key);
+    opened.set(key, reader);
+  }
+  return reader;
+}

@@ -1,0 +1,304 @@
+// Queries over the read model (lib/archive/write.ts): each page asks for the rows it shows, so no process
+// holds the archive. Every query takes the instant that decides what is published.
+import Database from "better-sqlite3";
+import type { Article, ArticleCard, Banner, Publisher } from "@/lib/content/schema";
+import type { SectionSlug } from "@/lib/site";
+import type { Photo } from "@/lib/images/photos";
+import { scoreFields, type SearchFields } from "@/lib/search/index";
+import { parseQuery } from "@/lib/search/normalize";
+import { nameKey as groupKey, normalizeAlias } from "@/lib/urls";
+import { READ_MODEL_VERSION, writeReadModel, type GroupKind, type PickKey } from "@/lib/archive/write";
+
+export type { ArticleCard };
+
+/** A section, tag, series or author with at least one published article. */
+export type GroupSummary<T = unknown> = { key: string; name: string; value: T; count: number };
+
+/** What 관련기사 ranking reads of a candidate (lib/related.ts). */
+export type RelationFacts = Pick<Article, "slug" | "date" | "section" | "tags" | "series">;
+
+export type ArchiveSearchHit = { article: ArticleCard; plainText: string; score: number; time: number };
+export type ArchiveSearchResult = { terms: string[]; display: string; total: number; hits: ArchiveSearchHit[] };
+
+const PUBLISHED = "a.draft = 0 AND a.time <= @now";
+
+type CardRow = { card: string };
+type ArticleRow = { card: string; html: string; plain_text: string };
+
+const toCard = (row: CardRow): ArticleCard => JSON.parse(row.card) as ArticleCard;
+
+/** The read model of one build, opened read-only. */
+export class ArchiveReader {
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(readonly db: Database.Database) {
+    const version = (db.prepare("SELECT value FROM meta WHERE key = 'version'").get() as { value: string } | undefined)?.value;
+    if (version !== String(READ_MODEL_VERSION))
+      throw new Error(
+        `The read model was written by other code (version ${version}, expected ${READ_MODEL_VERSION}): run npm run build.`,
+      );
+  }
+
+  /** Prepared once per text: a page asks the same few questions many times. */
+  private query(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
+  }
+
+  private meta<T>(key: string): T {
+    return JSON.parse((this.query("SELECT value FROM meta WHERE key = ?").get(key) as { value: string }).value) as T;
+  }
+
+  publisher(): Publisher {
+    return this.meta("publisher");
+  }
+
+  banners(): Banner[] {
+    return this.meta("banners");
+  }
+
+  /** A published article, whole. */
+  article(slug: string, now: number): Article | undefined {
+    const row = this.query(`SELECT card, html, plain_text FROM articles a WHERE slug = @slug AND ${PUBLISHED}`).get({
+      slug,
+      now,
+    }) as ArticleRow | undefined;
+    return row && { ...toCard(row), html: row.html, plainText: row.plain_text };
+  }
+
+  exists(slug: string, now: number): boolean {
+    return this.query(`SELECT 1 FROM articles a WHERE slug = @slug AND ${PUBLISHED}`).get({ slug, now }) !== undefined;
+  }
+
+  /** Published articles, newest first. */
+  newest(now: number, limit: number, offset = 0): ArticleCard[] {
+    return (
+      this.query(`SELECT card FROM articles a WHERE ${PUBLISHED} ORDER BY id LIMIT @limit OFFSET @offset`).all({
+        now,
+        limit,
+        offset,
+      }) as CardRow[]
+    ).map(toCard);
+  }
+
+  /** Published articles, newest first, whole (feeds carry the full text). */
+  newestWhole(now: number, limit: number, group?: { kind: GroupKind; key: string }): Article[] {
+    const rows = (
+      group
+        ? this.query(
+            `SELECT a.card, a.html, a.plain_text FROM group_members m JOIN articles a ON a.id = m.article_id
+             WHERE m.kind = @kind AND m.key = @key AND ${PUBLISHED} ORDER BY m.ord LIMIT @limit`,
+          ).all({ ...group, now, limit })
+        : this.query(`SELECT card, html, plain_text FROM articles a WHERE ${PUBLISHED} ORDER BY id LIMIT @limit`).all({
+            now,
+            limit,
+          })
+    ) as ArticleRow[];
+    return rows.map((row) => ({ ...toCard(row), html: row.html, plainText: row.plain_text }));
+  }
+
+  /** Published articles by slug, in the order asked, unknown or unpublished ones left out. */
+  cardsBySlug(slugs: string[], now: number): ArticleCard[] {
+    const found = new Map<string, ArticleCard>();
+    for (const slug of new Set(slugs)) {
+      const row = this.query(`SELECT card FROM articles a WHERE slug = @slug AND ${PUBLISHED}`).get({ slug, now }) as
+        CardRow | undefined;
+      if (row) found.set(slug, toCard(row));
+    }
+    return slugs.flatMap((slug) => found.get(slug) ?? []);
+  }
+
+  /** The groups of `kind` with published articles, in the order their newest article first appears. */
+  groups<T = unknown>(kind: GroupKind, now: number): GroupSummary<T>[] {
+    // SQLite fills bare columns from the row holding the MIN(): the name as the newest article writes it.
+    const rows = this.query(
+      `SELECT m.key, m.name, m.value, MIN(m.article_id) AS first, COUNT(*) AS count
+       FROM group_members m JOIN articles a ON a.id = m.article_id
+       WHERE m.kind = @kind AND ${PUBLISHED} GROUP BY m.key ORDER BY first`,
+    ).all({ kind, now }) as { key: string; name: string; value: string | null; count: number }[];
+    return rows.map((row) => ({
+      key: row.key,
+      name: row.name,
+      value: (row.value === null ? row.name : JSON.parse(row.value)) as T,
+      count: row.count,
+    }));
+  }
+
+  /** One group, or undefined when none of its articles is published. */
+  group<T = unknown>(kind: GroupKind, key: string, now: number): GroupSummary<T> | undefined {
+    const row = this.query(
+      `SELECT m.key, m.name, m.value, MIN(m.article_id) AS first, COUNT(*) AS count
+       FROM group_members m JOIN articles a ON a.id = m.article_id
+       WHERE m.kind = @kind AND m.key = @key AND ${PUBLISHED}`,
+    ).get({ kind, key, now }) as { key: string | null; name: string; value: string | null; count: number };
+    if (!row.count || row.key === null) return undefined;
+    return {
+      key: row.key,
+      name: row.name,
+      value: (row.value === null ? row.name : JSON.parse(row.value)) as T,
+      count: row.count,
+    };
+  }
+
+  /** Published members of a group in its order (a series by part, the rest newest first). */
+  members(kind: GroupKind, key: string, now: number, limit: number, offset = 0): ArticleCard[] {
+    return (
+      this.query(
+        `SELECT a.card FROM group_members m JOIN articles a ON a.id = m.article_id
+         WHERE m.kind = @kind AND m.key = @key AND ${PUBLISHED} ORDER BY m.ord LIMIT @limit OFFSET @offset`,
+      ).all({ kind, key, now, limit, offset }) as CardRow[]
+    ).map(toCard);
+  }
+
+  picks(key: PickKey, now: number, limit: number): ArticleCard[] {
+    return this.members("pick", key, now, limit);
+  }
+
+  /** The newest lastModified of each group of `kind` (sitemaps). */
+  groupsLastModified(kind: GroupKind, now: number): Map<string, string> {
+    const rows = this.query(
+      `SELECT m.key, MAX(a.last_modified) AS last_modified FROM group_members m JOIN articles a ON a.id = m.article_id
+       WHERE m.kind = @kind AND ${PUBLISHED} GROUP BY m.key`,
+    ).all({ kind, now }) as { key: string; last_modified: string }[];
+    return new Map(rows.map((row) => [row.key, row.last_modified]));
+  }
+
+  /**
+   * Pages (1-based) of each group of `kind` that hold one of the newest `newest` published articles: the
+   * listing pages the build prerenders.
+   */
+  pagesHoldingNewest(kind: GroupKind, now: number, newest: number, pageSize: number): { key: string; page: number }[] {
+    return this.query(
+      `WITH placed AS (
+         SELECT m.key, m.article_id, ROW_NUMBER() OVER (PARTITION BY m.key ORDER BY m.ord) - 1 AS place
+         FROM group_members m JOIN articles a ON a.id = m.article_id WHERE m.kind = @kind AND ${PUBLISHED}),
+       recent AS (SELECT a.id FROM articles a WHERE ${PUBLISHED} ORDER BY a.id LIMIT @newest)
+       SELECT DISTINCT key, place / CAST(@pageSize AS INTEGER) + 1 AS page FROM placed WHERE article_id IN recent ORDER BY key, page`,
+    ).all({ kind, now, newest: Number.isFinite(newest) ? newest : -1, pageSize }) as { key: string; page: number }[];
+  }
+
+  /** Every published article's address facts, newest first (sitemaps). */
+  sitemapArticles(now: number): { slug: string; lastModified: string }[] {
+    return this.query(`SELECT slug, last_modified AS lastModified FROM articles a WHERE ${PUBLISHED} ORDER BY id`).all({
+      now,
+    }) as {
+      slug: string;
+      lastModified: string;
+    }[];
+  }
+
+  /** Published articles dated within [since, now], with an exact date (the Google News sitemap). */
+  publishedBetween(since: number, now: number): ArticleCard[] {
+    return (
+      this.query(`SELECT card FROM articles a WHERE ${PUBLISHED} AND a.time >= @since AND a.approximate = 0 ORDER BY id`).all({
+        since,
+        now,
+      }) as CardRow[]
+    ).map(toCard);
+  }
+
+  /**
+   * 관련기사 candidates of `article`, as lib/catalog.ts gathered them from its indexes: the editor's picks,
+   * the series, articles sharing a tag, and the section's newest `sectionNewest`; published, the article's
+   * own boxed column left out.
+   */
+  relationCandidates(article: Article, now: number, sectionNewest: number): RelationFacts[] {
+    const rows = this.query(
+      `WITH ids AS (
+         SELECT a.id FROM articles a WHERE a.slug IN (SELECT value FROM json_each(@related)) AND ${PUBLISHED}
+         UNION SELECT m.article_id FROM group_members m JOIN articles a ON a.id = m.article_id
+           WHERE ((m.kind = 'series' AND m.key = @series) OR (m.kind = 'tag' AND m.key IN (SELECT value FROM json_each(@tags)))) AND ${PUBLISHED}
+         UNION SELECT * FROM (SELECT m.article_id FROM group_members m JOIN articles a ON a.id = m.article_id
+           WHERE m.kind = 'section' AND m.key = @section AND ${PUBLISHED} ORDER BY m.ord LIMIT @sectionNewest))
+       SELECT a.slug, a.time, a.section, a.relation FROM articles a JOIN ids ON ids.id = a.id
+       WHERE a.slug IS NOT @column ORDER BY a.id`,
+    ).all({
+      related: JSON.stringify(article.related),
+      series: article.series ? groupKey(article.series) : null,
+      tags: JSON.stringify(article.tags.map(groupKey)),
+      section: article.section,
+      sectionNewest,
+      column: article.column ?? null,
+      now,
+    }) as { slug: string; time: number; section: SectionSlug; relation: string }[];
+    return rows.map((row) => {
+      const relation = JSON.parse(row.relation) as { tags: string[]; series: string | null };
+      return {
+        slug: row.slug,
+        date: new Date(row.time).toISOString(),
+        section: row.section,
+        tags: relation.tags,
+        series: relation.series ?? undefined,
+      };
+    });
+  }
+
+  /** The slug an old address redirects to at `now`. */
+  aliasTarget(address: string, now: number): string | undefined {
+    const row = this.query(
+      `SELECT a.slug FROM aliases l JOIN articles a ON a.id = l.article_id WHERE l.alias = @alias AND ${PUBLISHED}`,
+    ).get({
+      alias: normalizeAlias(address),
+      now,
+    }) as { slug: string } | undefined;
+    return row?.slug;
+  }
+
+  /** A photo the content names, by content hash (drafts' photos too: their variants are ready when they publish). */
+  photo(hash: string): Photo | undefined {
+    const row = this.query("SELECT photo FROM photos WHERE hash = ?").get(hash) as { photo: string } | undefined;
+    return row && (JSON.parse(row.photo) as Photo);
+  }
+
+  /**
+   * Articles matching every term of `raw`, ranked as lib/search/index.ts ranks them. The gram index gives
+   * exactly the articles holding each term (lib/archive/write.ts gramTokens); their compact fields are then
+   * scored, and only the page asked for is read whole.
+   */
+  search(raw: string, now: number, offset = 0, limit = 10): ArchiveSearchResult {
+    const { terms, display } = parseQuery(raw);
+    if (!terms.length) return { terms, display, total: 0, hits: [] };
+    const match = terms.map(gramQuery).join(" AND ");
+    const rows = this.query(
+      `SELECT d.article_id AS id, a.time, a.slug, d.title, d.tags, d.summary, d.body
+       FROM search_grams g JOIN search_docs d ON d.article_id = g.rowid JOIN articles a ON a.id = d.article_id
+       WHERE search_grams MATCH @match AND ${PUBLISHED}`,
+    ).all({ match, now }) as (SearchFields & { id: number; time: number; slug: string })[];
+    const scored = rows
+      .map((row) => ({ id: row.id, slug: row.slug, time: row.time, score: scoreFields(row, terms) }))
+      .filter((row) => row.score > 0)
+      .sort((a, b) => b.score - a.score || b.time - a.time || (a.slug < b.slug ? -1 : 1));
+    const hits = scored.slice(offset, offset + limit).map((row) => {
+      const found = this.query("SELECT card, plain_text FROM articles WHERE id = ?").get(row.id) as {
+        card: string;
+        plain_text: string;
+      };
+      return { article: toCard(found), plainText: found.plain_text, score: row.score, time: row.time };
+    });
+    return { terms, display, total: scored.length, hits };
+  }
+}
+
+/** The FTS5 query for one compact term: its grams as a phrase, or a one-character prefix. */
+function gramQuery(term: string): string {
+  const chars = [...term];
+  if (chars.length === 1) return `"${term}"*`;
+  return `"${chars
+    .slice(1)
+    .map((c, i) => chars[i]! + c)
+    .join(" ")}"`;
+}
+
+/** Opens a read model file read-only. */
+export function openReadModel(file: string): ArchiveReader {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  return new ArchiveReader(db);
+}
+
+/** A read model in memory, for dev and tests where no build wrote one. */
+export function readModelInMemory(content: Parameters<typeof writeReadModel>[1]): ArchiveReader {
+  const db = new Database(":memory:");
+  writeReadModel(db, content);
+  return new ArchiveReader(db);
+}

@@ -1,0 +1,171 @@
+// The archive's read model: every article of one state of content/ in SQLite tables, written once per
+// build (scripts/read-model.ts) into the build's own folder, so pages query rows instead of every process
+// holding every article. Drafts and scheduled articles are stored too: what is published is decided per
+// query against the current instant, so a scheduled article appears on time without a rebuild.
+import type Database from "better-sqlite3";
+import type { Content } from "@/lib/content";
+import type { Article } from "@/lib/content/schema";
+import { photosOf } from "@/lib/images/catalog";
+import { compact } from "@/lib/search/normalize";
+import { nameKey, normalizeAlias } from "@/lib/urls";
+
+/** Bumped whenever the tables change: a server refuses a read model written by other code. */
+export const READ_MODEL_VERSION = 1;
+
+/** Characters of plain text a card keeps: enough for every teaser (the longest is 200). */
+export const CARD_TEXT_LENGTH = 240;
+
+export type GroupKind = "section" | "tag" | "series" | "author" | "pick";
+export type PickKey = "why" | "only" | "magazine";
+
+const SCHEMA = `
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- id is the article's place in content order (newest first, then slug): every list orders by it.
+CREATE TABLE articles (
+  id INTEGER PRIMARY KEY,
+  slug TEXT NOT NULL UNIQUE,
+  time INTEGER NOT NULL,
+  draft INTEGER NOT NULL,
+  section TEXT NOT NULL,
+  column_slug TEXT,
+  approximate INTEGER NOT NULL,
+  last_modified TEXT NOT NULL,
+  -- What 관련기사 ranking reads of a candidate: its tags and series as written.
+  relation TEXT NOT NULL,
+  card TEXT NOT NULL,
+  html TEXT NOT NULL,
+  plain_text TEXT NOT NULL
+);
+CREATE INDEX articles_published ON articles (draft, time);
+CREATE INDEX articles_column ON articles (column_slug) WHERE column_slug IS NOT NULL;
+-- Sections, tags, series, authors and the sidebar's picks: one row per member, ord its place in the group.
+CREATE TABLE group_members (
+  kind TEXT NOT NULL,
+  key TEXT NOT NULL,
+  article_id INTEGER NOT NULL,
+  ord INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  value TEXT,
+  PRIMARY KEY (kind, key, article_id)
+) WITHOUT ROWID;
+CREATE INDEX group_members_order ON group_members (kind, key, ord);
+CREATE INDEX group_members_article ON group_members (article_id, kind);
+CREATE TABLE aliases (alias TEXT PRIMARY KEY, article_id INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE photos (hash TEXT PRIMARY KEY, photo TEXT NOT NULL) WITHOUT ROWID;
+-- Search: each field compacted (lib/search/normalize.ts), and its grams in an FTS5 index (lib/archive/search.ts).
+CREATE TABLE search_docs (article_id INTEGER PRIMARY KEY, title TEXT NOT NULL, tags TEXT NOT NULL, summary TEXT NOT NULL, body TEXT NOT NULL);
+CREATE VIRTUAL TABLE search_grams USING fts5 (title, tags, summary, body, content='', columnsize=0, tokenize='unicode61 remove_diacritics 0');
+`;
+
+/**
+ * A field's compact text as FTS5 tokens: every two-character gram in order, and after each run the run's
+ * last character alone. A term of two or more characters is then the phrase of its grams (adjacent grams
+ * are adjacent in the text, so the phrase matches exactly the texts holding the term); a one-character term
+ * is a prefix query, which the run's last character also answers. `runs` are kept apart: the lone
+ * character between them stops a phrase from spanning two tags.
+ */
+export function gramTokens(runs: string[]): string {
+  const tokens: string[] = [];
+  for (const run of runs) {
+    const chars = [...run];
+    for (let i = 0; i + 1 < chars.length; i++) tokens.push(chars[i]! + chars[i + 1]!);
+    if (chars.length) tokens.push(chars[chars.length - 1]!);
+  }
+  return tokens.join(" ");
+}
+
+/** The compact search fields of an article (what lib/search/index.ts indexed in memory). */
+export function searchFields(article: Pick<Article, "title" | "tags" | "summary" | "plainText">) {
+  const tags = article.tags.map(compact);
+  return {
+    title: compact(article.title),
+    // A separator compact text never contains keeps a term from spanning two tags.
+    tags: tags.join("\n"),
+    tagRuns: tags,
+    summary: compact(article.summary ?? ""),
+    body: compact(article.plainText),
+  };
+}
+
+/** What lists show of an article: everything but the HTML, and the start of the text for teasers. */
+export function cardOf(article: Article): Omit<Article, "html"> {
+  const { html: _html, ...rest } = article;
+  return { ...rest, plainText: article.plainText.slice(0, CARD_TEXT_LENGTH) };
+}
+
+/** Writes `content` into an empty database `db` in one transaction. */
+export function writeReadModel(
+  db: Database.Database,
+  content: Pick<Content, "articles" | "banners"> & { publisher?: Content["publisher"] },
+): void {
+  db.exec(SCHEMA);
+  const insertArticle = db.prepare(
+    `INSERT INTO articles (id, slug, time, draft, section, column_slug, approximate, last_modified, relation, card, html, plain_text)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertMember = db.prepare(
+    "INSERT OR IGNORE INTO group_members (kind, key, article_id, ord, name, value) VALUES (?, ?, ?, ?, ?, ?)",
+  );
+  const insertAlias = db.prepare("INSERT OR IGNORE INTO aliases (alias, article_id) VALUES (?, ?)");
+  const insertDoc = db.prepare("INSERT INTO search_docs (article_id, title, tags, summary, body) VALUES (?, ?, ?, ?, ?)");
+  const insertGrams = db.prepare("INSERT INTO search_grams (rowid, title, tags, summary, body) VALUES (?, ?, ?, ?, ?)");
+  const insertPhoto = db.prepare("INSERT INTO photos (hash, photo) VALUES (?, ?)");
+  const insertMeta = db.prepare("INSERT INTO meta (key, value) VALUES (?, ?)");
+
+  // A series reads in order (part ① first, then by date); every other group newest first, as content is.
+  const seriesOrder = new Map(
+    content.articles
+      .map((article, id) => ({ article, id }))
+      .filter(({ article }) => article.series)
+      .sort(
+        (a, b) =>
+          (a.article.seriesNo ?? 0) - (b.article.seriesNo ?? 0) ||
+          Date.parse(a.article.date) - Date.parse(b.article.date) ||
+          a.id - b.id,
+      )
+      .map(({ id }, index) => [id, index]),
+  );
+
+  db.transaction(() => {
+    insertMeta.run("version", String(READ_MODEL_VERSION));
+    insertMeta.run("publisher", JSON.stringify(content.publisher ?? null));
+    insertMeta.run("banners", JSON.stringify(content.banners));
+    content.articles.forEach((article, id) => {
+      insertArticle.run(
+        id,
+        article.slug,
+        Date.parse(article.date),
+        article.draft ? 1 : 0,
+        article.section,
+        article.column ?? null,
+        article.dateApproximate ? 1 : 0,
+        article.lastModified,
+        JSON.stringify({ tags: article.tags, series: article.series ?? null }),
+        JSON.stringify(cardOf(article)),
+        article.html,
+        article.plainText,
+      );
+      const member = (kind: GroupKind, key: string, name: string, value?: unknown, ord = id) =>
+        insertMember.run(kind, key, id, ord, name, value === undefined ? null : JSON.stringify(value));
+      member("section", article.section, article.section);
+      for (const tag of article.tags) member("tag", nameKey(tag), tag);
+      if (article.series) member("series", nameKey(article.series), article.series, undefined, seriesOrder.get(id));
+      for (const author of article.authors) member("author", nameKey(author.name), author.name, author);
+      if (article.kind === "analysis" || article.kind === "column") member("pick", "why", "why");
+      if (article.exclusive) member("pick", "only", "only");
+      if (article.kind === "magazine") member("pick", "magazine", "magazine");
+      for (const alias of article.aliases) insertAlias.run(normalizeAlias(alias), id);
+      const fields = searchFields(article);
+      insertDoc.run(id, fields.title, fields.tags, fields.summary, fields.body);
+      insertGrams.run(
+        id,
+        gramTokens([fields.title]),
+        gramTokens(fields.tagRuns),
+        gramTokens([fields.summary]),
+        gramTokens([fields.body]),
+      );
+    });
+    for (const [hash, photo] of photosOf({ articles: content.articles })) insertPhoto.run(hash, JSON.stringify(photo));
+  })();
+  db.exec("ANALYZE");
+}

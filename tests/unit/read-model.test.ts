@@ -1,0 +1,184 @@
+// The read model (lib/archive/) answers every question pages ask exactly as the plain in-memory reference
+// (lib/catalog.ts buildCatalog, lib/search/index.ts) answers it, over an archive built to hit the corners:
+// drafts, scheduled articles, series out of date order, tags differing only in case, shared dates, aliases.
+import { describe, expect, it } from "vitest";
+import { readModelInMemory } from "@/lib/archive/read";
+import { buildCatalog, relatedArticles, type Catalog } from "@/lib/catalog";
+import { readContent } from "@/lib/content";
+import type { Article } from "@/lib/content/schema";
+import { rankRelated } from "@/lib/related";
+import { buildSearchIndex, searchArticles } from "@/lib/search/index";
+import { makeArticle } from "./fixtures";
+
+const NOW = Date.parse("2026-11-25T00:00:00Z");
+const SECTIONS = ["economy", "society", "sports", "opinion"] as const;
+const TAGS = ["오창", "청주", "KAST", "kast", "바이오 클러스터", "日"];
+const WORDS = [
+  "사이언스파크",
+  "가나가와",
+  "과학",
+  "오창",
+  "벤처",
+  "특허",
+  "클러스터",
+  "KAST",
+  "ＫＡＳＴ",
+  "日",
+  "산학연",
+  "지원",
+];
+
+/** A deterministic archive of `count` articles, newest first as readContent hands them over. */
+function archiveOf(count: number): Article[] {
+  const articles = Array.from({ length: count }, (_, i) => {
+    const words = WORDS.filter((_, w) => (i * 5 + w * 7) % 11 < 3);
+    return makeArticle(`a-${String(i).padStart(4, "0")}`, {
+      title: `${words.slice(0, 2).join(" ")} 기사 ${i}`,
+      section: SECTIONS[i % SECTIONS.length],
+      tags: TAGS.filter((_, t) => (i * 3 + t * 5) % 7 === 0),
+      series: i % 9 === 0 ? (i % 2 ? "연재 A" : "연재 a") : undefined,
+      seriesNo: i % 9 === 0 ? 1 + ((i * 13) % 5) : undefined,
+      authors: i % 4 === 0 ? [{ name: i % 8 ? "김기자" : "이기자" }] : [],
+      kind: i % 10 === 0 ? "column" : i % 15 === 0 ? "magazine" : "news",
+      exclusive: i % 12 === 0,
+      summary: i % 6 === 0 ? `${words.join("")} 요약` : undefined,
+      plainText: `${words.join(" ")} 본문 ${i}. ${words.reverse().join("")} 끝`,
+      related: i % 20 === 0 ? [`a-${String(i + 3).padStart(4, "0")}`, "a-0001"] : [],
+      column: i % 25 === 0 ? `a-${String(i + 10).padStart(4, "0")}` : undefined,
+      aliases: i % 30 === 0 ? [`/news/articleView.html?idxno=${i}&sc=1`] : [],
+      draft: i % 31 === 0,
+      // Two articles a day, some in the future (scheduled); several share a date.
+      date: new Date(Date.UTC(2026, 10, 30) - Math.floor(i / 2) * 86_400_000).toISOString(),
+    });
+  });
+  return articles.sort((a, b) => Date.parse(b.date) - Date.parse(a.date) || a.slug.localeCompare(b.slug));
+}
+
+const articles = archiveOf(400);
+const reader = readModelInMemory({ articles, banners: [] });
+const slugsOf = (list: { slug: string }[]) => list.map((a) => a.slug);
+
+describe.each([NOW, Date.parse("2026-11-30T00:00:00Z"), Date.parse("2025-01-01T00:00:00Z")])("at %s", (now) => {
+  const catalog: Catalog = buildCatalog({ articles, banners: [] }, now);
+
+  it("publishes the same articles, newest first, and pages them the same", () => {
+    expect(slugsOf(reader.newest(now, 10_000))).toEqual(slugsOf(catalog.articles));
+    expect(slugsOf(reader.newest(now, 20, 40))).toEqual(slugsOf(catalog.articles.slice(40, 60)));
+    for (const article of articles) expect(reader.exists(article.slug, now)).toBe(catalog.bySlug.has(article.slug));
+  });
+
+  it("has the same groups, names, sizes and member order for every kind", () => {
+    const reference = {
+      section: new Map(
+        [...catalog.sections].filter(([, list]) => list.length).map(([key, list]) => [key, { name: key, articles: list }]),
+      ),
+      tag: catalog.tags,
+      series: catalog.series,
+      author: catalog.authors,
+    };
+    for (const [kind, groups] of Object.entries(reference) as [
+      keyof typeof reference,
+      Map<string, { name: string; articles: Article[] }>,
+    ][]) {
+      const found = reader.groups(kind, now);
+      expect(new Set(found.map((g) => g.key))).toEqual(new Set(groups.keys()));
+      for (const group of found) {
+        const expected = groups.get(group.key)!;
+        expect(group.name).toBe(expected.name);
+        expect(group.count).toBe(expected.articles.length);
+        expect(slugsOf(reader.members(kind, group.key, now, 10_000))).toEqual(slugsOf(expected.articles));
+        expect(slugsOf(reader.members(kind, group.key, now, 3, 2))).toEqual(slugsOf(expected.articles.slice(2, 5)));
+      }
+    }
+  });
+
+  it("ranks 관련기사 exactly as the reference, which scores from the same indexes", () => {
+    for (const article of catalog.articles.filter((_, i) => i % 7 === 0)) {
+      const candidates = reader.relationCandidates(article, now, 8);
+      expect(slugsOf(rankRelated(article, candidates, 6))).toEqual(slugsOf(relatedArticles(catalog, article, 6)));
+      // And as brute force over every published article, the boxed column left out.
+      const everyone = catalog.articles.filter((a) => a.slug !== article.column);
+      expect(slugsOf(rankRelated(article, candidates, 6))).toEqual(slugsOf(rankRelated(article, everyone, 6)));
+    }
+  });
+
+  it("redirects old addresses only to published articles, whatever the order of their query", () => {
+    for (const article of articles.filter((a) => a.aliases.length)) {
+      const [path, query] = article.aliases[0]!.split("?");
+      const reordered = `${path}?${query!.split("&").reverse().join("&")}`;
+      expect(reader.aliasTarget(reordered, now)).toBe(catalog.bySlug.has(article.slug) ? article.slug : undefined);
+    }
+    expect(reader.aliasTarget("/news/articleView.html?idxno=999999", now)).toBeUndefined();
+  });
+
+  it("picks Why, Only and 매거진 as the reference does", () => {
+    expect(slugsOf(reader.picks("why", now, 50))).toEqual(
+      slugsOf(catalog.articles.filter((a) => a.kind === "analysis" || a.kind === "column").slice(0, 50)),
+    );
+    expect(slugsOf(reader.picks("only", now, 50))).toEqual(slugsOf(catalog.articles.filter((a) => a.exclusive).slice(0, 50)));
+    expect(slugsOf(reader.picks("magazine", now, 50))).toEqual(
+      slugsOf(catalog.articles.filter((a) => a.kind === "magazine").slice(0, 50)),
+    );
+  });
+
+  it("finds and ranks exactly what the in-memory search index does, for every kind of query", () => {
+    const index = buildSearchIndex(catalog.articles);
+    const queries = [
+      ...WORDS,
+      ...TAGS,
+      "사이언스 파크",
+      "이언스",
+      "파",
+      "과",
+      "kast 오창",
+      '"과학 오창"',
+      "가나가와사이언스파크".normalize("NFD"),
+      "바이오클러스터",
+      "없는말",
+      "본문",
+      "기사 1",
+      "* ( ) : ^ - OR",
+      "",
+    ];
+    for (const query of queries) {
+      const expected = searchArticles(index, query, 0, 10_000);
+      const found = reader.search(query, now, 0, 10_000);
+      expect({ query, total: found.total, hits: found.hits.map((h) => [h.article.slug, h.score]) }).toEqual({
+        query,
+        total: expected.total,
+        hits: expected.hits.map((h) => [h.article.slug, h.score]),
+      });
+      expect(slugsOf(reader.search(query, now, 5, 5).hits.map((h) => h.article))).toEqual(
+        slugsOf(expected.hits.slice(5, 10).map((h) => h.article)),
+      );
+    }
+  });
+});
+
+it("keeps the tag a term cannot span: grams stop at each tag's end", () => {
+  const two = readModelInMemory({ articles: [makeArticle("t", { tags: ["가나", "다라"] })], banners: [] });
+  expect(two.search("나다", NOW).total).toBe(0);
+  expect(two.search("가나", NOW).total).toBe(1);
+  expect(two.search("라", NOW).total).toBe(1);
+});
+
+it("answers the real articles' searches as the in-memory index does", () => {
+  const content = readContent("content");
+  const real = readModelInMemory(content);
+  const catalog = buildCatalog(content, NOW);
+  const index = buildSearchIndex(catalog.articles);
+  for (const query of [
+    "사이언스파크",
+    "오창",
+    "日",
+    "KAST",
+    "체육회의",
+    "클러스터 일본",
+    '"미니클러스터라는 소규모"',
+    "재정 자율화",
+  ]) {
+    expect(slugsOf(real.search(query, NOW).hits.map((h) => h.article))).toEqual(
+      slugsOf(searchArticles(index, query).hits.map((h) => h.article)),
+    );
+  }
+});
