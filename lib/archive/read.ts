@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import type { Article, ArticleCard, Banner, Publisher } from "@/lib/content/schema";
 import type { SectionSlug } from "@/lib/site";
 import type { Photo } from "@/lib/images/photos";
-import { scoreFields, type SearchFields } from "@/lib/search/index";
+import { FIELD_WEIGHTS } from "@/lib/search/index";
 import { parseQuery } from "@/lib/search/normalize";
 import { nameKey as groupKey, normalizeAlias } from "@/lib/urls";
 import { READ_MODEL_VERSION, writeReadModel, type GroupKind, type PickKey } from "@/lib/archive/write";
@@ -253,31 +253,39 @@ export class ArchiveReader {
 
   /**
    * Articles matching every term of `raw`, ranked as lib/search/index.ts ranks them. The gram index gives
-   * exactly the articles holding each term (lib/archive/write.ts gramTokens); their compact fields are then
-   * scored, and only the page asked for is read whole.
+   * exactly the articles holding each term (lib/archive/write.ts gramTokens); SQLite scores them with the
+   * same weights (`rankExpression`), sorts and counts, and only the page asked for comes back.
    */
   search(raw: string, now: number, offset = 0, limit = 10): ArchiveSearchResult {
     const { terms, display } = parseQuery(raw);
     if (!terms.length) return { terms, display, total: 0, hits: [] };
-    const match = terms.map(gramQuery).join(" AND ");
+    const params: Record<string, string | number> = { match: terms.map(gramQuery).join(" AND "), now, offset, limit };
+    terms.forEach((term, i) => (params[`t${i}`] = term));
+    const matches = `FROM search_grams g JOIN search_docs d ON d.article_id = g.rowid JOIN articles a ON a.id = d.article_id
+       WHERE search_grams MATCH @match AND ${PUBLISHED}`;
+    const total = (this.query(`SELECT COUNT(*) AS n ${matches}`).get(params) as { n: number }).n;
     const rows = this.query(
-      `SELECT d.article_id AS id, a.time, a.slug, d.title, d.tags, d.summary, d.body
-       FROM search_grams g JOIN search_docs d ON d.article_id = g.rowid JOIN articles a ON a.id = d.article_id
-       WHERE search_grams MATCH @match AND ${PUBLISHED}`,
-    ).all({ match, now }) as (SearchFields & { id: number; time: number; slug: string })[];
-    const scored = rows
-      .map((row) => ({ id: row.id, slug: row.slug, time: row.time, score: scoreFields(row, terms) }))
-      .filter((row) => row.score > 0)
-      .sort((a, b) => b.score - a.score || b.time - a.time || (a.slug < b.slug ? -1 : 1));
-    const hits = scored.slice(offset, offset + limit).map((row) => {
-      const found = this.query("SELECT card, plain_text FROM articles WHERE id = ?").get(row.id) as {
-        card: string;
-        plain_text: string;
-      };
-      return { article: toCard(found), plainText: found.plain_text, score: row.score, time: row.time };
-    });
-    return { terms, display, total: scored.length, hits };
+      `SELECT a.card, a.plain_text, a.time, ${rankExpression(terms.length)} AS score ${matches}
+       ORDER BY score DESC, a.time DESC, a.slug LIMIT @limit OFFSET @offset`,
+    ).all(params) as { card: string; plain_text: string; time: number; score: number }[];
+    const hits = rows.map((row) => ({ article: toCard(row), plainText: row.plain_text, score: row.score, time: row.time }));
+    return { terms, display, total, hits };
   }
+}
+
+/**
+ * lib/search/index.ts `scoreFields` in SQL, for terms bound as @t0, @t1, …: per term, the weight of the
+ * first field holding it (title, tags, summary, body) plus its occurrences in the body, at most five
+ * (replace() removes the same non-overlapping occurrences, left to right, that scoreFields counts).
+ */
+function rankExpression(termCount: number): string {
+  const weights = FIELD_WEIGHTS;
+  return Array.from({ length: termCount }, (_, i) => {
+    const t = `@t${i}`;
+    return `(CASE WHEN instr(d.title, ${t}) THEN ${weights.title} WHEN instr(d.tags, ${t}) THEN ${weights.tags}
+      WHEN instr(d.summary, ${t}) THEN ${weights.summary} ELSE ${weights.body} END
+      + min(5, (length(d.body) - length(replace(d.body, ${t}, ''))) / length(${t})))`;
+  }).join(" + ");
 }
 
 /** The FTS5 query for one compact term: its grams as a phrase, or a one-character prefix. */

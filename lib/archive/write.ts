@@ -89,8 +89,9 @@ export function searchFields(article: Pick<Article, "title" | "tags" | "summary"
 
 /** What lists show of an article: everything but the HTML, and the start of the text for teasers. */
 export function cardOf(article: Article): Omit<Article, "html"> {
-  const { html: _html, ...rest } = article;
-  return { ...rest, plainText: article.plainText.slice(0, CARD_TEXT_LENGTH) };
+  const card: Partial<Article> = { ...article, plainText: article.plainText.slice(0, CARD_TEXT_LENGTH) };
+  delete card.html;
+  return card as Omit<Article, "html">;
 }
 
 /** Writes `content` into an empty database `db` in one transaction. */
