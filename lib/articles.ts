@@ -6,7 +6,6 @@ import type { ArticleCard, ArchiveSearchResult } from "@/lib/archive/read";
 import { sidebarContent, type SidebarContent } from "@/lib/catalog";
 import type { Article, Publisher } from "@/lib/content/schema";
 import { getSidebarLive } from "@/lib/engagement/live";
-import { rankRelated } from "@/lib/related";
 import { site } from "@/lib/site";
 
 /**
@@ -52,9 +51,8 @@ export async function getAttachedColumn(article: Pick<Article, "column">): Promi
 export async function getRelated(article: Article, limit: number = site.relatedCount): Promise<ArticleCard[]> {
   const now = await publicationInstant();
   const reader = archive();
-  const ranked = rankRelated(article, reader.relationCandidates(article, now, limit + 2), limit);
   return reader.cardsBySlug(
-    ranked.map((a) => a.slug),
+    reader.related(article, now, limit).map((a) => a.slug),
     now,
   );
 }

@@ -2,7 +2,7 @@
 // content:check (no cache, then after one change), `npm run build` (cold, then after one change) with peak
 // memory, start to first answer, resident memory after 1,000 mixed requests, first render of old articles
 // and of the deepest listing page, and search latency per query class over HTTP. The figures issue #14
-// asks to bring flat; run it before and after a change to the read model. Not part of CI.
+// asks to bring flat (BENCHMARKS.md, "Archive": before and after the read model). Not part of CI.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -108,7 +108,7 @@ async function main() {
     };
     const searchRows: [string, string][] = [];
     const first = await get(`${server.url}/api/search?q=${encodeURIComponent("첫검색")}`);
-    rows.push(["first search after start (builds the index today)", ms(first.ms)]);
+    rows.push(["first search after start", ms(first.ms)]);
     for (const [name, queries] of Object.entries(classes)) {
       const times: number[] = [];
       for (let round = 0; round < 10; round++)

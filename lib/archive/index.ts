@@ -20,7 +20,6 @@ export function writeReadModelFile(file: string, content: Content): void {
     db.pragma("journal_mode = OFF");
     db.pragma("synchronous = OFF");
     writeReadModel(db, content);
-    db.exec("VACUUM");
   } finally {
     db.close();
   }

@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import type { Article, ArticleCard, Banner, Publisher } from "@/lib/content/schema";
 import type { SectionSlug } from "@/lib/site";
 import type { Photo } from "@/lib/images/photos";
+import { rankRelated, relatedScore } from "@/lib/related";
 import { FIELD_WEIGHTS } from "@/lib/search/index";
 import { parseQuery } from "@/lib/search/normalize";
 import { nameKey as groupKey, normalizeAlias } from "@/lib/urls";
@@ -20,7 +21,11 @@ export type RelationFacts = Pick<Article, "slug" | "date" | "section" | "tags" |
 export type ArchiveSearchHit = { article: ArticleCard; plainText: string; score: number; time: number };
 export type ArchiveSearchResult = { terms: string[]; display: string; total: number; hits: ArchiveSearchHit[] };
 
-const PUBLISHED = "a.draft = 0 AND a.time <= @now";
+/**
+ * Published at @now. The unary plus keeps SQLite from choosing an index on these columns: almost every
+ * article is published, so walking newest first (by id) and skipping the few others is what is fast.
+ */
+const PUBLISHED = "+a.draft = 0 AND +a.time <= @now";
 
 type CardRow = { card: string };
 type ArticleRow = { card: string; html: string; plain_text: string };
@@ -125,6 +130,15 @@ export class ArchiveReader {
     }));
   }
 
+  /** Whether the group has a published article (cheaper than counting: the header's section links). */
+  hasPublished(kind: GroupKind, key: string, now: number): boolean {
+    return (
+      this.query(
+        `SELECT 1 FROM group_members m JOIN articles a ON a.id = m.article_id WHERE m.kind = @kind AND m.key = @key AND ${PUBLISHED} LIMIT 1`,
+      ).get({ kind, key, now }) !== undefined
+    );
+  }
+
   /** One group, or undefined when none of its articles is published. */
   group<T = unknown>(kind: GroupKind, key: string, now: number): GroupSummary<T> | undefined {
     const row = this.query(
@@ -199,39 +213,62 @@ export class ArchiveReader {
   }
 
   /**
-   * 관련기사 candidates of `article`, as lib/catalog.ts gathered them from its indexes: the editor's picks,
-   * the series, articles sharing a tag, and the section's newest `sectionNewest`; published, the article's
-   * own boxed column left out.
+   * 관련기사 of `article`, ranked by lib/related.ts `rankRelated` without looking at every candidate: SQLite
+   * gives each candidate (the editor's picks, the series, articles sharing a tag, the section's newest
+   * `sectionNewest`) a bound no lower than its score (1000 for a pick, 30 for the series, 10 per tag
+   * entry sharing a key, 3 for the section) and hands them over best bound first; ranking stops at the
+   * first candidate whose bound cannot beat the `limit`-th best score. A popular tag shared by thousands of
+   * articles costs one aggregate query, not thousands of scores.
    */
-  relationCandidates(article: Article, now: number, sectionNewest: number): RelationFacts[] {
+  related(article: Article, now: number, limit: number, sectionNewest: number = limit + 2): RelationFacts[] {
     const rows = this.query(
-      `WITH ids AS (
-         SELECT a.id FROM articles a WHERE a.slug IN (SELECT value FROM json_each(@related)) AND ${PUBLISHED}
-         UNION SELECT m.article_id FROM group_members m JOIN articles a ON a.id = m.article_id
-           WHERE ((m.kind = 'series' AND m.key = @series) OR (m.kind = 'tag' AND m.key IN (SELECT value FROM json_each(@tags)))) AND ${PUBLISHED}
-         UNION SELECT * FROM (SELECT m.article_id FROM group_members m JOIN articles a ON a.id = m.article_id
+      `WITH points (id, points) AS (
+         SELECT a.id, 1000 FROM articles a WHERE a.slug IN (SELECT value FROM json_each(@related))
+         UNION ALL SELECT m.article_id, CASE m.kind WHEN 'series' THEN 30 ELSE 10 * m.multiplicity END FROM group_members m
+           WHERE (m.kind = 'series' AND m.key = @series) OR (m.kind = 'tag' AND m.key IN (SELECT value FROM json_each(@tags)))
+         UNION ALL SELECT * FROM (SELECT m.article_id, 0 FROM group_members m JOIN articles a ON a.id = m.article_id
            WHERE m.kind = 'section' AND m.key = @section AND ${PUBLISHED} ORDER BY m.ord LIMIT @sectionNewest))
-       SELECT a.slug, a.time, a.section, a.relation FROM articles a JOIN ids ON ids.id = a.id
-       WHERE a.slug IS NOT @column ORDER BY a.id`,
-    ).all({
+       SELECT a.slug, a.time, a.section, a.relation,
+         SUM(p.points) + CASE WHEN a.section = @section THEN 3 ELSE 0 END AS bound
+       FROM points p JOIN articles a ON a.id = p.id
+       WHERE ${PUBLISHED} AND a.slug IS NOT @column AND a.slug != @slug
+       GROUP BY a.id ORDER BY bound DESC, a.time DESC, a.slug`,
+    );
+    const candidates = rows.iterate({
       related: JSON.stringify(article.related),
       series: article.series ? groupKey(article.series) : null,
       tags: JSON.stringify(article.tags.map(groupKey)),
       section: article.section,
       sectionNewest,
       column: article.column ?? null,
+      slug: article.slug,
       now,
-    }) as { slug: string; time: number; section: SectionSlug; relation: string }[];
-    return rows.map((row) => {
+    }) as IterableIterator<{ slug: string; time: number; section: SectionSlug; relation: string; bound: number }>;
+    let best: RelationFacts[] = [];
+    for (const row of candidates) {
+      if (best.length === limit) {
+        const last = best[limit - 1]!;
+        const lastScore = relatedScore(article, last);
+        const lastTime = Date.parse(last.date);
+        // Later rows have a lower bound, or the same bound and an older date (or a later slug): none can rank first.
+        if (
+          row.bound < lastScore ||
+          (row.bound === lastScore && (row.time < lastTime || (row.time === lastTime && row.slug > last.slug)))
+        ) {
+          break;
+        }
+      }
       const relation = JSON.parse(row.relation) as { tags: string[]; series: string | null };
-      return {
+      const candidate = {
         slug: row.slug,
         date: new Date(row.time).toISOString(),
         section: row.section,
         tags: relation.tags,
         series: relation.series ?? undefined,
       };
-    });
+      best = rankRelated(article, [...best, candidate], limit);
+    }
+    return best;
   }
 
   /** The slug an old address redirects to at `now`. */
@@ -253,39 +290,68 @@ export class ArchiveReader {
 
   /**
    * Articles matching every term of `raw`, ranked as lib/search/index.ts ranks them. The gram index gives
-   * exactly the articles holding each term (lib/archive/write.ts gramTokens); SQLite scores them with the
-   * same weights (`rankExpression`), sorts and counts, and only the page asked for comes back.
+   * exactly the articles holding each term (lib/archive/write.ts gramTokens). Each match's field weights
+   * come from its short fields; a body adds at most five points per term, so a match whose weights fall
+   * more than that short of the page's last place by weights alone cannot reach the page, and only the
+   * bodies of the rest are read to count occurrences. SQLite scores, sorts and counts; only the page asked
+   * for comes back.
    */
   search(raw: string, now: number, offset = 0, limit = 10): ArchiveSearchResult {
     const { terms, display } = parseQuery(raw);
     if (!terms.length) return { terms, display, total: 0, hits: [] };
-    const params: Record<string, string | number> = { match: terms.map(gramQuery).join(" AND "), now, offset, limit };
+    const params: Record<string, string | number> = {
+      match: terms.map(gramQuery).join(" AND "),
+      now,
+      offset,
+      limit,
+      place: offset + limit,
+      bonus: MAX_REPEAT_POINTS * terms.length,
+    };
     terms.forEach((term, i) => (params[`t${i}`] = term));
-    const matches = `FROM search_grams g JOIN search_docs d ON d.article_id = g.rowid JOIN articles a ON a.id = d.article_id
-       WHERE search_grams MATCH @match AND ${PUBLISHED}`;
-    const total = (this.query(`SELECT COUNT(*) AS n ${matches}`).get(params) as { n: number }).n;
+    const matches = `SELECT h.article_id AS id, h.time, h.slug, ${weightExpression(terms.length)} AS weight
+       FROM search_grams g JOIN search_heads h ON h.article_id = g.rowid
+       WHERE search_grams MATCH @match AND +h.draft = 0 AND +h.time <= @now`;
+    const total = (this.query(`SELECT COUNT(*) AS n FROM (${matches})`).get(params) as { n: number }).n;
+    if (offset >= total) return { terms, display, total, hits: [] };
     const rows = this.query(
-      `SELECT a.card, a.plain_text, a.time, ${rankExpression(terms.length)} AS score ${matches}
-       ORDER BY score DESC, a.time DESC, a.slug LIMIT @limit OFFSET @offset`,
+      `WITH m AS MATERIALIZED (${matches}),
+         last_place AS (SELECT weight FROM m ORDER BY weight DESC LIMIT 1 OFFSET @place - 1)
+       SELECT a.card, a.plain_text, m.time, m.weight + ${repeatExpression(terms.length)} AS score
+       FROM m JOIN search_bodies b ON b.article_id = m.id JOIN articles a ON a.id = m.id
+       WHERE m.weight + @bonus >= coalesce((SELECT weight FROM last_place), 0)
+       ORDER BY score DESC, m.time DESC, m.slug LIMIT @limit OFFSET @offset`,
     ).all(params) as { card: string; plain_text: string; time: number; score: number }[];
     const hits = rows.map((row) => ({ article: toCard(row), plainText: row.plain_text, score: row.score, time: row.time }));
     return { terms, display, total, hits };
   }
 }
 
+/** Points a term can earn by recurring in the body (lib/search/index.ts scoreFields). */
+const MAX_REPEAT_POINTS = 5;
+
 /**
- * lib/search/index.ts `scoreFields` in SQL, for terms bound as @t0, @t1, …: per term, the weight of the
- * first field holding it (title, tags, summary, body) plus its occurrences in the body, at most five
- * (replace() removes the same non-overlapping occurrences, left to right, that scoreFields counts).
+ * lib/search/index.ts `scoreFields`'s field weights in SQL, for terms bound as @t0, @t1, …: per term, the
+ * weight of the first field holding it. A term in none of the short fields is in the body (the gram
+ * index matched it there).
  */
-function rankExpression(termCount: number): string {
-  const weights = FIELD_WEIGHTS;
-  return Array.from({ length: termCount }, (_, i) => {
-    const t = `@t${i}`;
-    return `(CASE WHEN instr(d.title, ${t}) THEN ${weights.title} WHEN instr(d.tags, ${t}) THEN ${weights.tags}
-      WHEN instr(d.summary, ${t}) THEN ${weights.summary} ELSE ${weights.body} END
-      + min(5, (length(d.body) - length(replace(d.body, ${t}, ''))) / length(${t})))`;
-  }).join(" + ");
+function weightExpression(termCount: number): string {
+  const w = FIELD_WEIGHTS;
+  return Array.from(
+    { length: termCount },
+    (_, i) =>
+      `(CASE WHEN instr(h.title, @t${i}) THEN ${w.title} WHEN instr(h.tags, @t${i}) THEN ${w.tags} WHEN instr(h.summary, @t${i}) THEN ${w.summary} ELSE ${w.body} END)`,
+  ).join(" + ");
+}
+
+/**
+ * Each term's occurrences in the body, at most five: replace() removes the same non-overlapping
+ * occurrences, left to right, that scoreFields counts.
+ */
+function repeatExpression(termCount: number): string {
+  return Array.from(
+    { length: termCount },
+    (_, i) => `min(${MAX_REPEAT_POINTS}, (length(b.body) - length(replace(b.body, @t${i}, ''))) / length(@t${i}))`,
+  ).join(" + ");
 }
 
 /** The FTS5 query for one compact term: its grams as a phrase, or a one-character prefix. */

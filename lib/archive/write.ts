@@ -10,7 +10,7 @@ import { compact } from "@/lib/search/normalize";
 import { nameKey, normalizeAlias } from "@/lib/urls";
 
 /** Bumped whenever the tables change: a server refuses a read model written by other code. */
-export const READ_MODEL_VERSION = 1;
+export const READ_MODEL_VERSION = 2;
 
 /** Characters of plain text a card keeps: enough for every teaser (the longest is 200). */
 export const CARD_TEXT_LENGTH = 240;
@@ -36,7 +36,6 @@ CREATE TABLE articles (
   html TEXT NOT NULL,
   plain_text TEXT NOT NULL
 );
-CREATE INDEX articles_published ON articles (draft, time);
 CREATE INDEX articles_column ON articles (column_slug) WHERE column_slug IS NOT NULL;
 -- Sections, tags, series, authors and the sidebar's picks: one row per member, ord its place in the group.
 CREATE TABLE group_members (
@@ -46,6 +45,8 @@ CREATE TABLE group_members (
   ord INTEGER NOT NULL,
   name TEXT NOT NULL,
   value TEXT,
+  -- How many of the article's own entries share this key (tags "KAST" and "kast"): 관련기사's bound.
+  multiplicity INTEGER NOT NULL DEFAULT 1,
   PRIMARY KEY (kind, key, article_id)
 ) WITHOUT ROWID;
 CREATE INDEX group_members_order ON group_members (kind, key, ord);
@@ -53,7 +54,9 @@ CREATE INDEX group_members_article ON group_members (article_id, kind);
 CREATE TABLE aliases (alias TEXT PRIMARY KEY, article_id INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE photos (hash TEXT PRIMARY KEY, photo TEXT NOT NULL) WITHOUT ROWID;
 -- Search: each field compacted (lib/search/normalize.ts), and its grams in an FTS5 index (lib/archive/search.ts).
-CREATE TABLE search_docs (article_id INTEGER PRIMARY KEY, title TEXT NOT NULL, tags TEXT NOT NULL, summary TEXT NOT NULL, body TEXT NOT NULL);
+-- The short fields apart from the body, so ranking reads bodies only for the matches that can still place.
+CREATE TABLE search_heads (article_id INTEGER PRIMARY KEY, time INTEGER NOT NULL, draft INTEGER NOT NULL, slug TEXT NOT NULL, title TEXT NOT NULL, tags TEXT NOT NULL, summary TEXT NOT NULL);
+CREATE TABLE search_bodies (article_id INTEGER PRIMARY KEY, body TEXT NOT NULL);
 CREATE VIRTUAL TABLE search_grams USING fts5 (title, tags, summary, body, content='', columnsize=0, tokenize='unicode61 remove_diacritics 0');
 `;
 
@@ -105,10 +108,14 @@ export function writeReadModel(
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertMember = db.prepare(
-    "INSERT OR IGNORE INTO group_members (kind, key, article_id, ord, name, value) VALUES (?, ?, ?, ?, ?, ?)",
+    `INSERT INTO group_members (kind, key, article_id, ord, name, value) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (kind, key, article_id) DO UPDATE SET multiplicity = multiplicity + 1`,
   );
   const insertAlias = db.prepare("INSERT OR IGNORE INTO aliases (alias, article_id) VALUES (?, ?)");
-  const insertDoc = db.prepare("INSERT INTO search_docs (article_id, title, tags, summary, body) VALUES (?, ?, ?, ?, ?)");
+  const insertHead = db.prepare(
+    "INSERT INTO search_heads (article_id, time, draft, slug, title, tags, summary) VALUES (?, ?, ?, ?, ?, ?, ?)",
+  );
+  const insertBody = db.prepare("INSERT INTO search_bodies (article_id, body) VALUES (?, ?)");
   const insertGrams = db.prepare("INSERT INTO search_grams (rowid, title, tags, summary, body) VALUES (?, ?, ?, ?, ?)");
   const insertPhoto = db.prepare("INSERT INTO photos (hash, photo) VALUES (?, ?)");
   const insertMeta = db.prepare("INSERT INTO meta (key, value) VALUES (?, ?)");
@@ -157,7 +164,16 @@ export function writeReadModel(
       if (article.kind === "magazine") member("pick", "magazine", "magazine");
       for (const alias of article.aliases) insertAlias.run(normalizeAlias(alias), id);
       const fields = searchFields(article);
-      insertDoc.run(id, fields.title, fields.tags, fields.summary, fields.body);
+      insertHead.run(
+        id,
+        Date.parse(article.date),
+        article.draft ? 1 : 0,
+        article.slug,
+        fields.title,
+        fields.tags,
+        fields.summary,
+      );
+      insertBody.run(id, fields.body);
       insertGrams.run(
         id,
         gramTokens([fields.title]),
@@ -168,5 +184,7 @@ export function writeReadModel(
     });
     for (const [hash, photo] of photosOf({ articles: content.articles })) insertPhoto.run(hash, JSON.stringify(photo));
   })();
+  // One b-tree per gram instead of one per insert batch: queries read each gram's list in one piece.
+  db.exec("INSERT INTO search_grams (search_grams) VALUES ('optimize')");
   db.exec("ANALYZE");
 }

@@ -35,7 +35,8 @@ function archiveOf(count: number): Article[] {
     return makeArticle(`a-${String(i).padStart(4, "0")}`, {
       title: `${words.slice(0, 2).join(" ")} 기사 ${i}`,
       section: SECTIONS[i % SECTIONS.length],
-      tags: TAGS.filter((_, t) => (i * 3 + t * 5) % 7 === 0),
+      // Some articles repeat a tag: 관련기사 counts each entry.
+      tags: [...TAGS.filter((_, t) => (i * 3 + t * 5) % 7 === 0), ...(i % 13 === 0 ? ["오창", "오창"] : [])],
       series: i % 9 === 0 ? (i % 2 ? "연재 A" : "연재 a") : undefined,
       seriesNo: i % 9 === 0 ? 1 + ((i * 13) % 5) : undefined,
       authors: i % 4 === 0 ? [{ name: i % 8 ? "김기자" : "이기자" }] : [],
@@ -94,11 +95,13 @@ describe.each([NOW, Date.parse("2026-11-30T00:00:00Z"), Date.parse("2025-01-01T0
 
   it("ranks 관련기사 exactly as the reference, which scores from the same indexes", () => {
     for (const article of catalog.articles.filter((_, i) => i % 7 === 0)) {
-      const candidates = reader.relationCandidates(article, now, 8);
-      expect(slugsOf(rankRelated(article, candidates, 6))).toEqual(slugsOf(relatedArticles(catalog, article, 6)));
-      // And as brute force over every published article, the boxed column left out.
-      const everyone = catalog.articles.filter((a) => a.slug !== article.column);
-      expect(slugsOf(rankRelated(article, candidates, 6))).toEqual(slugsOf(rankRelated(article, everyone, 6)));
+      for (const limit of [1, 6, 15]) {
+        const found = slugsOf(reader.related(article, now, limit));
+        expect(found).toEqual(slugsOf(relatedArticles(catalog, article, limit)));
+        // And as brute force over every published article, the boxed column left out.
+        const everyone = catalog.articles.filter((a) => a.slug !== article.column);
+        expect(found).toEqual(slugsOf(rankRelated(article, everyone, limit)));
+      }
     }
   });
 
@@ -160,6 +163,25 @@ it("keeps the tag a term cannot span: grams stop at each tag's end", () => {
   expect(two.search("나다", NOW).total).toBe(0);
   expect(two.search("가나", NOW).total).toBe(1);
   expect(two.search("라", NOW).total).toBe(1);
+});
+
+it("reads the body of every match that repeats can still lift onto the page", () => {
+  // By field weights alone the older article leads (title + summary: 115 against title + body: 105); the
+  // newer one's repeats in the body bring it level (100 + 5 + 5 + 5 = 115), and a tie goes to the newer.
+  const tie = readModelInMemory({
+    banners: [],
+    articles: [
+      makeArticle("newer", {
+        title: "가나 소식",
+        plainText: "가나 가나 가나 가나 가나 다라 다라 다라 다라 다라",
+        date: "2026-01-02T00:00:00Z",
+      }),
+      makeArticle("older", { title: "가나 소식", summary: "다라", plainText: "본문", date: "2026-01-01T00:00:00Z" }),
+    ],
+  });
+  const found = tie.search("가나 다라", NOW, 0, 1);
+  expect(found.hits.map((h) => [h.article.slug, h.score])).toEqual([["newer", 115]]);
+  expect(found.total).toBe(2);
 });
 
 it("answers the real articles' searches as the in-memory index does", () => {
