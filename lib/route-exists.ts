@@ -1,6 +1,7 @@
 // Whether a page path names something that exists, decided before rendering. With Cache Components, a page
 // that calls notFound() for an unknown slug answers 404 with an empty error document (vercel/next.js
-// #97000) and stores that 404 under its own path (#98027); proxy.ts sends such paths to the real 404 page.
+// #97000) and stores that 404 under its own path (#98027); the portal server sends such paths to the
+// real 404 page (lib/http/page-routing.ts).
 import type { ArchiveReader } from "@/lib/archive/read";
 import { findListing, type ListingKind } from "@/lib/listing";
 import { decodeSegment } from "@/lib/urls";

@@ -4,10 +4,12 @@
 // the security headers, and Next-internal headers be removed before Next reads them.
 import http from "node:http";
 import next from "next";
-import { expireTagsNow } from "@/lib/cache/shared-tags.cjs";
+import { archive } from "@/lib/archive";
+import { expireTagsNow, pullSharedTags } from "@/lib/cache/shared-tags.cjs";
 import { engagementConfig } from "@/lib/engagement/config";
 import { ENGAGEMENT_TAG } from "@/lib/engagement/tags";
 import { frontDoor, microcacheExpiry } from "@/lib/http/front-door";
+import { NOT_FOUND_PATH, routePage } from "@/lib/http/page-routing";
 import { SECURITY_HEADERS } from "@/lib/security-headers";
 
 export type PortalServerOptions = { port: number; hostname: string };
@@ -44,11 +46,25 @@ export async function startPortalServer({ port, hostname }: PortalServerOptions)
     const socketAddress = req.socket.remoteAddress ?? "unknown";
     // Directly exposed (0 hops), what the client wrote is ignored; behind proxies they wrote the header.
     if (hops === 0 || !req.headers["x-forwarded-for"]) req.headers["x-forwarded-for"] = socketAddress;
-    handle(req, res).catch((error: unknown) => {
+    const fail = (error: unknown) => {
       console.error(`${req.method} ${req.url} failed`, error);
       if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
       res.end();
-    });
+    };
+    // Other instances' cache invalidations first, so a page regenerated elsewhere is regenerated here too.
+    pullSharedTags()
+      .then(() => {
+        // Request time, so "now" is this request's: a scheduled article's old address goes live with it.
+        const route = routePage(archive(), req.url ?? "/", Date.now());
+        if ("redirect" in route) {
+          res.writeHead(308, { Location: route.redirect, "Content-Type": "text/plain; charset=utf-8" });
+          res.end(`${route.redirect}\n`);
+          return;
+        }
+        if ("notFound" in route) req.url = NOT_FOUND_PATH;
+        return handle(req, res);
+      })
+      .catch(fail);
   });
   // Requests Node's parser rejects before any handler (oversized or malformed headers) get their 4xx with
   // the security headers too, instead of Node's bare answer.

@@ -1,6 +1,7 @@
-// Which page paths name something that exists: the 404 decision proxy.ts makes before rendering.
+// Which page paths name something that exists: the 404 and redirect decisions the portal server makes before Next.
 import { describe, expect, it } from "vitest";
 import { readModelInMemory } from "@/lib/archive/read";
+import { routePage } from "@/lib/http/page-routing";
 import { pageExists } from "@/lib/route-exists";
 import { makeArticle } from "./fixtures";
 
@@ -39,4 +40,31 @@ describe("pageExists", () => {
 it("lets a scheduled article's page exist from its minute on, with no rebuild", () => {
   expect(pageExists(reader, "/articles/later", Date.parse("2030-01-01T00:00:00Z") - 1)).toBe(false);
   expect(pageExists(reader, "/articles/later", Date.parse("2030-01-01T00:00:00Z"))).toBe(true);
+});
+
+describe("routePage (the portal server, before Next)", () => {
+  const withAlias = readModelInMemory({
+    articles: [
+      makeArticle("old-story", { aliases: ["/news/articleView.html?idxno=7&sc=2"] }),
+      makeArticle("soon", { date: "2030-01-01T09:00:00+09:00", aliases: ["/old/soon.html"] }),
+    ],
+    banners: [],
+  });
+  it.each([
+    ["/news/articleView.html?sc=2&idxno=7", { redirect: "/articles/old-story" }],
+    // Not yet published: no redirect, and Next answers a path no route has with its 404.
+    ["/old/soon.html", { pass: true }],
+    ["/articles/old-story", { pass: true }],
+    ["/articles/nope", { notFound: true }],
+    ["/articles/soon", { notFound: true }],
+    ["/api/articles/nope/comments", { pass: true }],
+    ["/img/abc-720.avif", { pass: true }],
+    ["/_next/static/chunks/x.js", { pass: true }],
+    ["/", { pass: true }],
+  ])("%s → %j", (url, route) => {
+    expect(routePage(withAlias, url, now)).toEqual(route);
+  });
+  it("lets a scheduled article's old address redirect from its minute on", () => {
+    expect(routePage(withAlias, "/old/soon.html", Date.parse("2030-01-01T00:00:00Z"))).toEqual({ redirect: "/articles/soon" });
+  });
 });

@@ -1,0 +1,28 @@
+// Old addresses and paths that name nothing, decided by the portal's server before Next runs a page:
+// one or two indexed queries on the read model, instead of a Next proxy (middleware) on every request,
+// which cost each page request Next's middleware machinery (BENCHMARKS.md, "Throughput").
+import type { ArchiveReader } from "@/lib/archive/read";
+import { pageExists } from "@/lib/route-exists";
+import { paths } from "@/lib/urls";
+
+/** A path no route matches: Next answers it with app/not-found.tsx, rendered whole, status 404. */
+export const NOT_FOUND_PATH = "/_portal/not-found";
+
+/** Build assets, photo variants, files from public/ and the API: never an article, a listing or an old address. */
+const NOT_A_PAGE = /^\/(?:_next\/static|_next\/image|api\/|img\/|images\/|banners\/|icon|logo|og-default|robots\.txt)/;
+
+export type PageRoute = { redirect: string } | { notFound: true } | { pass: true };
+
+/**
+ * What to do with a request for `url` (path and query, as sent) at `now`: a permanent redirect for an old
+ * address an article lists in `aliases` (once it is published), the real 404 page for an article, section,
+ * tag, series or author page (or page number) that does not exist (lib/route-exists.ts says why Next's own
+ * would not do), else Next as usual.
+ */
+export function routePage(reader: ArchiveReader, url: string, now: number): PageRoute {
+  const [pathname = "/", query] = url.split(/\?(.*)/s);
+  if (NOT_A_PAGE.test(pathname)) return { pass: true };
+  const slug = reader.aliasTarget(query ? `${pathname}?${query}` : pathname, now);
+  if (slug) return { redirect: paths.article(slug) };
+  return pageExists(reader, pathname, now) ? { pass: true } : { notFound: true };
+}
