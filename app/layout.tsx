@@ -25,12 +25,8 @@ const INLINE_FACE = `html{font-family:${FONT_STACKS.sans.join(",")}}`;
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0b4f9c" };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const withArticles = new Set(
-    archive()
-      .groups("section", await getPublicationInstant())
-      .map((g) => g.key),
-  );
-  const sections = SECTIONS.filter((s) => withArticles.has(s.slug));
+  const now = await getPublicationInstant();
+  const sections = SECTIONS.filter((s) => archive().hasPublished("section", s.slug, now));
   return (
     <html lang="ko">
       <head>

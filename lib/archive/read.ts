@@ -65,7 +65,9 @@ export class ArchiveReader {
 
   /** A published article, whole. */
   article(slug: string, now: number): Article | undefined {
-    const row = this.query(`SELECT card, html, plain_text FROM articles a WHERE slug = @slug AND ${PUBLISHED}`).get({
+    const row = this.query(
+      `SELECT t.card, t.html, t.plain_text FROM articles a JOIN article_texts t ON t.id = a.id WHERE a.slug = @slug AND ${PUBLISHED}`,
+    ).get({
       slug,
       now,
     }) as ArticleRow | undefined;
@@ -79,7 +81,9 @@ export class ArchiveReader {
   /** Published articles, newest first. */
   newest(now: number, limit: number, offset = 0): ArticleCard[] {
     return (
-      this.query(`SELECT card FROM articles a WHERE ${PUBLISHED} ORDER BY id LIMIT @limit OFFSET @offset`).all({
+      this.query(
+        `SELECT t.card FROM articles a JOIN article_texts t ON t.id = a.id WHERE ${PUBLISHED} ORDER BY a.id LIMIT @limit OFFSET @offset`,
+      ).all({
         now,
         limit,
         offset,
@@ -92,10 +96,12 @@ export class ArchiveReader {
     const rows = (
       group
         ? this.query(
-            `SELECT a.card, a.html, a.plain_text FROM group_members m JOIN articles a ON a.id = m.article_id
+            `SELECT t.card, t.html, t.plain_text FROM group_members m JOIN articles a ON a.id = m.article_id JOIN article_texts t ON t.id = a.id
              WHERE m.kind = @kind AND m.key = @key AND ${PUBLISHED} ORDER BY m.ord LIMIT @limit`,
           ).all({ ...group, now, limit })
-        : this.query(`SELECT card, html, plain_text FROM articles a WHERE ${PUBLISHED} ORDER BY id LIMIT @limit`).all({
+        : this.query(
+            `SELECT t.card, t.html, t.plain_text FROM articles a JOIN article_texts t ON t.id = a.id WHERE ${PUBLISHED} ORDER BY a.id LIMIT @limit`,
+          ).all({
             now,
             limit,
           })
@@ -107,8 +113,9 @@ export class ArchiveReader {
   cardsBySlug(slugs: string[], now: number): ArticleCard[] {
     const found = new Map<string, ArticleCard>();
     for (const slug of new Set(slugs)) {
-      const row = this.query(`SELECT card FROM articles a WHERE slug = @slug AND ${PUBLISHED}`).get({ slug, now }) as
-        CardRow | undefined;
+      const row = this.query(
+        `SELECT t.card FROM articles a JOIN article_texts t ON t.id = a.id WHERE a.slug = @slug AND ${PUBLISHED}`,
+      ).get({ slug, now }) as CardRow | undefined;
       if (row) found.set(slug, toCard(row));
     }
     return slugs.flatMap((slug) => found.get(slug) ?? []);
@@ -159,7 +166,7 @@ export class ArchiveReader {
   members(kind: GroupKind, key: string, now: number, limit: number, offset = 0): ArticleCard[] {
     return (
       this.query(
-        `SELECT a.card FROM group_members m JOIN articles a ON a.id = m.article_id
+        `SELECT t.card FROM group_members m JOIN articles a ON a.id = m.article_id JOIN article_texts t ON t.id = a.id
          WHERE m.kind = @kind AND m.key = @key AND ${PUBLISHED} ORDER BY m.ord LIMIT @limit OFFSET @offset`,
       ).all({ kind, key, now, limit, offset }) as CardRow[]
     ).map(toCard);
@@ -205,7 +212,9 @@ export class ArchiveReader {
   /** Published articles dated within [since, now], with an exact date (the Google News sitemap). */
   publishedBetween(since: number, now: number): ArticleCard[] {
     return (
-      this.query(`SELECT card FROM articles a WHERE ${PUBLISHED} AND a.time >= @since AND a.approximate = 0 ORDER BY id`).all({
+      this.query(
+        `SELECT t.card FROM articles a JOIN article_texts t ON t.id = a.id WHERE ${PUBLISHED} AND a.time >= @since AND a.approximate = 0 ORDER BY a.id`,
+      ).all({
         since,
         now,
       }) as CardRow[]
@@ -316,8 +325,8 @@ export class ArchiveReader {
     const rows = this.query(
       `WITH m AS MATERIALIZED (${matches}),
          last_place AS (SELECT weight FROM m ORDER BY weight DESC LIMIT 1 OFFSET @place - 1)
-       SELECT a.card, a.plain_text, m.time, m.weight + ${repeatExpression(terms.length)} AS score
-       FROM m JOIN search_bodies b ON b.article_id = m.id JOIN articles a ON a.id = m.id
+       SELECT t.card, t.plain_text, m.time, m.weight + ${repeatExpression(terms.length)} AS score
+       FROM m JOIN search_bodies b ON b.article_id = m.id JOIN article_texts t ON t.id = m.id
        WHERE m.weight + @bonus >= coalesce((SELECT weight FROM last_place), 0)
        ORDER BY score DESC, m.time DESC, m.slug LIMIT @limit OFFSET @offset`,
     ).all(params) as { card: string; plain_text: string; time: number; score: number }[];
@@ -367,6 +376,8 @@ function gramQuery(term: string): string {
 /** Opens a read model file read-only. */
 export function openReadModel(file: string): ArchiveReader {
   const db = new Database(file, { readonly: true, fileMustExist: true });
+  // Room for the hot pages (facts, groups, search heads) of a large archive: SQLite's default is 2 MB.
+  db.pragma("cache_size = -32768");
   return new ArchiveReader(db);
 }
 

@@ -10,7 +10,7 @@ import { compact } from "@/lib/search/normalize";
 import { nameKey, normalizeAlias } from "@/lib/urls";
 
 /** Bumped whenever the tables change: a server refuses a read model written by other code. */
-export const READ_MODEL_VERSION = 2;
+export const READ_MODEL_VERSION = 3;
 
 /** Characters of plain text a card keeps: enough for every teaser (the longest is 200). */
 export const CARD_TEXT_LENGTH = 240;
@@ -20,7 +20,9 @@ export type PickKey = "why" | "only" | "magazine";
 
 const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
--- id is the article's place in content order (newest first, then slug): every list orders by it.
+-- id is the article's place in content order (newest first, then slug): every list orders by it. The
+-- facts lists, counts and 관련기사 filter and sort on are kept apart from the texts, so those scans read
+-- small rows; a page reads texts only for the rows it shows.
 CREATE TABLE articles (
   id INTEGER PRIMARY KEY,
   slug TEXT NOT NULL UNIQUE,
@@ -31,11 +33,9 @@ CREATE TABLE articles (
   approximate INTEGER NOT NULL,
   last_modified TEXT NOT NULL,
   -- What 관련기사 ranking reads of a candidate: its tags and series as written.
-  relation TEXT NOT NULL,
-  card TEXT NOT NULL,
-  html TEXT NOT NULL,
-  plain_text TEXT NOT NULL
+  relation TEXT NOT NULL
 );
+CREATE TABLE article_texts (id INTEGER PRIMARY KEY, card TEXT NOT NULL, html TEXT NOT NULL, plain_text TEXT NOT NULL);
 CREATE INDEX articles_column ON articles (column_slug) WHERE column_slug IS NOT NULL;
 -- Sections, tags, series, authors and the sidebar's picks: one row per member, ord its place in the group.
 CREATE TABLE group_members (
@@ -104,9 +104,10 @@ export function writeReadModel(
 ): void {
   db.exec(SCHEMA);
   const insertArticle = db.prepare(
-    `INSERT INTO articles (id, slug, time, draft, section, column_slug, approximate, last_modified, relation, card, html, plain_text)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO articles (id, slug, time, draft, section, column_slug, approximate, last_modified, relation)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const insertTexts = db.prepare("INSERT INTO article_texts (id, card, html, plain_text) VALUES (?, ?, ?, ?)");
   const insertMember = db.prepare(
     `INSERT INTO group_members (kind, key, article_id, ord, name, value) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (kind, key, article_id) DO UPDATE SET multiplicity = multiplicity + 1`,
@@ -149,10 +150,8 @@ export function writeReadModel(
         article.dateApproximate ? 1 : 0,
         article.lastModified,
         JSON.stringify({ tags: article.tags, series: article.series ?? null }),
-        JSON.stringify(cardOf(article)),
-        article.html,
-        article.plainText,
       );
+      insertTexts.run(id, JSON.stringify(cardOf(article)), article.html, article.plainText);
       const member = (kind: GroupKind, key: string, name: string, value?: unknown, ord = id) =>
         insertMember.run(kind, key, id, ord, name, value === undefined ? null : JSON.stringify(value));
       member("section", article.section, article.section);

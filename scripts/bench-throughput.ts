@@ -1,0 +1,133 @@
+// npm run bench:throughput — requests/s of one article page served by the portal (`npm start`: its front
+// door, the read model, Cache Components), side by side with the bare blog-starter approach: a plain App
+// Router app that prerenders the same article's HTML under `next start`, nothing else. wrk on 127.0.0.1,
+// both built here, runs alternated (BENCH_SECONDS each, default 10, three rounds); prints the medians and
+// the ratio the issue asks about (#14: >= 0.8x).
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { readContent } from "@/lib/content";
+import { machineLine } from "./lib/build-timing";
+import { buildSite, freePort, startServer } from "./lib/next-server";
+import { median } from "./lib/stats";
+
+const SECONDS = Number(process.env.BENCH_SECONDS || 10);
+const SLUG = "kanagawa-science-park";
+
+/** The blog-starter approach: one dynamic route prerendering the article's title and HTML, no proxy. */
+function bareApp(title: string, html: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-bare-"));
+  const files: Record<string, string> = {
+    "package.json": `{ "name": "bare-blog", "private": true }\n`,
+    "tsconfig.json": JSON.stringify({
+      compilerOptions: {
+        target: "ES2022",
+        lib: ["dom", "esnext"],
+        jsx: "react-jsx",
+        module: "esnext",
+        moduleResolution: "bundler",
+        strict: true,
+        skipLibCheck: true,
+        noEmit: true,
+        isolatedModules: true,
+      },
+      include: ["**/*.ts", "**/*.tsx"],
+      exclude: ["node_modules"],
+    }),
+    "next.config.ts": `export default { typescript: { ignoreBuildErrors: true }, experimental: { cpus: 2 } };\n`,
+    "article.json": JSON.stringify({ title, html }),
+    "app/layout.tsx": `export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (<html lang="ko"><body>{children}</body></html>);
+}\n`,
+    "app/posts/[slug]/page.tsx": `import article from "../../../article.json";
+export function generateStaticParams() { return [{ slug: "${SLUG}" }]; }
+export default function Post() {
+  return (<main><article><h1>{article.title}</h1><div dangerouslySetInnerHTML={{ __html: article.html }} /></article></main>);
+}\n`,
+  };
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), text);
+  }
+  const linked = spawnSync("cp", ["-al", path.resolve("node_modules"), path.join(dir, "node_modules")]);
+  if (linked.status !== 0) execFileSync("cp", ["-a", path.resolve("node_modules"), path.join(dir, "node_modules")]);
+  const build = spawnSync("npx", ["next", "build"], {
+    cwd: dir,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    encoding: "utf8",
+  });
+  if (build.status !== 0) throw new Error(`bare app build failed:\n${build.stdout}${build.stderr}`);
+  return dir;
+}
+
+async function startBare(dir: string): Promise<{ url: string; stop: () => void }> {
+  const port = await freePort();
+  const child = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: dir,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: "ignore",
+    detached: true,
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      await fetch(url, { signal: AbortSignal.timeout(1000) });
+      return { url, stop: () => process.kill(-child.pid!, "SIGTERM") };
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  throw new Error("the bare app did not start");
+}
+
+/** wrk's requests/s for `url` (2 threads, 32 connections); also checks the answers were 200s. */
+function wrk(url: string): number {
+  const out = execFileSync("wrk", ["-t2", "-c32", `-d${SECONDS}s`, "--latency", url], { encoding: "utf8" });
+  if (/Non-2xx or 3xx responses/.test(out)) throw new Error(`wrk saw errors for ${url}:\n${out}`);
+  return Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0);
+}
+
+async function main() {
+  console.log(machineLine());
+  const article = readContent("content").articles.find((a) => a.slug === SLUG)!;
+  const bareDir = bareApp(article.title, article.html);
+  const build = buildSite(path.resolve("content"), ".next-bench-throughput");
+  if (build.status !== 0) throw new Error(build.output);
+  const dbDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-throughput-db-"));
+  const portal = await startServer(path.resolve("content"), ".next-bench-throughput", {
+    DATABASE_URL: path.join(dbDir, "portal.db"),
+    TRUSTED_PROXY_HOPS: "0",
+  });
+  const bare = await startBare(bareDir);
+  try {
+    const portalUrl = `${portal.url}/articles/${SLUG}`;
+    const bareUrl = `${bare.url}/posts/${SLUG}`;
+    const sizes = await Promise.all([portalUrl, bareUrl].map(async (u) => (await (await fetch(u)).arrayBuffer()).byteLength));
+    for (const u of [portalUrl, bareUrl]) wrk(u); // warm both
+    const portalRuns: number[] = [];
+    const bareRuns: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      portalRuns.push(wrk(portalUrl));
+      bareRuns.push(wrk(bareUrl));
+    }
+    const p = median(portalRuns);
+    const b = median(bareRuns);
+    console.log(`\n| server | page bytes | requests/s (median of 3 × ${SECONDS} s) | runs |\n|---|---|---|---|`);
+    console.log(`| portal (npm start) | ${sizes[0]} | ${p.toFixed(0)} | ${portalRuns.map((r) => r.toFixed(0)).join(", ")} |`);
+    console.log(
+      `| bare blog-starter app (next start) | ${sizes[1]} | ${b.toFixed(0)} | ${bareRuns.map((r) => r.toFixed(0)).join(", ")} |`,
+    );
+    console.log(`\nportal / bare: ${(p / b).toFixed(2)}x`);
+  } finally {
+    bare.stop();
+    await portal.stop();
+    fs.rmSync(bareDir, { recursive: true, force: true });
+    fs.rmSync(dbDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
