@@ -77,10 +77,14 @@ async function main() {
   const rebuild = await timed("npm", ["run", "build"], env);
   rows.push(["npm run build after one change", `${seconds(rebuild.ms)}, peak ${Math.round(rebuild.peakMb)} MB`]);
 
+  // The server as production runs it: with the heap cap of deploy/systemd/portal@.service.
+  const nodeOptions =
+    /^Environment=NODE_OPTIONS=(.*)$/m.exec(fs.readFileSync("deploy/systemd/portal@.service", "utf8"))?.[1] ?? "";
   const started = performance.now();
   const server = await startServer(dir, ".next-bench-archive", {
     IMAGE_CACHE_DIR: env.IMAGE_CACHE_DIR,
     DATABASE_URL: env.DATABASE_URL,
+    NODE_OPTIONS: nodeOptions,
   });
   rows.push(["start to first answer", seconds(performance.now() - started)]);
   try {
@@ -138,7 +142,7 @@ async function main() {
     await server.stop();
   }
 
-  console.log(`\n${count} generated articles, SQLite\n\n| measure | figure |\n|---|---|`);
+  console.log(`\n${count} generated articles, SQLite, server NODE_OPTIONS="${nodeOptions}"\n\n| measure | figure |\n|---|---|`);
   for (const [measure, figure] of rows) console.log(`| ${measure} | ${figure} |`);
   fs.rmSync(dir, { recursive: true, force: true });
 }
