@@ -102,19 +102,7 @@ export function attachedColumn(catalog: Catalog, article: Article): Article | un
   return article.column ? catalog.bySlug.get(article.column) : undefined;
 }
 
-/** The article a column was published with, for a link back from the column's own page. */
-export function hostArticle(catalog: Catalog, column: Article): Article | undefined {
-  return catalog.articles.find((a) => a.column === column.slug);
-}
-
 export type Page<T> = { items: T[]; page: number; pageCount: number };
-
-/** One page (1-based) of `items`; undefined for a page past the end, so the route can answer 404. */
-export function paginate<T>(items: T[], page: number, size: number = site.pageSize): Page<T> | undefined {
-  const pageCount = Math.max(1, Math.ceil(items.length / size));
-  if (!Number.isInteger(page) || page < 1 || page > pageCount) return undefined;
-  return { items: items.slice((page - 1) * size, page * size), page, pageCount };
-}
 
 /** Live data for the sidebar from the engagement store; empty until readers read and comment. */
 export type SidebarLive = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readModelInMemory } from "@/lib/archive/read";
-import { activeBanners, buildCatalog, isPublished, paginate } from "@/lib/catalog";
+import { activeBanners, buildCatalog, isPublished } from "@/lib/catalog";
 import type { Banner } from "@/lib/content/schema";
 import { findListing, listingParams, pageNumber } from "@/lib/listing";
 import { makeArticle } from "./fixtures";
@@ -76,11 +76,16 @@ describe("listing pages", () => {
     expect(pageNumber(["other", "2"])).toBeUndefined();
   });
 
-  it("paginates and answers undefined past the end", () => {
-    const items = Array.from({ length: 45 }, (_, i) => i);
-    expect(paginate(items, 3, 20)).toEqual({ items: [40, 41, 42, 43, 44], page: 3, pageCount: 3 });
-    expect(paginate(items, 4, 20)).toBeUndefined();
-    expect(paginate([], 1, 20)).toEqual({ items: [], page: 1, pageCount: 1 });
+  it("pages a listing 20 at a time and answers undefined past the end", () => {
+    const articles = Array.from({ length: 45 }, (_, i) =>
+      makeArticle(`p-${String(i).padStart(2, "0")}`, { date: new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString() }),
+    ).reverse();
+    const reader = readModelInMemory({ banners: [], articles });
+    const page = (segments?: string[]) => findListing(reader, "section", "economy", segments, NOW_2026)?.page;
+    expect(page()).toMatchObject({ page: 1, pageCount: 3 });
+    expect(page(["page", "3"])?.items.map((a) => a.slug)).toEqual(["p-04", "p-03", "p-02", "p-01", "p-00"]);
+    expect(page(["page", "4"])).toBeUndefined();
+    expect(findListing(reader, "section", "sports", undefined, NOW_2026)).toBeUndefined();
   });
 
   it("finds a Korean tag from its percent-encoded URL segment", () => {
