@@ -3,34 +3,19 @@
 // heading and a sentence, Cache Components on as in the portal unless turned off) built with N pages, and
 // Lighthouse's mobile performance of one of its pages (`--runs 0` skips it). The floor under bench:build and
 // npm run audit (BENCHMARKS.md, "The floor"); `--cache-components off` shows what that feature costs.
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { readArgs } from "./lib/args";
 import { machineLine, marginalLine } from "./lib/build-timing";
 import { runLighthouse } from "./lib/lighthouse";
 import { startServer } from "./lib/next-server";
+import { createBareApp } from "./lib/bare-app";
 import { median } from "./lib/stats";
 
+/** The app's own files: one layout and one dynamic route of N prerendered pages. */
 function appFiles(cacheComponents: boolean): Record<string, string> {
   return {
-    "package.json": `{ "name": "next-floor", "private": true }\n`,
-    "tsconfig.json": JSON.stringify({
-      compilerOptions: {
-        target: "ES2022",
-        lib: ["dom", "esnext"],
-        jsx: "react-jsx",
-        module: "esnext",
-        moduleResolution: "bundler",
-        strict: true,
-        skipLibCheck: true,
-        noEmit: true,
-        isolatedModules: true,
-      },
-      include: ["**/*.ts", "**/*.tsx"],
-      exclude: ["node_modules"],
-    }),
     "next.config.ts": `export default { cacheComponents: ${cacheComponents}, typescript: { ignoreBuildErrors: true }, experimental: { cpus: 2 } };\n`,
     "app/layout.tsx": `export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (<html lang="ko"><body>{children}</body></html>);
@@ -43,18 +28,6 @@ export default async function Page({ params }: { params: Promise<{ slug: string 
   return (<main><h1>{slug}</h1><p>가나가와 사이언스 파크는 일본 최초의 도시형 사이언스 파크다.</p></main>);
 }\n`,
   };
-}
-
-/** A bare app in a temp folder; node_modules hard-linked from this checkout (Turbopack will not follow a symlink out of the app). */
-function createApp(cacheComponents: boolean): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "next-floor-"));
-  for (const [file, text] of Object.entries(appFiles(cacheComponents))) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), text);
-  }
-  const linked = spawnSync("cp", ["-al", path.resolve("node_modules"), path.join(dir, "node_modules")]);
-  if (linked.status !== 0) execFileSync("cp", ["-a", path.resolve("node_modules"), path.join(dir, "node_modules")]);
-  return dir;
 }
 
 function build(dir: string, pages: number): number {
@@ -75,7 +48,7 @@ async function main() {
   const runs = Number(args.get("runs") ?? 3);
   const cacheComponents = (args.get("cache-components") ?? "on") !== "off";
   console.log(`${machineLine()}, bare Next.js app, Cache Components ${cacheComponents ? "on" : "off"}`);
-  const dir = createApp(cacheComponents);
+  const dir = createBareApp("next-floor", appFiles(cacheComponents));
   try {
     const results = counts.map((count) => {
       const ms = build(dir, count);

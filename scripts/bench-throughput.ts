@@ -10,6 +10,7 @@ import path from "node:path";
 import { readContent } from "@/lib/content";
 import { machineLine } from "./lib/build-timing";
 import { buildSite, freePort, startServer } from "./lib/next-server";
+import { createBareApp } from "./lib/bare-app";
 import { median } from "./lib/stats";
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
@@ -17,24 +18,7 @@ const SLUG = "kanagawa-science-park";
 
 /** The blog-starter approach: one dynamic route prerendering the article's title and HTML, no proxy. */
 function bareApp(title: string, html: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-bare-"));
-  const files: Record<string, string> = {
-    "package.json": `{ "name": "bare-blog", "private": true }\n`,
-    "tsconfig.json": JSON.stringify({
-      compilerOptions: {
-        target: "ES2022",
-        lib: ["dom", "esnext"],
-        jsx: "react-jsx",
-        module: "esnext",
-        moduleResolution: "bundler",
-        strict: true,
-        skipLibCheck: true,
-        noEmit: true,
-        isolatedModules: true,
-      },
-      include: ["**/*.ts", "**/*.tsx"],
-      exclude: ["node_modules"],
-    }),
+  const dir = createBareApp("bare-blog", {
     "next.config.ts": `export default { typescript: { ignoreBuildErrors: true }, experimental: { cpus: 2 } };\n`,
     "article.json": JSON.stringify({ title, html }),
     "app/layout.tsx": `export default function RootLayout({ children }: { children: React.ReactNode }) {
@@ -45,13 +29,7 @@ export function generateStaticParams() { return [{ slug: "${SLUG}" }]; }
 export default function Post() {
   return (<main><article><h1>{article.title}</h1><div dangerouslySetInnerHTML={{ __html: article.html }} /></article></main>);
 }\n`,
-  };
-  for (const [file, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), text);
-  }
-  const linked = spawnSync("cp", ["-al", path.resolve("node_modules"), path.join(dir, "node_modules")]);
-  if (linked.status !== 0) execFileSync("cp", ["-a", path.resolve("node_modules"), path.join(dir, "node_modules")]);
+  });
   const build = spawnSync("npx", ["next", "build"], {
     cwd: dir,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },

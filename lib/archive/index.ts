@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { SNAPSHOT_DIR_ENV } from "@/lib/content/build-snapshot";
+import { SNAPSHOT_DIR_ENV, writeOnceAcrossProcesses } from "@/lib/content/build-snapshot";
 import { loadContent, type Content } from "@/lib/content";
 import { openReadModel, readModelInMemory, type ArchiveReader } from "@/lib/archive/read";
 import { writeReadModel } from "@/lib/archive/write";
@@ -29,34 +29,7 @@ export function writeReadModelFile(file: string, content: Content): void {
 // Process-wide, not module-wide: pages and route handlers are separate bundles with their own module copies.
 const opened = ((globalThis as { [key: symbol]: Map<string, ArchiveReader> })[Symbol.for("portal.archive")] ??= new Map());
 
-/**
- * Writes `file` unless another process of this build is writing it, then waits for it: `next build` run
- * directly (not through npm run build, which writes it first) has several workers that all ask at once.
- */
-function ensureReadModelFile(file: string): void {
-  const lock = `${file}.lock`;
-  let handle: number | undefined;
-  try {
-    handle = fs.openSync(lock, "wx");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-  }
-  if (handle !== undefined) {
-    try {
-      if (!fs.existsSync(file)) writeReadModelFile(file, loadContent());
-    } finally {
-      fs.closeSync(handle);
-      fs.rmSync(lock, { force: true });
-    }
-    return;
-  }
-  const started = Date.now();
-  while (!fs.existsSync(file)) {
-    if (Date.now() - started > WRITER_TIMEOUT_MS) throw new Error(`${file} did not appear: its writer died (remove ${lock}).`);
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
-  }
-}
-
+/** A large archive's read model takes minutes to write: wait that long before taking the writer for dead. */
 const WRITER_TIMEOUT_MS = 600_000;
 
 /**
@@ -69,7 +42,9 @@ export function archive(): ArchiveReader {
   const key = dir ? path.join(dir, READ_MODEL_FILE) : "memory";
   let reader = opened.get(key);
   if (!reader) {
-    if (key !== "memory" && !fs.existsSync(key)) ensureReadModelFile(key);
+    // `next build` run directly (npm run build writes it first) has several workers asking at once.
+    if (key !== "memory")
+      writeOnceAcrossProcesses(key, (partial) => writeReadModelFile(partial, loadContent()), WRITER_TIMEOUT_MS);
     reader = key === "memory" ? readModelInMemory(loadContent()) : openReadModel(key);
     opened.set(key, reader);
   }

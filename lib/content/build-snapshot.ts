@@ -39,39 +39,49 @@ function readJson<T>(file: string): T | undefined {
 }
 
 /**
- * `compute()` once per build and `key` across processes; outside a build (next start, dev, tests, scripts)
- * simply `compute()`. The value must survive JSON (plain objects, arrays, strings, numbers, booleans).
- * If `compute` throws (a broken article), the lock is released and every worker computes and throws the same
- * error itself, so the build stops with the editor's message wherever it happens.
+ * Makes `file` once across processes: the first to take `<file>.lock` runs `write(partial)`, and the result
+ * is renamed into place whole; the others wait for the file. Waiting longer than `staleMs` means the
+ * writer died: this process writes it itself. If `write` throws, the lock is released and each waiting
+ * process tries in turn (and meets the same error, so a broken article stops every worker).
  */
-export function sharedWithinBuild<T>(key: string, compute: () => T, dir = process.env[SNAPSHOT_DIR_ENV]): T {
-  if (!dir || !fs.existsSync(dir)) return compute();
-  const file = path.join(dir, `${createHash("sha256").update(key).digest("hex").slice(0, 32)}.json`);
+export function writeOnceAcrossProcesses(file: string, write: (partial: string) => void, staleMs = STALE_LOCK_MS): void {
   const lock = `${file}.lock`;
   const started = Date.now();
-  for (;;) {
-    const shared = readJson<T>(file);
-    if (shared !== undefined) return shared;
+  while (!fs.existsSync(file)) {
     let handle: number | undefined;
     try {
       handle = fs.openSync(lock, "wx");
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
-    if (handle !== undefined) {
+    if (handle !== undefined || Date.now() - started > staleMs) {
       try {
-        const value = compute();
-        // Written whole, then renamed: a reader never sees half a file.
         const partial = `${file}.${process.pid}.tmp`;
-        fs.writeFileSync(partial, JSON.stringify(value));
+        write(partial);
         fs.renameSync(partial, file);
-        return value;
       } finally {
-        fs.closeSync(handle);
-        fs.rmSync(lock, { force: true });
+        if (handle !== undefined) {
+          fs.closeSync(handle);
+          fs.rmSync(lock, { force: true });
+        }
       }
+      return;
     }
-    if (Date.now() - started > STALE_LOCK_MS) return compute();
     sleep(POLL_MS);
   }
+}
+
+/**
+ * `compute()` once per build and `key` across processes; outside a build (next start, dev, tests, scripts)
+ * simply `compute()`. The value must survive JSON (plain objects, arrays, strings, numbers, booleans).
+ */
+export function sharedWithinBuild<T>(key: string, compute: () => T, dir = process.env[SNAPSHOT_DIR_ENV]): T {
+  if (!dir || !fs.existsSync(dir)) return compute();
+  const file = path.join(dir, `${createHash("sha256").update(key).digest("hex").slice(0, 32)}.json`);
+  let computed: { value: T } | undefined;
+  writeOnceAcrossProcesses(file, (partial) => {
+    computed = { value: compute() };
+    fs.writeFileSync(partial, JSON.stringify(computed.value));
+  });
+  return computed ? computed.value : readJson<T>(file)!;
 }
