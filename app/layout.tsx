@@ -26,7 +26,11 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const now = await getPublicationInstant();
-  const sections = SECTIONS.filter((s) => archive().hasPublished("section", s.slug, now));
+  const [publisher, ...published] = await Promise.all([
+    getPublisher(),
+    ...SECTIONS.map((s) => archive().hasPublished("section", s.slug, now)),
+  ]);
+  const sections = SECTIONS.filter((_, i) => published[i]);
   return (
     <html lang="ko">
       <head>
@@ -44,7 +48,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <SiteHeader sections={sections} />
         <div className="mx-auto max-w-site px-4 pt-4">{children}</div>
-        <SiteFooter publisher={getPublisher()} />
+        <SiteFooter publisher={publisher} />
       </body>
     </html>
   );

@@ -17,11 +17,14 @@ export const metadata = pageMetadata({ description: site.description, canonical:
 export default async function HomePage() {
   const [now, sidebar] = await Promise.all([getPublicationInstant(), getSidebar()]);
   const reader = archive();
-  const [top, ...rest] = reader.newest(now, site.recentCount + 1);
   // One more than a block shows: the top story may be among them.
-  const blocks = SECTIONS.map((s) => ({
+  const [[top, ...rest], ...sectionNewest] = await Promise.all([
+    reader.newest(now, site.recentCount + 1),
+    ...SECTIONS.map((s) => reader.members("section", s.slug, now, SECTION_BLOCK_SIZE + 1)),
+  ]);
+  const blocks = SECTIONS.map((s, i) => ({
     ...s,
-    articles: reader.members("section", s.slug, now, SECTION_BLOCK_SIZE + 1).filter((a) => a.slug !== top?.slug),
+    articles: sectionNewest[i]!.filter((a) => a.slug !== top?.slug),
   })).filter((s) => s.articles.length);
   return (
     <>

@@ -24,7 +24,7 @@ export async function getPublicationInstant(): Promise<number> {
 }
 
 /** The statutory notices for every page's footer (content/publisher.yaml). */
-export function getPublisher(): Publisher {
+export function getPublisher(): Promise<Publisher> {
   return archive().publisher();
 }
 
@@ -52,7 +52,7 @@ export async function getRelated(article: Article, limit: number = site.relatedC
   const now = await publicationInstant();
   const reader = archive();
   return reader.cardsBySlug(
-    reader.related(article, now, limit).map((a) => a.slug),
+    (await reader.related(article, now, limit)).map((a) => a.slug),
     now,
   );
 }

@@ -114,30 +114,33 @@ export type SidebarLive = {
 const NO_LIVE: SidebarLive = { latest: [], mostRead: [], at: 0 };
 
 /** Everything the sidebar shows at `now`: banners by position, Hot & Why & Only, 실시간 댓글, 매거진 in 충북. */
-export function sidebarContent(
+export async function sidebarContent(
   reader: ArchiveReader,
   now: number,
   live: SidebarLive = NO_LIVE,
   limit: number = site.recentCount,
 ) {
-  const banners = reader.banners();
+  const [banners, mostRead, commented, newest, why, only, magazine] = await Promise.all([
+    reader.banners(),
+    reader.cardsBySlug(live.mostRead, now),
+    reader.cardsBySlug(
+      live.latest.map((c) => c.articleSlug),
+      now,
+    ),
+    live.mostRead.length ? [] : reader.newest(now, limit),
+    reader.picks("why", now, limit),
+    reader.picks("only", now, limit),
+    reader.picks("magazine", now, 3),
+  ]);
   const first = (slot: Banner["slot"]) => activeBanners(banners, slot, now).slice(0, 1);
-  const mostRead = reader.cardsBySlug(live.mostRead, now);
-  const titles = new Map(
-    reader
-      .cardsBySlug(
-        live.latest.map((c) => c.articleSlug),
-        now,
-      )
-      .map((a) => [a.slug, a.title]),
-  );
+  const titles = new Map(commented.map((a) => [a.slug, a.title]));
   return {
     banners: {
       top: [...first("sidebar-top-1"), ...first("sidebar-top-2"), ...first("sidebar-top-3")],
       bottom: [...first("sidebar-bottom-1"), ...first("sidebar-bottom-2")],
     },
     // Hot is the most read of the last seven days; the newest until read counts exist.
-    hot: (mostRead.length ? mostRead : reader.newest(now, limit)).slice(0, limit),
+    hot: (mostRead.length ? mostRead : newest.length ? newest : await reader.newest(now, limit)).slice(0, limit),
     liveComments: live.latest
       .filter((c) => titles.has(c.articleSlug))
       .map((c) => ({
@@ -148,13 +151,13 @@ export function sidebarContent(
         articleTitle: titles.get(c.articleSlug)!,
         ago: timeAgo(Date.parse(c.createdAt), live.at),
       })),
-    why: reader.picks("why", now, limit),
-    only: reader.picks("only", now, limit),
-    magazine: reader.picks("magazine", now, 3),
+    why,
+    only,
+    magazine,
   };
 }
 
-export type SidebarContent = ReturnType<typeof sidebarContent>;
+export type SidebarContent = Awaited<ReturnType<typeof sidebarContent>>;
 
 /** Banners of one slot running at `now` (start inclusive, end exclusive), heaviest first. */
 export function activeBanners(banners: Banner[], slot: Banner["slot"], now: number): Banner[] {

@@ -23,13 +23,13 @@ export type ListingRouteProps = { params: Promise<{ key: string; page?: string[]
 export function listingRoute(kind: ListingKind) {
   async function load(props: ListingRouteProps) {
     const { key, page } = await props.params;
-    const listing = findListing(archive(), kind, key, page, await getPublicationInstant());
+    const listing = await findListing(archive(), kind, key, page, await getPublicationInstant());
     if (!listing) notFound();
     return { listing };
   }
   return {
     async generateStaticParams() {
-      return withPlaceholder(listingParams(archive(), kind, await getPublicationInstant()), { key: NO_GROUP, page: [] });
+      return withPlaceholder(await listingParams(archive(), kind, await getPublicationInstant()), { key: NO_GROUP, page: [] });
     },
     async generateMetadata(props: ListingRouteProps): Promise<Metadata> {
       const { listing } = await load(props);

@@ -19,8 +19,8 @@ export type Listing = {
 };
 
 /** The groups of `kind` with published articles: sections in the site's order, the rest as they first appear. */
-function groupsOf(reader: ArchiveReader, kind: ListingKind, now: number): GroupSummary[] {
-  const groups = reader.groups(kind, now);
+async function groupsOf(reader: ArchiveReader, kind: ListingKind, now: number): Promise<GroupSummary[]> {
+  const groups = await reader.groups(kind, now);
   if (kind !== "section") return groups;
   const byKey = new Map(groups.map((g) => [g.key, g]));
   return SECTIONS.flatMap((s) => byKey.get(s.slug) ?? []);
@@ -51,9 +51,13 @@ export function pageNumber(segments: string[] | undefined): number | undefined {
 const pageCountOf = (count: number) => Math.max(1, Math.ceil(count / site.pageSize));
 
 /** Every page of every group of `kind`: its path and the newest change among the group's articles (sitemaps). */
-export function listingPages(reader: ArchiveReader, kind: ListingKind, now: number): { path: string; lastModified?: string }[] {
-  const lastModified = reader.groupsLastModified(kind, now);
-  return groupsOf(reader, kind, now).flatMap((group) =>
+export async function listingPages(
+  reader: ArchiveReader,
+  kind: ListingKind,
+  now: number,
+): Promise<{ path: string; lastModified?: string }[]> {
+  const [lastModified, groups] = await Promise.all([reader.groupsLastModified(kind, now), groupsOf(reader, kind, now)]);
+  return groups.flatMap((group) =>
     Array.from({ length: pageCountOf(group.count) }, (_, i) => ({
       path: pathBuilder[kind](kind === "section" ? group.key : group.name, i + 1),
       lastModified: lastModified.get(group.key),
@@ -66,33 +70,34 @@ export function listingPages(reader: ArchiveReader, kind: ListingKind, now: numb
  * what the build prerenders (docs/architecture.md: "What the build prerenders"). Every other page renders on its first
  * request, so the count follows the limit, not the size of the archive.
  */
-export function listingParams(
+export async function listingParams(
   reader: ArchiveReader,
   kind: ListingKind,
   now: number,
   articleLimit: number = site.prerenderArticles,
-): { key: string; page: string[] }[] {
-  return reader
-    .pagesHoldingNewest(kind, now, articleLimit, site.pageSize)
-    .map(({ key, page }) => ({ key, page: page === 1 ? [] : ["page", String(page)] }));
+): Promise<{ key: string; page: string[] }[]> {
+  return (await reader.pagesHoldingNewest(kind, now, articleLimit, site.pageSize)).map(({ key, page }) => ({
+    key,
+    page: page === 1 ? [] : ["page", String(page)],
+  }));
 }
 
 /** The listing a URL asks for, or undefined (unknown group or page past the end) so the route answers 404. */
-export function findListing(
+export async function findListing(
   reader: ArchiveReader,
   kind: ListingKind,
   rawKey: string,
   segments: string[] | undefined,
   now: number,
-): Listing | undefined {
+): Promise<Listing | undefined> {
   const key = kind === "section" ? rawKey : nameKey(decodeSegment(rawKey));
   const pageNo = pageNumber(segments);
   if (pageNo === undefined || (kind === "section" && !SECTIONS.some((s) => s.slug === key))) return undefined;
-  const group = reader.group(kind, key, now);
+  const group = await reader.group(kind, key, now);
   if (!group) return undefined;
   const pageCount = pageCountOf(group.count);
   if (pageNo > pageCount) return undefined;
-  const items = reader.members(kind, key, now, site.pageSize, (pageNo - 1) * site.pageSize);
+  const items = await reader.members(kind, key, now, site.pageSize, (pageNo - 1) * site.pageSize);
   const label = kind === "section" ? sectionName(group.key) : group.name;
   return {
     kind,

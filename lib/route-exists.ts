@@ -12,10 +12,10 @@ const LISTING_KINDS: Record<string, ListingKind> = { sections: "section", tags: 
  * False for an article, section, tag, series or author page (or listing page number) that does not exist
  * at `now`: one or two indexed queries, so a scheduled article's page exists from its minute on.
  */
-export function pageExists(reader: ArchiveReader, pathname: string, now: number): boolean {
+export async function pageExists(reader: ArchiveReader, pathname: string, now: number): Promise<boolean> {
   const [first, key, ...rest] = pathname.split("/").filter(Boolean);
   if (first === "articles" && key !== undefined && rest.length === 0) return reader.exists(decodeSegment(key), now);
   const kind = first ? LISTING_KINDS[first] : undefined;
-  if (kind && key !== undefined) return findListing(reader, kind, key, rest.length ? rest : undefined, now) !== undefined;
+  if (kind && key !== undefined) return (await findListing(reader, kind, key, rest.length ? rest : undefined, now)) !== undefined;
   return true;
 }

@@ -27,7 +27,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-function main() {
+async function main() {
   const count = Number(readArgs(process.argv.slice(2)).get("count") ?? 2000);
   const files = generateArticles(readContent("content").articles, count);
   const articles = files.map((file) => {
@@ -53,7 +53,7 @@ function main() {
   console.log(
     `index build: ${buildMs.toFixed(0)} ms, ${index.postings.size} grams, heap +${heapMb.toFixed(1)} MB, postings as JSON ${serialisedMb.toFixed(1)} MB`,
   );
-  const runQueries = (label: string, search: (query: string) => number) => {
+  const runQueries = async (label: string, search: (query: string) => number | Promise<number>) => {
     console.log(label);
     for (const [kind, queries] of Object.entries(QUERIES)) {
       const times: number[] = [];
@@ -61,7 +61,7 @@ function main() {
       for (let round = 0; round < 40; round++) {
         for (const query of queries) {
           const t = performance.now();
-          total += search(query);
+          total += await search(query);
           times.push(performance.now() - t);
         }
       }
@@ -72,7 +72,7 @@ function main() {
       );
     }
   };
-  runQueries("in memory (reference):", (query) => searchArticles(index, query).total);
+  await runQueries("in memory (reference):", (query) => searchArticles(index, query).total);
 
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bench-search-")), "read-model.db");
   const writeStarted = performance.now();
@@ -82,8 +82,8 @@ function main() {
   );
   const reader = openReadModel(file);
   const now = Date.now();
-  runQueries("read model (SQLite FTS5 grams):", (query) => reader.search(query, now).total);
+  await runQueries("read model (SQLite FTS5 grams):", async (query) => (await reader.search(query, now)).total);
   fs.rmSync(path.dirname(file), { recursive: true, force: true });
 }
 
-main();
+void main();

@@ -5,5 +5,5 @@ import { xmlResponse } from "@/lib/seo/xml";
 
 /** GET /news-sitemap.xml: Google News sitemap of the last 48 hours. */
 export async function GET() {
-  return xmlResponse(renderNewsSitemap(newsArticles(archive(), await getPublicationInstant())));
+  return xmlResponse(renderNewsSitemap(await newsArticles(archive(), await getPublicationInstant())));
 }

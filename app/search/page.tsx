@@ -34,7 +34,7 @@ export default async function SearchPage({ searchParams }: Props) {
     getSidebar(),
   ]);
   const pageCount = Math.max(1, Math.ceil(result.total / RESULTS_PER_PAGE));
-  const suggestions = result.total === 0 ? popularTags(archive(), await getPublicationInstant()) : [];
+  const suggestions = result.total === 0 ? await popularTags(archive(), await getPublicationInstant()) : [];
   return (
     <WithSidebar sidebar={<Sidebar {...sidebar} />}>
       <h1 className="font-serif text-2xl font-bold">기사 검색</h1>

@@ -5,6 +5,6 @@ import { xmlResponse } from "@/lib/seo/xml";
 
 /** GET /sitemap.xml: every public URL, or an index of numbered files past 50,000 URLs. */
 export async function GET() {
-  const chunks = sitemapChunks(sitemapEntries(archive(), await getPublicationInstant()));
+  const chunks = sitemapChunks(await sitemapEntries(archive(), await getPublicationInstant()));
   return xmlResponse(chunks.length === 1 ? renderUrlset(chunks[0]!) : renderSitemapIndex(chunks));
 }

@@ -1,11 +1,16 @@
 // The one way in to the published archive: the build's read model (lib/archive/write.ts), opened once
 // per process. Outside a build (next dev, unit tests) it is written in memory from content/ on first use.
+// With DATABASE_URL=postgres://…, servers read PostgreSQL instead, synced from the build's file at start
+// (lib/archive/postgres.ts); the build itself always reads its own file.
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { SNAPSHOT_DIR_ENV, writeOnceAcrossProcesses } from "@/lib/content/build-snapshot";
 import { loadContent, type Content } from "@/lib/content";
+import { PostgresArchiveReader, readModelPool, syncReadModel, type SyncResult } from "@/lib/archive/postgres";
 import { openReadModel, readModelInMemory, type ArchiveReader } from "@/lib/archive/read";
+import { say } from "@/lib/content/problems";
+import { databaseConfig } from "@/lib/db/config";
 import { writeReadModel } from "@/lib/archive/write";
 
 /** The read model's file inside a build's content snapshot folder. */
@@ -39,14 +44,46 @@ const WRITER_TIMEOUT_MS = 600_000;
  */
 export function archive(): ArchiveReader {
   const dir = process.env[SNAPSHOT_DIR_ENV];
-  const key = dir ? path.join(dir, READ_MODEL_FILE) : "memory";
+  const file = dir ? path.join(dir, READ_MODEL_FILE) : "memory";
+  const database = databaseConfig();
+  // The build prerenders from its own file whatever database it may later be deployed on.
+  const postgres = file !== "memory" && database.engine === "postgres" && process.env.NEXT_PHASE !== "phase-production-build";
+  const key = postgres ? `${file} → postgres` : file;
   let reader = opened.get(key);
   if (!reader) {
     // `next build` run directly (npm run build writes it first) has several workers asking at once.
-    if (key !== "memory")
-      writeOnceAcrossProcesses(key, (partial) => writeReadModelFile(partial, loadContent()), WRITER_TIMEOUT_MS);
-    reader = key === "memory" ? readModelInMemory(loadContent()) : openReadModel(key);
+    if (file !== "memory")
+      writeOnceAcrossProcesses(file, (partial) => writeReadModelFile(partial, loadContent()), WRITER_TIMEOUT_MS);
+    if (postgres) {
+      const pool = readModelPool(database.url);
+      const source = openReadModel(file);
+      const synced = syncReadModel(pool, source.db).then(reportSync, (error: unknown) => {
+        // Not cached: the next request tries again (the database may come back).
+        opened.delete(key);
+        void pool.end();
+        throw error;
+      });
+      synced.finally(() => source.db.close()).catch(() => undefined);
+      reader = new PostgresArchiveReader(pool, synced);
+    } else {
+      reader = file === "memory" ? readModelInMemory(loadContent()) : openReadModel(file);
+    }
     opened.set(key, reader);
   }
   return reader;
+}
+
+function reportSync(result: SyncResult): void {
+  const { added, changed, removed, unchanged } = result;
+  console.log(
+    result.synced
+      ? say(
+          `읽기 모델(PostgreSQL) 동기화: 추가 ${added}, 변경 ${changed}, 삭제 ${removed}, 그대로 ${unchanged}`,
+          `Read model (PostgreSQL) synced: ${added} added, ${changed} changed, ${removed} removed, ${unchanged} unchanged`,
+        )
+      : say(
+          `읽기 모델(PostgreSQL): 동기화할 것 없음 (${result.reason})`,
+          `Read model (PostgreSQL): nothing to sync (${result.reason})`,
+        ),
+  );
 }

@@ -1,5 +1,6 @@
 // Queries over the read model (lib/archive/write.ts): each page asks for the rows it shows, so no process
-// holds the archive. Every query takes the instant that decides what is published.
+// holds the archive. Every query takes the instant that decides what is published. Two engines answer the
+// same questions (ArchiveReader): the build's SQLite file (below) and PostgreSQL (lib/archive/postgres.ts).
 import Database from "better-sqlite3";
 import type { Article, ArticleCard, Banner, Publisher } from "@/lib/content/schema";
 import type { SectionSlug } from "@/lib/site";
@@ -27,13 +28,39 @@ export type ArchiveSearchResult = { terms: string[]; display: string; total: num
  */
 const PUBLISHED = "+a.draft = 0 AND +a.time <= @now";
 
+/** What pages ask of the archive. Every answer is the same on both engines (tests/unit/read-model.test.ts). */
+export interface ArchiveReader {
+  /** Resolves once the archive can answer (PostgreSQL: synced with this build); rejects if it cannot. */
+  ready(): Promise<void>;
+  publisher(): Promise<Publisher>;
+  banners(): Promise<Banner[]>;
+  article(slug: string, now: number): Promise<Article | undefined>;
+  exists(slug: string, now: number): Promise<boolean>;
+  newest(now: number, limit: number, offset?: number): Promise<ArticleCard[]>;
+  newestWhole(now: number, limit: number, group?: { kind: GroupKind; key: string }): Promise<Article[]>;
+  cardsBySlug(slugs: string[], now: number): Promise<ArticleCard[]>;
+  groups<T = unknown>(kind: GroupKind, now: number): Promise<GroupSummary<T>[]>;
+  hasPublished(kind: GroupKind, key: string, now: number): Promise<boolean>;
+  group<T = unknown>(kind: GroupKind, key: string, now: number): Promise<GroupSummary<T> | undefined>;
+  members(kind: GroupKind, key: string, now: number, limit: number, offset?: number): Promise<ArticleCard[]>;
+  picks(key: PickKey, now: number, limit: number): Promise<ArticleCard[]>;
+  groupsLastModified(kind: GroupKind, now: number): Promise<Map<string, string>>;
+  pagesHoldingNewest(kind: GroupKind, now: number, newest: number, pageSize: number): Promise<{ key: string; page: number }[]>;
+  sitemapArticles(now: number): Promise<{ slug: string; lastModified: string }[]>;
+  publishedBetween(since: number, now: number): Promise<ArticleCard[]>;
+  related(article: Article, now: number, limit: number, sectionNewest?: number): Promise<RelationFacts[]>;
+  aliasTarget(address: string, now: number): Promise<string | undefined>;
+  photo(hash: string): Promise<Photo | undefined>;
+  search(raw: string, now: number, offset?: number, limit?: number): Promise<ArchiveSearchResult>;
+}
+
 type CardRow = { card: string };
 type ArticleRow = { card: string; html: string; plain_text: string };
 
 const toCard = (row: CardRow): ArticleCard => JSON.parse(row.card) as ArticleCard;
 
-/** The read model of one build, opened read-only. */
-export class ArchiveReader {
+/** The read model of one build in its SQLite file, opened read-only. */
+export class SqliteArchiveReader implements ArchiveReader {
   private readonly statements = new Map<string, Database.Statement>();
 
   constructor(readonly db: Database.Database) {
@@ -43,6 +70,8 @@ export class ArchiveReader {
         `The read model was written by other code (version ${version}, expected ${READ_MODEL_VERSION}): run npm run build.`,
       );
   }
+
+  async ready(): Promise<void> {}
 
   /** Prepared once per text: a page asks the same few questions many times. */
   private query(sql: string): Database.Statement {
@@ -55,16 +84,16 @@ export class ArchiveReader {
     return JSON.parse((this.query("SELECT value FROM meta WHERE key = ?").get(key) as { value: string }).value) as T;
   }
 
-  publisher(): Publisher {
-    return this.meta("publisher");
+  async publisher(): Promise<Publisher> {
+    return this.meta<Publisher>("publisher");
   }
 
-  banners(): Banner[] {
-    return this.meta("banners");
+  async banners(): Promise<Banner[]> {
+    return this.meta<Banner[]>("banners");
   }
 
   /** A published article, whole. */
-  article(slug: string, now: number): Article | undefined {
+  async article(slug: string, now: number): Promise<Article | undefined> {
     const row = this.query(
       `SELECT t.card, t.html, t.plain_text FROM articles a JOIN article_texts t ON t.id = a.id WHERE a.slug = @slug AND ${PUBLISHED}`,
     ).get({
@@ -74,12 +103,12 @@ export class ArchiveReader {
     return row && { ...toCard(row), html: row.html, plainText: row.plain_text };
   }
 
-  exists(slug: string, now: number): boolean {
+  async exists(slug: string, now: number): Promise<boolean> {
     return this.query(`SELECT 1 FROM articles a WHERE slug = @slug AND ${PUBLISHED}`).get({ slug, now }) !== undefined;
   }
 
   /** Published articles, newest first. */
-  newest(now: number, limit: number, offset = 0): ArticleCard[] {
+  async newest(now: number, limit: number, offset = 0): Promise<ArticleCard[]> {
     return (
       this.query(
         `SELECT t.card FROM articles a JOIN article_texts t ON t.id = a.id WHERE ${PUBLISHED} ORDER BY a.id LIMIT @limit OFFSET @offset`,
@@ -92,7 +121,7 @@ export class ArchiveReader {
   }
 
   /** Published articles, newest first, whole (feeds carry the full text). */
-  newestWhole(now: number, limit: number, group?: { kind: GroupKind; key: string }): Article[] {
+  async newestWhole(now: number, limit: number, group?: { kind: GroupKind; key: string }): Promise<Article[]> {
     const rows = (
       group
         ? this.query(
@@ -110,7 +139,7 @@ export class ArchiveReader {
   }
 
   /** Published articles by slug, in the order asked, unknown or unpublished ones left out. */
-  cardsBySlug(slugs: string[], now: number): ArticleCard[] {
+  async cardsBySlug(slugs: string[], now: number): Promise<ArticleCard[]> {
     const found = new Map<string, ArticleCard>();
     for (const slug of new Set(slugs)) {
       const row = this.query(
@@ -122,7 +151,7 @@ export class ArchiveReader {
   }
 
   /** The groups of `kind` with published articles, in the order their newest article first appears. */
-  groups<T = unknown>(kind: GroupKind, now: number): GroupSummary<T>[] {
+  async groups<T = unknown>(kind: GroupKind, now: number): Promise<GroupSummary<T>[]> {
     // SQLite fills bare columns from the row holding the MIN(): the name as the newest article writes it.
     const rows = this.query(
       `SELECT m.key, m.name, m.value, MIN(m.article_id) AS first, COUNT(*) AS count
@@ -138,7 +167,7 @@ export class ArchiveReader {
   }
 
   /** Whether the group has a published article (cheaper than counting: the header's section links). */
-  hasPublished(kind: GroupKind, key: string, now: number): boolean {
+  async hasPublished(kind: GroupKind, key: string, now: number): Promise<boolean> {
     return (
       this.query(
         `SELECT 1 FROM group_members m JOIN articles a ON a.id = m.article_id WHERE m.kind = @kind AND m.key = @key AND ${PUBLISHED} LIMIT 1`,
@@ -147,7 +176,7 @@ export class ArchiveReader {
   }
 
   /** One group, or undefined when none of its articles is published. */
-  group<T = unknown>(kind: GroupKind, key: string, now: number): GroupSummary<T> | undefined {
+  async group<T = unknown>(kind: GroupKind, key: string, now: number): Promise<GroupSummary<T> | undefined> {
     const row = this.query(
       `SELECT m.key, m.name, m.value, MIN(m.article_id) AS first, COUNT(*) AS count
        FROM group_members m JOIN articles a ON a.id = m.article_id
@@ -163,7 +192,7 @@ export class ArchiveReader {
   }
 
   /** Published members of a group in its order (a series by part, the rest newest first). */
-  members(kind: GroupKind, key: string, now: number, limit: number, offset = 0): ArticleCard[] {
+  async members(kind: GroupKind, key: string, now: number, limit: number, offset = 0): Promise<ArticleCard[]> {
     return (
       this.query(
         `SELECT t.card FROM group_members m JOIN articles a ON a.id = m.article_id JOIN article_texts t ON t.id = a.id
@@ -172,12 +201,12 @@ export class ArchiveReader {
     ).map(toCard);
   }
 
-  picks(key: PickKey, now: number, limit: number): ArticleCard[] {
+  async picks(key: PickKey, now: number, limit: number): Promise<ArticleCard[]> {
     return this.members("pick", key, now, limit);
   }
 
   /** The newest lastModified of each group of `kind` (sitemaps). */
-  groupsLastModified(kind: GroupKind, now: number): Map<string, string> {
+  async groupsLastModified(kind: GroupKind, now: number): Promise<Map<string, string>> {
     const rows = this.query(
       `SELECT m.key, MAX(a.last_modified) AS last_modified FROM group_members m JOIN articles a ON a.id = m.article_id
        WHERE m.kind = @kind AND ${PUBLISHED} GROUP BY m.key`,
@@ -189,7 +218,12 @@ export class ArchiveReader {
    * Pages (1-based) of each group of `kind` that hold one of the newest `newest` published articles: the
    * listing pages the build prerenders.
    */
-  pagesHoldingNewest(kind: GroupKind, now: number, newest: number, pageSize: number): { key: string; page: number }[] {
+  async pagesHoldingNewest(
+    kind: GroupKind,
+    now: number,
+    newest: number,
+    pageSize: number,
+  ): Promise<{ key: string; page: number }[]> {
     return this.query(
       `WITH placed AS (
          SELECT m.key, m.article_id, ROW_NUMBER() OVER (PARTITION BY m.key ORDER BY m.ord) - 1 AS place
@@ -200,7 +234,7 @@ export class ArchiveReader {
   }
 
   /** Every published article's address facts, newest first (sitemaps). */
-  sitemapArticles(now: number): { slug: string; lastModified: string }[] {
+  async sitemapArticles(now: number): Promise<{ slug: string; lastModified: string }[]> {
     return this.query(`SELECT slug, last_modified AS lastModified FROM articles a WHERE ${PUBLISHED} ORDER BY id`).all({
       now,
     }) as {
@@ -210,7 +244,7 @@ export class ArchiveReader {
   }
 
   /** Published articles dated within [since, now], with an exact date (the Google News sitemap). */
-  publishedBetween(since: number, now: number): ArticleCard[] {
+  async publishedBetween(since: number, now: number): Promise<ArticleCard[]> {
     return (
       this.query(
         `SELECT t.card FROM articles a JOIN article_texts t ON t.id = a.id WHERE ${PUBLISHED} AND a.time >= @since AND a.approximate = 0 ORDER BY a.id`,
@@ -229,7 +263,7 @@ export class ArchiveReader {
    * first candidate whose bound cannot beat the `limit`-th best score. A popular tag shared by thousands of
    * articles costs one aggregate query, not thousands of scores.
    */
-  related(article: Article, now: number, limit: number, sectionNewest: number = limit + 2): RelationFacts[] {
+  async related(article: Article, now: number, limit: number, sectionNewest: number = limit + 2): Promise<RelationFacts[]> {
     const rows = this.query(
       `WITH points (id, points) AS (
          SELECT a.id, 1000 FROM articles a WHERE a.slug IN (SELECT value FROM json_each(@related))
@@ -252,36 +286,14 @@ export class ArchiveReader {
       column: article.column ?? null,
       slug: article.slug,
       now,
-    }) as IterableIterator<{ slug: string; time: number; section: SectionSlug; relation: string; bound: number }>;
-    let best: RelationFacts[] = [];
-    for (const row of candidates) {
-      if (best.length === limit) {
-        const last = best[limit - 1]!;
-        const lastScore = relatedScore(article, last);
-        const lastTime = Date.parse(last.date);
-        // Later rows have a lower bound, or the same bound and an older date (or a later slug): none can rank first.
-        if (
-          row.bound < lastScore ||
-          (row.bound === lastScore && (row.time < lastTime || (row.time === lastTime && row.slug > last.slug)))
-        ) {
-          break;
-        }
-      }
-      const relation = JSON.parse(row.relation) as { tags: string[]; series: string | null };
-      const candidate = {
-        slug: row.slug,
-        date: new Date(row.time).toISOString(),
-        section: row.section,
-        tags: relation.tags,
-        series: relation.series ?? undefined,
-      };
-      best = rankRelated(article, [...best, candidate], limit);
-    }
-    return best;
+    }) as IterableIterator<RelatedCandidateRow>;
+    const ranking = new RelatedRanking(article, limit);
+    for (const row of candidates) if (!ranking.offer(row)) break;
+    return ranking.best;
   }
 
   /** The slug an old address redirects to at `now`. */
-  aliasTarget(address: string, now: number): string | undefined {
+  async aliasTarget(address: string, now: number): Promise<string | undefined> {
     const row = this.query(
       `SELECT a.slug FROM aliases l JOIN articles a ON a.id = l.article_id WHERE l.alias = @alias AND ${PUBLISHED}`,
     ).get({
@@ -292,7 +304,7 @@ export class ArchiveReader {
   }
 
   /** A photo the content names, by content hash (drafts' photos too: their variants are ready when they publish). */
-  photo(hash: string): Photo | undefined {
+  async photo(hash: string): Promise<Photo | undefined> {
     const row = this.query("SELECT photo FROM photos WHERE hash = ?").get(hash) as { photo: string } | undefined;
     return row && (JSON.parse(row.photo) as Photo);
   }
@@ -305,7 +317,7 @@ export class ArchiveReader {
    * bodies of the rest are read to count occurrences. SQLite scores, sorts and counts; only the page asked
    * for comes back.
    */
-  search(raw: string, now: number, offset = 0, limit = 10): ArchiveSearchResult {
+  async search(raw: string, now: number, offset = 0, limit = 10): Promise<ArchiveSearchResult> {
     const { terms, display } = parseQuery(raw);
     if (!terms.length) return { terms, display, total: 0, hits: [] };
     const params: Record<string, string | number> = {
@@ -335,20 +347,66 @@ export class ArchiveReader {
   }
 }
 
+/** A 관련기사 candidate as the queries hand it over: its facts and a bound no lower than its score. */
+export type RelatedCandidateRow = { slug: string; time: number; section: SectionSlug; relation: string; bound: number };
+
+/**
+ * lib/related.ts `rankRelated` over candidates offered best bound first (then newest, then by slug): keeps
+ * the `limit` best and says when no later candidate can place.
+ */
+export class RelatedRanking {
+  best: RelationFacts[] = [];
+
+  constructor(
+    private readonly article: Article,
+    private readonly limit: number,
+  ) {}
+
+  /** Ranks `row` in; false once it, and so every later row, cannot place. */
+  offer(row: RelatedCandidateRow): boolean {
+    const { article, limit } = this;
+    if (this.best.length === limit) {
+      const last = this.best[limit - 1]!;
+      const lastScore = relatedScore(article, last);
+      const lastTime = Date.parse(last.date);
+      // Later rows have a lower bound, or the same bound and an older date (or a later slug): none can rank first.
+      if (
+        row.bound < lastScore ||
+        (row.bound === lastScore && (row.time < lastTime || (row.time === lastTime && row.slug > last.slug)))
+      ) {
+        return false;
+      }
+    }
+    const relation = JSON.parse(row.relation) as { tags: string[]; series: string | null };
+    const candidate = {
+      slug: row.slug,
+      date: new Date(row.time).toISOString(),
+      section: row.section,
+      tags: relation.tags,
+      series: relation.series ?? undefined,
+    };
+    this.best = rankRelated(article, [...this.best, candidate], limit);
+    return true;
+  }
+}
+
 /** Points a term can earn by recurring in the body (lib/search/index.ts scoreFields). */
-const MAX_REPEAT_POINTS = 5;
+export const MAX_REPEAT_POINTS = 5;
 
 /**
  * lib/search/index.ts `scoreFields`'s field weights in SQL, for terms bound as @t0, @t1, …: per term, the
  * weight of the first field holding it. A term in none of the short fields is in the body (the gram
  * index matched it there).
  */
-function weightExpression(termCount: number): string {
+export function weightExpression(
+  termCount: number,
+  contains: (field: string, term: string) => string = (f, t) => `instr(${f}, ${t})`,
+): string {
   const w = FIELD_WEIGHTS;
   return Array.from(
     { length: termCount },
     (_, i) =>
-      `(CASE WHEN instr(h.title, @t${i}) THEN ${w.title} WHEN instr(h.tags, @t${i}) THEN ${w.tags} WHEN instr(h.summary, @t${i}) THEN ${w.summary} ELSE ${w.body} END)`,
+      `(CASE WHEN ${contains("h.title", `@t${i}`)} THEN ${w.title} WHEN ${contains("h.tags", `@t${i}`)} THEN ${w.tags} WHEN ${contains("h.summary", `@t${i}`)} THEN ${w.summary} ELSE ${w.body} END)`,
   ).join(" + ");
 }
 
@@ -356,10 +414,10 @@ function weightExpression(termCount: number): string {
  * Each term's occurrences in the body, at most five: replace() removes the same non-overlapping
  * occurrences, left to right, that scoreFields counts.
  */
-function repeatExpression(termCount: number): string {
+export function repeatExpression(termCount: number, min = "min"): string {
   return Array.from(
     { length: termCount },
-    (_, i) => `min(${MAX_REPEAT_POINTS}, (length(b.body) - length(replace(b.body, @t${i}, ''))) / length(@t${i}))`,
+    (_, i) => `${min}(${MAX_REPEAT_POINTS}, (length(b.body) - length(replace(b.body, @t${i}, ''))) / length(@t${i}))`,
   ).join(" + ");
 }
 
@@ -374,16 +432,16 @@ function gramQuery(term: string): string {
 }
 
 /** Opens a read model file read-only. */
-export function openReadModel(file: string): ArchiveReader {
+export function openReadModel(file: string): SqliteArchiveReader {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   // Room for the hot pages (facts, groups, search heads) of a large archive: SQLite's default is 2 MB.
   db.pragma("cache_size = -32768");
-  return new ArchiveReader(db);
+  return new SqliteArchiveReader(db);
 }
 
 /** A read model in memory, for dev and tests where no build wrote one. */
-export function readModelInMemory(content: Parameters<typeof writeReadModel>[1]): ArchiveReader {
+export function readModelInMemory(content: Parameters<typeof writeReadModel>[1]): SqliteArchiveReader {
   const db = new Database(":memory:");
   writeReadModel(db, content);
-  return new ArchiveReader(db);
+  return new SqliteArchiveReader(db);
 }

@@ -2,6 +2,7 @@
 // build (scripts/read-model.ts) into the build's own folder, so pages query rows instead of every process
 // holding every article. Drafts and scheduled articles are stored too: what is published is decided per
 // query against the current instant, so a scheduled article appears on time without a rebuild.
+import { createHash, randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { Content } from "@/lib/content";
 import type { Article } from "@/lib/content/schema";
@@ -10,7 +11,7 @@ import { compact } from "@/lib/search/normalize";
 import { nameKey, normalizeAlias } from "@/lib/urls";
 
 /** Bumped whenever the tables change: a server refuses a read model written by other code. */
-export const READ_MODEL_VERSION = 3;
+export const READ_MODEL_VERSION = 4;
 
 /** Characters of plain text a card keeps: enough for every teaser (the longest is 200). */
 export const CARD_TEXT_LENGTH = 240;
@@ -26,6 +27,8 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE articles (
   id INTEGER PRIMARY KEY,
   slug TEXT NOT NULL UNIQUE,
+  -- The article's digest (articleHash): what a PostgreSQL read model compares to sync only what changed.
+  hash TEXT NOT NULL,
   time INTEGER NOT NULL,
   draft INTEGER NOT NULL,
   section TEXT NOT NULL,
@@ -97,6 +100,32 @@ export function cardOf(article: Article): Omit<Article, "html"> {
   return card as Omit<Article, "html">;
 }
 
+/** One entry of an article in a group: name as the article writes it, value (an author's facts) as JSON. */
+export type GroupEntry = { kind: GroupKind; key: string; name: string; value: string | null };
+
+/**
+ * The groups an article belongs to, an entry per mention (a tag written twice is two entries: 관련기사
+ * counts each): its section, tags, series, authors and the sidebar's picks.
+ */
+export function groupEntriesOf(article: Article): GroupEntry[] {
+  const entries: GroupEntry[] = [];
+  const add = (kind: GroupKind, key: string, name: string, value?: unknown) =>
+    entries.push({ kind, key, name, value: value === undefined ? null : JSON.stringify(value) });
+  add("section", article.section, article.section);
+  for (const tag of article.tags) add("tag", nameKey(tag), tag);
+  if (article.series) add("series", nameKey(article.series), article.series);
+  for (const author of article.authors) add("author", nameKey(author.name), author.name, author);
+  if (article.kind === "analysis" || article.kind === "column") add("pick", "why", "why");
+  if (article.exclusive) add("pick", "only", "only");
+  if (article.kind === "magazine") add("pick", "magazine", "magazine");
+  return entries;
+}
+
+/** A digest of everything the read model stores of an article. */
+export function articleHash(article: Article): string {
+  return createHash("sha256").update(JSON.stringify(article)).digest("base64url");
+}
+
 /** Writes `content` into an empty database `db` in one transaction. */
 export function writeReadModel(
   db: Database.Database,
@@ -104,8 +133,8 @@ export function writeReadModel(
 ): void {
   db.exec(SCHEMA);
   const insertArticle = db.prepare(
-    `INSERT INTO articles (id, slug, time, draft, section, column_slug, approximate, last_modified, relation)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO articles (id, slug, hash, time, draft, section, column_slug, approximate, last_modified, relation)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertTexts = db.prepare("INSERT INTO article_texts (id, card, html, plain_text) VALUES (?, ?, ?, ?)");
   const insertMember = db.prepare(
@@ -137,12 +166,15 @@ export function writeReadModel(
 
   db.transaction(() => {
     insertMeta.run("version", String(READ_MODEL_VERSION));
+    // Which state of content/ this is: a PostgreSQL read model records it, and is synced once per build.
+    insertMeta.run("build", JSON.stringify({ id: randomUUID(), writtenAt: Date.now() }));
     insertMeta.run("publisher", JSON.stringify(content.publisher ?? null));
     insertMeta.run("banners", JSON.stringify(content.banners));
     content.articles.forEach((article, id) => {
       insertArticle.run(
         id,
         article.slug,
+        articleHash(article),
         Date.parse(article.date),
         article.draft ? 1 : 0,
         article.section,
@@ -152,15 +184,8 @@ export function writeReadModel(
         JSON.stringify({ tags: article.tags, series: article.series ?? null }),
       );
       insertTexts.run(id, JSON.stringify(cardOf(article)), article.html, article.plainText);
-      const member = (kind: GroupKind, key: string, name: string, value?: unknown, ord = id) =>
-        insertMember.run(kind, key, id, ord, name, value === undefined ? null : JSON.stringify(value));
-      member("section", article.section, article.section);
-      for (const tag of article.tags) member("tag", nameKey(tag), tag);
-      if (article.series) member("series", nameKey(article.series), article.series, undefined, seriesOrder.get(id));
-      for (const author of article.authors) member("author", nameKey(author.name), author.name, author);
-      if (article.kind === "analysis" || article.kind === "column") member("pick", "why", "why");
-      if (article.exclusive) member("pick", "only", "only");
-      if (article.kind === "magazine") member("pick", "magazine", "magazine");
+      for (const entry of groupEntriesOf(article))
+        insertMember.run(entry.kind, entry.key, id, entry.kind === "series" ? seriesOrder.get(id) : id, entry.name, entry.value);
       for (const alias of article.aliases) insertAlias.run(normalizeAlias(alias), id);
       const fields = searchFields(article);
       insertHead.run(

@@ -5,6 +5,6 @@ import { EngagementError } from "@/lib/engagement/errors";
 
 /** The slug of a published article, or 404 (unknown, draft or scheduled articles take no comments). */
 export async function publishedSlug(slug: string): Promise<string> {
-  if (!archive().exists(slug, await getPublicationInstant())) throw new EngagementError(404, "기사를 찾을 수 없습니다.");
+  if (!(await archive().exists(slug, await getPublicationInstant()))) throw new EngagementError(404, "기사를 찾을 수 없습니다.");
   return slug;
 }

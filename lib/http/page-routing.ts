@@ -19,10 +19,10 @@ export type PageRoute = { redirect: string } | { notFound: true } | { pass: true
  * tag, series or author page (or page number) that does not exist (lib/route-exists.ts says why Next's own
  * would not do), else Next as usual.
  */
-export function routePage(reader: ArchiveReader, url: string, now: number): PageRoute {
+export async function routePage(reader: ArchiveReader, url: string, now: number): Promise<PageRoute> {
   const [pathname = "/", query] = url.split(/\?(.*)/s);
   if (NOT_A_PAGE.test(pathname)) return { pass: true };
-  const slug = reader.aliasTarget(query ? `${pathname}?${query}` : pathname, now);
+  const slug = await reader.aliasTarget(query ? `${pathname}?${query}` : pathname, now);
   if (slug) return { redirect: paths.article(slug) };
-  return pageExists(reader, pathname, now) ? { pass: true } : { notFound: true };
+  return (await pageExists(reader, pathname, now)) ? { pass: true } : { notFound: true };
 }

@@ -13,7 +13,7 @@ export const FEED_FILES = Object.keys(FORMATS);
 /** The feed for `file` (rss.xml or atom.xml) of `scope`, or 404. */
 export async function feedResponse(file: string, scope?: FeedScope): Promise<Response> {
   const format = FORMATS[file];
-  const source = format && feedSource(archive(), await getPublicationInstant(), scope);
+  const source = format && (await feedSource(archive(), await getPublicationInstant(), scope));
   if (!format || !source) notFound();
   return xmlResponse(renderFeed(source, format, scope), CONTENT_TYPES[format]);
 }

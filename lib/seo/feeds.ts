@@ -24,20 +24,20 @@ function absolutize(html: string): string {
 }
 
 /** The newest articles (whole) and title of a feed scope at `now`, or undefined for an unknown section or tag. */
-export function feedSource(
+export async function feedSource(
   reader: ArchiveReader,
   now: number,
   scope?: FeedScope,
-): { title: string; link: string; articles: Article[] } | undefined {
-  if (!scope) return { title: site.name, link: absoluteUrl("/"), articles: reader.newestWhole(now, site.feedSize) };
+): Promise<{ title: string; link: string; articles: Article[] } | undefined> {
+  if (!scope) return { title: site.name, link: absoluteUrl("/"), articles: await reader.newestWhole(now, site.feedSize) };
   if (scope.kind === "sections") {
-    if (!reader.group("section", scope.key, now)) return undefined;
-    const articles = reader.newestWhole(now, site.feedSize, { kind: "section", key: scope.key });
+    if (!(await reader.hasPublished("section", scope.key, now))) return undefined;
+    const articles = await reader.newestWhole(now, site.feedSize, { kind: "section", key: scope.key });
     return { title: `${site.name} ${sectionName(scope.key)}`, link: absoluteUrl(paths.section(scope.key)), articles };
   }
-  const group = reader.group("tag", nameKey(decodeSegment(scope.key)), now);
+  const group = await reader.group("tag", nameKey(decodeSegment(scope.key)), now);
   if (!group) return undefined;
-  const articles = reader.newestWhole(now, site.feedSize, { kind: "tag", key: group.key });
+  const articles = await reader.newestWhole(now, site.feedSize, { kind: "tag", key: group.key });
   return { title: `${site.name} #${group.name}`, link: absoluteUrl(paths.tag(group.name)), articles };
 }
 
@@ -58,7 +58,11 @@ function correctionsHtml(article: Article): string {
 }
 
 /** Renders one feed as XML text. */
-export function renderFeed(source: NonNullable<ReturnType<typeof feedSource>>, format: FeedFormat, scope?: FeedScope): string {
+export function renderFeed(
+  source: NonNullable<Awaited<ReturnType<typeof feedSource>>>,
+  format: FeedFormat,
+  scope?: FeedScope,
+): string {
   const articles = source.articles.slice(0, site.feedSize);
   const feed = new Feed({
     title: source.title,

@@ -11,17 +11,19 @@ export type SitemapEntry = { loc: string; lastmod?: string };
 const LISTING_KINDS: ListingKind[] = ["section", "tag", "series", "author"];
 
 /** Every public URL once at `now`: home, each published article, every page of every listing. */
-export function sitemapEntries(reader: ArchiveReader, now: number): SitemapEntry[] {
-  const articles = reader.sitemapArticles(now);
+export async function sitemapEntries(reader: ArchiveReader, now: number): Promise<SitemapEntry[]> {
+  const [articles, ...listings] = await Promise.all([
+    reader.sitemapArticles(now),
+    ...LISTING_KINDS.map((kind) => listingPages(reader, kind, now)),
+  ]);
   const newest = articles.reduce<string | undefined>(
     (max, a) => (!max || a.lastModified > max ? a.lastModified : max),
     undefined,
   );
   const entries: SitemapEntry[] = [{ loc: absoluteUrl("/"), lastmod: newest }];
   for (const article of articles) entries.push({ loc: absoluteUrl(paths.article(article.slug)), lastmod: article.lastModified });
-  for (const kind of LISTING_KINDS) {
-    for (const page of listingPages(reader, kind, now)) entries.push({ loc: absoluteUrl(page.path), lastmod: page.lastModified });
-  }
+  for (const pages of listings)
+    for (const page of pages) entries.push({ loc: absoluteUrl(page.path), lastmod: page.lastModified });
   return entries;
 }
 
@@ -55,7 +57,7 @@ export function renderSitemapIndex(chunks: SitemapEntry[][]): string {
 }
 
 /** Articles for the Google News sitemap: published within the last `hours` before `now`, with an exact date. */
-export function newsArticles(reader: ArchiveReader, now: number, hours: number = site.newsSitemapHours): ArticleCard[] {
+export function newsArticles(reader: ArchiveReader, now: number, hours: number = site.newsSitemapHours): Promise<ArticleCard[]> {
   return reader.publishedBetween(now - hours * 3_600_000, now);
 }
 

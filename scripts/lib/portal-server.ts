@@ -53,9 +53,9 @@ export async function startPortalServer({ port, hostname }: PortalServerOptions)
     };
     // Other instances' cache invalidations first, so a page regenerated elsewhere is regenerated here too.
     pullSharedTags()
-      .then(() => {
+      .then(async () => {
         // Request time, so "now" is this request's: a scheduled article's old address goes live with it.
-        const route = routePage(archive(), req.url ?? "/", Date.now());
+        const route = await routePage(archive(), req.url ?? "/", Date.now());
         if ("redirect" in route) {
           res.writeHead(308, { Location: route.redirect, "Content-Type": "text/plain; charset=utf-8" });
           res.end(`${route.redirect}\n`);

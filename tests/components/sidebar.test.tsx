@@ -18,7 +18,7 @@ const banner = (slot: Banner["slot"], end = "2099-01-01T00:00:00+09:00"): Banner
   weight: 1,
 });
 
-function renderSidebar() {
+async function renderSidebar() {
   const reader = readModelInMemory({
     articles: [
       makeArticle("news", { title: "뉴스" }),
@@ -39,11 +39,11 @@ function renderSidebar() {
       banner("sidebar-bottom-2"),
     ],
   });
-  render(<Sidebar {...sidebarContent(reader, Date.parse("2026-01-01T00:00:00+09:00"))} />);
+  render(<Sidebar {...await sidebarContent(reader, Date.parse("2026-01-01T00:00:00+09:00"))} />);
 }
 
-it("shows the running banners in the source's order, marked 광고, sponsored and at fixed size", () => {
-  renderSidebar();
+it("shows the running banners in the source's order, marked 광고, sponsored and at fixed size", async () => {
+  await renderSidebar();
   const sidebar = screen.getByRole("complementary", { name: "사이드바" });
   const images = within(sidebar)
     .getAllByRole("img")
@@ -62,8 +62,8 @@ it("shows the running banners in the source's order, marked 광고, sponsored an
   }
 });
 
-it("fills Hot, Why and Only from the newest articles, columns and exclusives", () => {
-  renderSidebar();
+it("fills Hot, Why and Only from the newest articles, columns and exclusives", async () => {
+  await renderSidebar();
   const box = screen.getByRole("region", { name: "Hot & Why & Only" });
   const list = (name: RegExp) =>
     within(within(box).getByRole("region", { name }))
@@ -74,8 +74,8 @@ it("fills Hot, Why and Only from the newest articles, columns and exclusives", (
   expect(list(/^Only/)).toEqual(["단독 기사"]);
 });
 
-it("has a 실시간 댓글 box and 매거진 in 충북 with a 308×171 thumbnail and teaser", () => {
-  renderSidebar();
+it("has a 실시간 댓글 box and 매거진 in 충북 with a 308×171 thumbnail and teaser", async () => {
+  await renderSidebar();
   expect(screen.getByRole("region", { name: "실시간 댓글" })).toBeTruthy();
   const magazine = screen.getByRole("region", { name: "매거진 in 충북" });
   const thumb = within(magazine).getByRole("img", { name: "자리표시 이미지" });

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
+import { gramSet } from "@/lib/archive/postgres";
 import { startServer, type RunningServer } from "../../scripts/lib/next-server";
 import { POSTGRES_URL } from "../engagement/engines";
 
@@ -88,4 +89,32 @@ it("the rate limit holds across both instances", async () => {
     ip,
   );
   expect(second.status).toBe(429);
+});
+
+it("both instances serve one read model in PostgreSQL, which one of them synced from the build", async () => {
+  const logs = servers.map((s) => s.log());
+  // One synced the build's articles; the other waited on the lock and found nothing to do.
+  expect(logs.filter((log) => /Read model \(PostgreSQL\) synced|읽기 모델\(PostgreSQL\) 동기화/.test(log))).toHaveLength(1);
+  expect(logs.filter((log) => /nothing to sync|동기화할 것 없음/.test(log))).toHaveLength(1);
+  // A change to the shared tables is what both answer: they read PostgreSQL, not their copy of the build.
+  const marker = `공유모델${randomBytes(3).toString("hex")}`;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const updated = await client.query(
+      `UPDATE archive_search SET title = title || $1, grams = grams || $2::text[]
+       WHERE article_id = (SELECT id FROM archive_articles WHERE slug = 'cluster-visit')`,
+      [marker, gramSet([marker])],
+    );
+    expect(updated.rowCount).toBe(1);
+  } finally {
+    await client.end();
+  }
+  for (const base of servers.map((s) => s.url)) {
+    const found = (await (await fetch(`${base}/api/search?q=${encodeURIComponent(marker)}`)).json()) as {
+      total: number;
+      results: { slug: string }[];
+    };
+    expect({ base, total: found.total, first: found.results[0]?.slug }).toEqual({ base, total: 1, first: "cluster-visit" });
+  }
 });

@@ -1,8 +1,8 @@
 // A 5,000-article archive (content:generate's synthetic texts, parsed by the real pipeline) through the read
 // model: every listing, group, 관련기사 list and search it serves is what the in-memory reference gives.
 // Behaviour only; timings are bench:archive's.
-import { beforeAll, expect, it } from "vitest";
-import { readModelInMemory, type ArchiveReader } from "@/lib/archive/read";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ArchiveReader } from "@/lib/archive/read";
 import { buildCatalog, relatedArticles, type Catalog } from "@/lib/catalog";
 import { readContent } from "@/lib/content";
 import { parseArticle } from "@/lib/content/parse-article";
@@ -10,15 +10,16 @@ import type { Article } from "@/lib/content/schema";
 import { buildSearchIndex, searchArticles, type SearchIndex } from "@/lib/search/index";
 import { SECTIONS } from "@/lib/site";
 import { generateArticles } from "@/lib/synthetic";
+import { ARCHIVE_ENGINES, type OpenedArchive } from "./archive-engines";
 
 const COUNT = 5000;
-let reader: ArchiveReader;
+let articles: Article[];
 let catalog: Catalog;
 let index: SearchIndex;
 let now: number;
 
 beforeAll(() => {
-  const articles: Article[] = generateArticles(readContent("content").articles, COUNT).map((file) => {
+  articles = generateArticles(readContent("content").articles, COUNT).map((file) => {
     const parsed = parseArticle(file.name, file.name.replace(/\.md$/, ""), file.text, {
       localImage: () => ({ ok: true, width: 308, height: 171 }),
     });
@@ -28,73 +29,84 @@ beforeAll(() => {
   articles.sort((a, b) => Date.parse(b.date) - Date.parse(a.date) || a.slug.localeCompare(b.slug));
   // Halfway through the archive's dates: the newer half is scheduled, not yet published.
   now = Date.parse(articles[Math.floor(COUNT / 2)]!.date);
-  reader = readModelInMemory({ articles, banners: [] });
   catalog = buildCatalog({ articles, banners: [] }, now);
   index = buildSearchIndex(catalog.articles);
 }, 120_000);
 
 const slugs = (list: { slug: string }[]) => list.map((a) => a.slug);
 
-it("publishes what the reference publishes, and pages every section to its last page", () => {
-  expect(catalog.articles.length).toBeGreaterThan(1000);
-  expect(slugs(reader.newest(now, COUNT))).toEqual(slugs(catalog.articles));
-  for (const { slug } of SECTIONS) {
-    const all = catalog.sections.get(slug) ?? [];
-    const group = reader.group("section", slug, now);
-    expect(group?.count ?? 0).toBe(all.length);
-    const lastPage = Math.max(0, Math.ceil(all.length / 20) - 1);
-    expect(slugs(reader.members("section", slug, now, 20, lastPage * 20))).toEqual(
-      slugs(all.slice(lastPage * 20, lastPage * 20 + 20)),
-    );
-  }
-});
+describe.each(ARCHIVE_ENGINES)("$name", (engine) => {
+  let opened: OpenedArchive;
+  let reader: ArchiveReader;
+  beforeAll(async () => {
+    opened = await engine.open({ articles, banners: [] });
+    reader = opened.reader;
+  }, 120_000);
+  afterAll(() => opened?.close());
 
-it("has every tag, series and author group with its size and order", () => {
-  for (const [kind, groups] of [
-    ["tag", catalog.tags],
-    ["series", catalog.series],
-    ["author", catalog.authors],
-  ] as const) {
-    const found = reader.groups(kind, now);
-    expect(found.map((g) => [g.key, g.name, g.count]).sort()).toEqual(
-      [...groups.values()].map((g) => [g.key, g.name, g.articles.length]).sort(),
-    );
-    for (const group of found.slice(0, 5))
-      expect(slugs(reader.members(kind, group.key, now, 50))).toEqual(slugs(groups.get(group.key)!.articles.slice(0, 50)));
-  }
-});
-
-it("ranks 관련기사 as the reference for a sample of articles", () => {
-  for (const article of catalog.articles.filter((_, i) => i % 97 === 0)) {
-    expect(slugs(reader.related(article, now, 6))).toEqual(slugs(relatedArticles(catalog, article, 6)));
-  }
-});
-
-it("searches as the in-memory index: totals, order and scores of the first pages", () => {
-  for (const query of [
-    "사이언스파크",
-    "클러스터",
-    "오창",
-    "日",
-    "강",
-    "KAST",
-    "ksp",
-    "가나가와 사이언스 파크 연구",
-    '"혁신클러스터"',
-    "없는검색어",
-  ]) {
-    for (const [offset, limit] of [
-      [0, 10],
-      [30, 10],
-    ]) {
-      const expected = searchArticles(index, query, offset, limit);
-      const found = reader.search(query, now, offset, limit);
-      expect({ query, offset, total: found.total, hits: found.hits.map((h) => [h.article.slug, h.score]) }).toEqual({
-        query,
-        offset,
-        total: expected.total,
-        hits: expected.hits.map((h) => [h.article.slug, h.score]),
-      });
+  it("publishes what the reference publishes, and pages every section to its last page", async () => {
+    expect(catalog.articles.length).toBeGreaterThan(1000);
+    expect(slugs(await reader.newest(now, COUNT))).toEqual(slugs(catalog.articles));
+    for (const { slug } of SECTIONS) {
+      const all = catalog.sections.get(slug) ?? [];
+      const group = await reader.group("section", slug, now);
+      expect(group?.count ?? 0).toBe(all.length);
+      const lastPage = Math.max(0, Math.ceil(all.length / 20) - 1);
+      expect(slugs(await reader.members("section", slug, now, 20, lastPage * 20))).toEqual(
+        slugs(all.slice(lastPage * 20, lastPage * 20 + 20)),
+      );
     }
-  }
+  });
+
+  it("has every tag, series and author group with its size and order", async () => {
+    for (const [kind, groups] of [
+      ["tag", catalog.tags],
+      ["series", catalog.series],
+      ["author", catalog.authors],
+    ] as const) {
+      const found = await reader.groups(kind, now);
+      expect(found.map((g) => [g.key, g.name, g.count]).sort()).toEqual(
+        [...groups.values()].map((g) => [g.key, g.name, g.articles.length]).sort(),
+      );
+      for (const group of found.slice(0, 5))
+        expect(slugs(await reader.members(kind, group.key, now, 50))).toEqual(
+          slugs(groups.get(group.key)!.articles.slice(0, 50)),
+        );
+    }
+  });
+
+  it("ranks 관련기사 as the reference for a sample of articles", async () => {
+    for (const article of catalog.articles.filter((_, i) => i % 97 === 0)) {
+      expect(slugs(await reader.related(article, now, 6))).toEqual(slugs(relatedArticles(catalog, article, 6)));
+    }
+  });
+
+  it("searches as the in-memory index: totals, order and scores of the first pages", async () => {
+    for (const query of [
+      "사이언스파크",
+      "클러스터",
+      "오창",
+      "日",
+      "강",
+      "KAST",
+      "ksp",
+      "가나가와 사이언스 파크 연구",
+      '"혁신클러스터"',
+      "없는검색어",
+    ]) {
+      for (const [offset, limit] of [
+        [0, 10],
+        [30, 10],
+      ]) {
+        const expected = searchArticles(index, query, offset, limit);
+        const found = await reader.search(query, now, offset, limit);
+        expect({ query, offset, total: found.total, hits: found.hits.map((h) => [h.article.slug, h.score]) }).toEqual({
+          query,
+          offset,
+          total: expected.total,
+          hits: expected.hits.map((h) => [h.article.slug, h.score]),
+        });
+      }
+    }
+  });
 });

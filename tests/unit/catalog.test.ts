@@ -76,27 +76,27 @@ describe("listing pages", () => {
     expect(pageNumber(["other", "2"])).toBeUndefined();
   });
 
-  it("pages a listing 20 at a time and answers undefined past the end", () => {
+  it("pages a listing 20 at a time and answers undefined past the end", async () => {
     const articles = Array.from({ length: 45 }, (_, i) =>
       makeArticle(`p-${String(i).padStart(2, "0")}`, { date: new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString() }),
     ).reverse();
     const reader = readModelInMemory({ banners: [], articles });
-    const page = (segments?: string[]) => findListing(reader, "section", "economy", segments, NOW_2026)?.page;
-    expect(page()).toMatchObject({ page: 1, pageCount: 3 });
-    expect(page(["page", "3"])?.items.map((a) => a.slug)).toEqual(["p-04", "p-03", "p-02", "p-01", "p-00"]);
-    expect(page(["page", "4"])).toBeUndefined();
-    expect(findListing(reader, "section", "sports", undefined, NOW_2026)).toBeUndefined();
+    const page = async (segments?: string[]) => (await findListing(reader, "section", "economy", segments, NOW_2026))?.page;
+    expect(await page()).toMatchObject({ page: 1, pageCount: 3 });
+    expect((await page(["page", "3"]))?.items.map((a) => a.slug)).toEqual(["p-04", "p-03", "p-02", "p-01", "p-00"]);
+    expect(await page(["page", "4"])).toBeUndefined();
+    expect(await findListing(reader, "section", "sports", undefined, NOW_2026)).toBeUndefined();
   });
 
-  it("finds a Korean tag from its percent-encoded URL segment", () => {
+  it("finds a Korean tag from its percent-encoded URL segment", async () => {
     const reader = readModelInMemory({ banners: [], articles: [makeArticle("a", { tags: ["가나가와 사이언스 파크"] })] });
-    const listing = findListing(reader, "tag", encodeURIComponent("가나가와-사이언스-파크"), undefined, Date.now());
+    const listing = await findListing(reader, "tag", encodeURIComponent("가나가와-사이언스-파크"), undefined, Date.now());
     expect(listing?.title).toBe("#가나가와 사이언스 파크");
     expect(listing?.pathOf(2)).toBe(`/tags/${encodeURIComponent("가나가와-사이언스-파크")}/page/2`);
-    expect(findListing(reader, "tag", "없는-태그", undefined, Date.now())).toBeUndefined();
+    expect(await findListing(reader, "tag", "없는-태그", undefined, Date.now())).toBeUndefined();
   });
 
-  it("prerenders the listing pages that show one of the newest articles and leaves the rest to the first request", () => {
+  it("prerenders the listing pages that show one of the newest articles and leaves the rest to the first request", async () => {
     // 70 economy articles (4 pages of 20), newest first a-69 … a-0; a-0 alone also carries a tag.
     const articles = Array.from({ length: 70 }, (_, i) =>
       makeArticle(`a-${i}`, {
@@ -107,14 +107,14 @@ describe("listing pages", () => {
     );
     // Newest first, as readContent hands them over.
     const reader = readModelInMemory({ banners: [], articles: articles.reverse() });
-    const pages = (kind: "section" | "tag", limit: number) =>
-      listingParams(reader, kind, NOW_2026, limit).map((p) => p.page.join("/"));
-    expect(pages("section", Infinity)).toEqual(["", "page/2", "page/3", "page/4"]);
-    expect(pages("section", 40)).toEqual(["", "page/2"]);
-    expect(pages("section", 41)).toEqual(["", "page/2", "page/3"]);
-    expect(pages("section", 1)).toEqual([""]);
+    const pages = async (kind: "section" | "tag", limit: number) =>
+      (await listingParams(reader, kind, NOW_2026, limit)).map((p) => p.page.join("/"));
+    expect(await pages("section", Infinity)).toEqual(["", "page/2", "page/3", "page/4"]);
+    expect(await pages("section", 40)).toEqual(["", "page/2"]);
+    expect(await pages("section", 41)).toEqual(["", "page/2", "page/3"]);
+    expect(await pages("section", 1)).toEqual([""]);
     // The tag's only article is the oldest: its page renders on demand until the limit reaches it.
-    expect(pages("tag", 69)).toEqual([]);
-    expect(pages("tag", 70)).toEqual([""]);
+    expect(await pages("tag", 69)).toEqual([]);
+    expect(await pages("tag", 70)).toEqual([""]);
   });
 });

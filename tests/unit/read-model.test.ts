@@ -1,13 +1,14 @@
 // The read model (lib/archive/) answers every question pages ask exactly as the plain in-memory reference
 // (lib/catalog.ts buildCatalog, lib/search/index.ts) answers it, over an archive built to hit the corners:
 // drafts, scheduled articles, series out of date order, tags differing only in case, shared dates, aliases.
-import { describe, expect, it } from "vitest";
-import { readModelInMemory } from "@/lib/archive/read";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ArchiveReader } from "@/lib/archive/read";
 import { buildCatalog, relatedArticles, type Catalog } from "@/lib/catalog";
 import { readContent } from "@/lib/content";
 import type { Article } from "@/lib/content/schema";
 import { rankRelated } from "@/lib/related";
 import { buildSearchIndex, searchArticles } from "@/lib/search/index";
+import { ARCHIVE_ENGINES, type OpenedArchive } from "./archive-engines";
 import { makeArticle } from "./fixtures";
 
 const NOW = Date.parse("2026-11-25T00:00:00Z");
@@ -56,151 +57,168 @@ function archiveOf(count: number): Article[] {
 }
 
 const articles = archiveOf(400);
-const reader = readModelInMemory({ articles, banners: [] });
 const slugsOf = (list: { slug: string }[]) => list.map((a) => a.slug);
 
-describe.each([NOW, Date.parse("2026-11-30T00:00:00Z"), Date.parse("2025-01-01T00:00:00Z")])("at %s", (now) => {
-  const catalog: Catalog = buildCatalog({ articles, banners: [] }, now);
-
-  it("publishes the same articles, newest first, and pages them the same", () => {
-    expect(slugsOf(reader.newest(now, 10_000))).toEqual(slugsOf(catalog.articles));
-    expect(slugsOf(reader.newest(now, 20, 40))).toEqual(slugsOf(catalog.articles.slice(40, 60)));
-    for (const article of articles) expect(reader.exists(article.slug, now)).toBe(catalog.bySlug.has(article.slug));
+describe.each(ARCHIVE_ENGINES)("$name", (engine) => {
+  const opened: OpenedArchive[] = [];
+  let reader: ArchiveReader;
+  const open = async (content: Parameters<typeof engine.open>[0]) => {
+    const archive = await engine.open(content);
+    opened.push(archive);
+    return archive.reader;
+  };
+  beforeAll(async () => {
+    reader = await open({ articles, banners: [] });
+  }, 60_000);
+  afterAll(async () => {
+    for (const archive of opened) await archive.close();
   });
 
-  it("has the same groups, names, sizes and member order for every kind", () => {
-    const reference = {
-      section: new Map(
-        [...catalog.sections].filter(([, list]) => list.length).map(([key, list]) => [key, { name: key, articles: list }]),
-      ),
-      tag: catalog.tags,
-      series: catalog.series,
-      author: catalog.authors,
-    };
-    for (const [kind, groups] of Object.entries(reference) as [
-      keyof typeof reference,
-      Map<string, { name: string; articles: Article[] }>,
-    ][]) {
-      const found = reader.groups(kind, now);
-      expect(new Set(found.map((g) => g.key))).toEqual(new Set(groups.keys()));
-      for (const group of found) {
-        const expected = groups.get(group.key)!;
-        expect(group.name).toBe(expected.name);
-        expect(group.count).toBe(expected.articles.length);
-        expect(slugsOf(reader.members(kind, group.key, now, 10_000))).toEqual(slugsOf(expected.articles));
-        expect(slugsOf(reader.members(kind, group.key, now, 3, 2))).toEqual(slugsOf(expected.articles.slice(2, 5)));
+  describe.each([NOW, Date.parse("2026-11-30T00:00:00Z"), Date.parse("2025-01-01T00:00:00Z")])("at %s", (now) => {
+    const catalog: Catalog = buildCatalog({ articles, banners: [] }, now);
+
+    it("publishes the same articles, newest first, and pages them the same", async () => {
+      expect(slugsOf(await reader.newest(now, 10_000))).toEqual(slugsOf(catalog.articles));
+      expect(slugsOf(await reader.newest(now, 20, 40))).toEqual(slugsOf(catalog.articles.slice(40, 60)));
+      for (const article of articles) expect(await reader.exists(article.slug, now)).toBe(catalog.bySlug.has(article.slug));
+    });
+
+    it("has the same groups, names, sizes and member order for every kind", async () => {
+      const reference = {
+        section: new Map(
+          [...catalog.sections].filter(([, list]) => list.length).map(([key, list]) => [key, { name: key, articles: list }]),
+        ),
+        tag: catalog.tags,
+        series: catalog.series,
+        author: catalog.authors,
+      };
+      for (const [kind, groups] of Object.entries(reference) as [
+        keyof typeof reference,
+        Map<string, { name: string; articles: Article[] }>,
+      ][]) {
+        const found = await reader.groups(kind, now);
+        expect(new Set(found.map((g) => g.key))).toEqual(new Set(groups.keys()));
+        for (const group of found) {
+          const expected = groups.get(group.key)!;
+          expect(group.name).toBe(expected.name);
+          expect(group.count).toBe(expected.articles.length);
+          expect(slugsOf(await reader.members(kind, group.key, now, 10_000))).toEqual(slugsOf(expected.articles));
+          expect(slugsOf(await reader.members(kind, group.key, now, 3, 2))).toEqual(slugsOf(expected.articles.slice(2, 5)));
+        }
       }
-    }
-  });
+    });
 
-  it("ranks 관련기사 exactly as the reference, which scores from the same indexes", () => {
-    for (const article of catalog.articles.filter((_, i) => i % 7 === 0)) {
-      for (const limit of [1, 6, 15]) {
-        const found = slugsOf(reader.related(article, now, limit));
-        expect(found).toEqual(slugsOf(relatedArticles(catalog, article, limit)));
-        // And as brute force over every published article, the boxed column left out.
-        const everyone = catalog.articles.filter((a) => a.slug !== article.column);
-        expect(found).toEqual(slugsOf(rankRelated(article, everyone, limit)));
+    it("ranks 관련기사 exactly as the reference, which scores from the same indexes", async () => {
+      for (const article of catalog.articles.filter((_, i) => i % 7 === 0)) {
+        for (const limit of [1, 6, 15]) {
+          const found = slugsOf(await reader.related(article, now, limit));
+          expect(found).toEqual(slugsOf(relatedArticles(catalog, article, limit)));
+          // And as brute force over every published article, the boxed column left out.
+          const everyone = catalog.articles.filter((a) => a.slug !== article.column);
+          expect(found).toEqual(slugsOf(rankRelated(article, everyone, limit)));
+        }
       }
-    }
+    });
+
+    it("redirects old addresses only to published articles, whatever the order of their query", async () => {
+      for (const article of articles.filter((a) => a.aliases.length)) {
+        const [path, query] = article.aliases[0]!.split("?");
+        const reordered = `${path}?${query!.split("&").reverse().join("&")}`;
+        expect(await reader.aliasTarget(reordered, now)).toBe(catalog.bySlug.has(article.slug) ? article.slug : undefined);
+      }
+      expect(await reader.aliasTarget("/news/articleView.html?idxno=999999", now)).toBeUndefined();
+    });
+
+    it("picks Why, Only and 매거진 as the reference does", async () => {
+      expect(slugsOf(await reader.picks("why", now, 50))).toEqual(
+        slugsOf(catalog.articles.filter((a) => a.kind === "analysis" || a.kind === "column").slice(0, 50)),
+      );
+      expect(slugsOf(await reader.picks("only", now, 50))).toEqual(
+        slugsOf(catalog.articles.filter((a) => a.exclusive).slice(0, 50)),
+      );
+      expect(slugsOf(await reader.picks("magazine", now, 50))).toEqual(
+        slugsOf(catalog.articles.filter((a) => a.kind === "magazine").slice(0, 50)),
+      );
+    });
+
+    it("finds and ranks exactly what the in-memory search index does, for every kind of query", async () => {
+      const index = buildSearchIndex(catalog.articles);
+      const queries = [
+        ...WORDS,
+        ...TAGS,
+        "사이언스 파크",
+        "이언스",
+        "파",
+        "과",
+        "kast 오창",
+        '"과학 오창"',
+        "가나가와사이언스파크".normalize("NFD"),
+        "바이오클러스터",
+        "없는말",
+        "본문",
+        "기사 1",
+        "* ( ) : ^ - OR",
+        "",
+      ];
+      for (const query of queries) {
+        const expected = searchArticles(index, query, 0, 10_000);
+        const found = await reader.search(query, now, 0, 10_000);
+        expect({ query, total: found.total, hits: found.hits.map((h) => [h.article.slug, h.score]) }).toEqual({
+          query,
+          total: expected.total,
+          hits: expected.hits.map((h) => [h.article.slug, h.score]),
+        });
+        expect(slugsOf((await reader.search(query, now, 5, 5)).hits.map((h) => h.article))).toEqual(
+          slugsOf(expected.hits.slice(5, 10).map((h) => h.article)),
+        );
+      }
+    });
   });
 
-  it("redirects old addresses only to published articles, whatever the order of their query", () => {
-    for (const article of articles.filter((a) => a.aliases.length)) {
-      const [path, query] = article.aliases[0]!.split("?");
-      const reordered = `${path}?${query!.split("&").reverse().join("&")}`;
-      expect(reader.aliasTarget(reordered, now)).toBe(catalog.bySlug.has(article.slug) ? article.slug : undefined);
-    }
-    expect(reader.aliasTarget("/news/articleView.html?idxno=999999", now)).toBeUndefined();
+  it("keeps the tag a term cannot span: grams stop at each tag's end", async () => {
+    const two = await open({ articles: [makeArticle("t", { tags: ["가나", "다라"] })], banners: [] });
+    expect((await two.search("나다", NOW)).total).toBe(0);
+    expect((await two.search("가나", NOW)).total).toBe(1);
+    expect((await two.search("라", NOW)).total).toBe(1);
   });
 
-  it("picks Why, Only and 매거진 as the reference does", () => {
-    expect(slugsOf(reader.picks("why", now, 50))).toEqual(
-      slugsOf(catalog.articles.filter((a) => a.kind === "analysis" || a.kind === "column").slice(0, 50)),
-    );
-    expect(slugsOf(reader.picks("only", now, 50))).toEqual(slugsOf(catalog.articles.filter((a) => a.exclusive).slice(0, 50)));
-    expect(slugsOf(reader.picks("magazine", now, 50))).toEqual(
-      slugsOf(catalog.articles.filter((a) => a.kind === "magazine").slice(0, 50)),
-    );
+  it("reads the body of every match that repeats can still lift onto the page", async () => {
+    // By field weights alone the older article leads (title + summary: 115 against title + body: 105); the
+    // newer one's repeats in the body bring it level (100 + 5 + 5 + 5 = 115), and a tie goes to the newer.
+    const tie = await open({
+      banners: [],
+      articles: [
+        makeArticle("newer", {
+          title: "가나 소식",
+          plainText: "가나 가나 가나 가나 가나 다라 다라 다라 다라 다라",
+          date: "2026-01-02T00:00:00Z",
+        }),
+        makeArticle("older", { title: "가나 소식", summary: "다라", plainText: "본문", date: "2026-01-01T00:00:00Z" }),
+      ],
+    });
+    const found = await tie.search("가나 다라", NOW, 0, 1);
+    expect(found.hits.map((h) => [h.article.slug, h.score])).toEqual([["newer", 115]]);
+    expect(found.total).toBe(2);
   });
 
-  it("finds and ranks exactly what the in-memory search index does, for every kind of query", () => {
+  it("answers the real articles' searches as the in-memory index does", async () => {
+    const content = readContent("content");
+    const real = await open(content);
+    const catalog = buildCatalog(content, NOW);
     const index = buildSearchIndex(catalog.articles);
-    const queries = [
-      ...WORDS,
-      ...TAGS,
-      "사이언스 파크",
-      "이언스",
-      "파",
-      "과",
-      "kast 오창",
-      '"과학 오창"',
-      "가나가와사이언스파크".normalize("NFD"),
-      "바이오클러스터",
-      "없는말",
-      "본문",
-      "기사 1",
-      "* ( ) : ^ - OR",
-      "",
-    ];
-    for (const query of queries) {
-      const expected = searchArticles(index, query, 0, 10_000);
-      const found = reader.search(query, now, 0, 10_000);
-      expect({ query, total: found.total, hits: found.hits.map((h) => [h.article.slug, h.score]) }).toEqual({
-        query,
-        total: expected.total,
-        hits: expected.hits.map((h) => [h.article.slug, h.score]),
-      });
-      expect(slugsOf(reader.search(query, now, 5, 5).hits.map((h) => h.article))).toEqual(
-        slugsOf(expected.hits.slice(5, 10).map((h) => h.article)),
+    for (const query of [
+      "사이언스파크",
+      "오창",
+      "日",
+      "KAST",
+      "체육회의",
+      "클러스터 일본",
+      '"미니클러스터라는 소규모"',
+      "재정 자율화",
+    ]) {
+      expect(slugsOf((await real.search(query, NOW)).hits.map((h) => h.article))).toEqual(
+        slugsOf(searchArticles(index, query).hits.map((h) => h.article)),
       );
     }
   });
-});
-
-it("keeps the tag a term cannot span: grams stop at each tag's end", () => {
-  const two = readModelInMemory({ articles: [makeArticle("t", { tags: ["가나", "다라"] })], banners: [] });
-  expect(two.search("나다", NOW).total).toBe(0);
-  expect(two.search("가나", NOW).total).toBe(1);
-  expect(two.search("라", NOW).total).toBe(1);
-});
-
-it("reads the body of every match that repeats can still lift onto the page", () => {
-  // By field weights alone the older article leads (title + summary: 115 against title + body: 105); the
-  // newer one's repeats in the body bring it level (100 + 5 + 5 + 5 = 115), and a tie goes to the newer.
-  const tie = readModelInMemory({
-    banners: [],
-    articles: [
-      makeArticle("newer", {
-        title: "가나 소식",
-        plainText: "가나 가나 가나 가나 가나 다라 다라 다라 다라 다라",
-        date: "2026-01-02T00:00:00Z",
-      }),
-      makeArticle("older", { title: "가나 소식", summary: "다라", plainText: "본문", date: "2026-01-01T00:00:00Z" }),
-    ],
-  });
-  const found = tie.search("가나 다라", NOW, 0, 1);
-  expect(found.hits.map((h) => [h.article.slug, h.score])).toEqual([["newer", 115]]);
-  expect(found.total).toBe(2);
-});
-
-it("answers the real articles' searches as the in-memory index does", () => {
-  const content = readContent("content");
-  const real = readModelInMemory(content);
-  const catalog = buildCatalog(content, NOW);
-  const index = buildSearchIndex(catalog.articles);
-  for (const query of [
-    "사이언스파크",
-    "오창",
-    "日",
-    "KAST",
-    "체육회의",
-    "클러스터 일본",
-    '"미니클러스터라는 소규모"',
-    "재정 자율화",
-  ]) {
-    expect(slugsOf(real.search(query, NOW).hits.map((h) => h.article))).toEqual(
-      slugsOf(searchArticles(index, query).hits.map((h) => h.article)),
-    );
-  }
 });

@@ -32,14 +32,14 @@ describe("pageExists", () => {
     ["/", true],
     ["/search", true],
     ["/unknown/route", true],
-  ])("%s → %s", (pathname, exists) => {
-    expect(pageExists(reader, pathname, now)).toBe(exists);
+  ])("%s → %s", async (pathname, exists) => {
+    expect(await pageExists(reader, pathname, now)).toBe(exists);
   });
 });
 
-it("lets a scheduled article's page exist from its minute on, with no rebuild", () => {
-  expect(pageExists(reader, "/articles/later", Date.parse("2030-01-01T00:00:00Z") - 1)).toBe(false);
-  expect(pageExists(reader, "/articles/later", Date.parse("2030-01-01T00:00:00Z"))).toBe(true);
+it("lets a scheduled article's page exist from its minute on, with no rebuild", async () => {
+  expect(await pageExists(reader, "/articles/later", Date.parse("2030-01-01T00:00:00Z") - 1)).toBe(false);
+  expect(await pageExists(reader, "/articles/later", Date.parse("2030-01-01T00:00:00Z"))).toBe(true);
 });
 
 describe("routePage (the portal server, before Next)", () => {
@@ -61,10 +61,12 @@ describe("routePage (the portal server, before Next)", () => {
     ["/img/abc-720.avif", { pass: true }],
     ["/_next/static/chunks/x.js", { pass: true }],
     ["/", { pass: true }],
-  ])("%s → %j", (url, route) => {
-    expect(routePage(withAlias, url, now)).toEqual(route);
+  ])("%s → %j", async (url, route) => {
+    expect(await routePage(withAlias, url, now)).toEqual(route);
   });
-  it("lets a scheduled article's old address redirect from its minute on", () => {
-    expect(routePage(withAlias, "/old/soon.html", Date.parse("2030-01-01T00:00:00Z"))).toEqual({ redirect: "/articles/soon" });
+  it("lets a scheduled article's old address redirect from its minute on", async () => {
+    expect(await routePage(withAlias, "/old/soon.html", Date.parse("2030-01-01T00:00:00Z"))).toEqual({
+      redirect: "/articles/soon",
+    });
   });
 });

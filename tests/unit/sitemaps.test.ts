@@ -38,7 +38,7 @@ describe("sitemaps", () => {
     expect(xmlEscape("R&D <\"'>\u0001")).toBe("R&amp;D &lt;&quot;&apos;&gt;");
   });
 
-  it("give listing pages the newest change among their articles", () => {
+  it("give listing pages the newest change among their articles", async () => {
     const reader = readModelInMemory({
       banners: [],
       articles: [
@@ -46,11 +46,11 @@ describe("sitemaps", () => {
         makeArticle("new", { tags: ["오창"], lastModified: "2012-01-01T00:00:00+09:00" }),
       ],
     });
-    const tag = sitemapEntries(reader, Date.now()).find((e) => e.loc.endsWith(`/tags/${encodeURIComponent("오창")}`));
+    const tag = (await sitemapEntries(reader, Date.now())).find((e) => e.loc.endsWith(`/tags/${encodeURIComponent("오창")}`));
     expect(tag?.lastmod).toBe("2012-01-01T00:00:00+09:00");
   });
 
-  it("news sitemap takes only the last 48 hours and never an approximate date", () => {
+  it("news sitemap takes only the last 48 hours and never an approximate date", async () => {
     const now = Date.parse("2026-11-25T12:00:00+09:00");
     const reader = readModelInMemory({
       banners: [],
@@ -61,7 +61,7 @@ describe("sitemaps", () => {
         makeArticle("month-only", { date: "2026-11-25T00:00:00+09:00", dateApproximate: true }),
       ],
     });
-    expect(newsArticles(reader, now).map((a) => a.slug)).toEqual(["today", "two-days"]);
+    expect((await newsArticles(reader, now)).map((a) => a.slug)).toEqual(["today", "two-days"]);
   });
 
   it("news sitemap stays a valid urlset (at least one url) when nothing is 48 hours old", () => {

@@ -20,7 +20,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ nam
   await connection();
   const variant = parseVariantName((await params).name);
   if (!variant) return notFound();
-  const photo = archive().photo(variant.hash);
+  const photo = await archive().photo(variant.hash);
   if (!photo) return notFound();
   const file = await ensureVariant(photo, variant, imageCacheDir());
   const bytes = await fs.promises.readFile(file);

@@ -5,7 +5,7 @@ import { renderUrlset, sitemapChunks, sitemapEntries } from "@/lib/seo/sitemaps"
 import { xmlResponse } from "@/lib/seo/xml";
 
 async function chunks() {
-  return sitemapChunks(sitemapEntries(archive(), await getPublicationInstant()));
+  return sitemapChunks(await sitemapEntries(archive(), await getPublicationInstant()));
 }
 
 export async function generateStaticParams() {

@@ -10,11 +10,15 @@ const KINDS = { sections: "section", tags: "tag" } as const;
 export async function generateStaticParams() {
   const now = await getPublicationInstant();
   return withPlaceholder(
-    Object.entries(KINDS).flatMap(([kind, listing]) =>
-      listingParams(archive(), listing, now)
-        .filter((p) => p.page.length === 0)
-        .flatMap(({ key }) => FEED_FILES.map((file) => ({ kind, key, file }))),
-    ),
+    (
+      await Promise.all(
+        Object.entries(KINDS).map(async ([kind, listing]) =>
+          (await listingParams(archive(), listing, now))
+            .filter((p) => p.page.length === 0)
+            .flatMap(({ key }) => FEED_FILES.map((file) => ({ kind, key, file }))),
+        ),
+      )
+    ).flat(),
     { kind: "tags", key: NO_GROUP, file: "rss.xml" },
   );
 }

@@ -1,0 +1,594 @@
+// The read model in PostgreSQL, for several instances sharing one database (DATABASE_URL=postgres://…).
+// The build still writes its SQLite read model (lib/archive/write.ts); the first instance of a new build
+// to start copies into PostgreSQL only the articles whose digest changed, removes the ones gone, under an
+// advisory lock in one transaction (syncReadModel), so only one process syncs per deploy and readers see
+// the old archive or the new one, never half of each. PostgresArchiveReader then answers every question
+// as the SQLite reader does (tests/unit/read-model.test.ts runs both against one reference).
+//
+// Order: in SQLite an article's id is its place in content order; here ids are stable across syncs, so
+// lists order by what content order is made of: newest first, then slug (byte order, COLLATE "C"), and a
+// series by part number, then oldest first, then slug (group_members.rank1, rank2, slug).
+import type Database from "better-sqlite3";
+import pg from "pg";
+import type { Article, ArticleCard, Banner, Publisher } from "@/lib/content/schema";
+import type { Photo } from "@/lib/images/photos";
+import { parseQuery } from "@/lib/search/normalize";
+import { nameKey as groupKey, normalizeAlias } from "@/lib/urls";
+import {
+  MAX_REPEAT_POINTS,
+  RelatedRanking,
+  repeatExpression,
+  weightExpression,
+  type ArchiveReader,
+  type ArchiveSearchResult,
+  type GroupSummary,
+  type RelatedCandidateRow,
+  type RelationFacts,
+} from "@/lib/archive/read";
+import { groupEntriesOf, READ_MODEL_VERSION, searchFields, type GroupKind, type PickKey } from "@/lib/archive/write";
+
+// bigint (int8) columns are epoch milliseconds and counts: numbers, not strings.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+/** Bumped with the tables below: a sync finding other tables drops and rewrites them. */
+const PG_SCHEMA_VERSION = `${READ_MODEL_VERSION}.1`;
+
+const TABLES = [
+  "archive_search",
+  "archive_aliases",
+  "archive_group_members",
+  "archive_photos",
+  "archive_articles",
+  "archive_meta",
+];
+
+const SCHEMA = `
+CREATE TABLE archive_meta (key text PRIMARY KEY, value text NOT NULL);
+CREATE TABLE archive_articles (
+  id serial PRIMARY KEY,
+  slug text COLLATE "C" NOT NULL UNIQUE,
+  hash text NOT NULL,
+  time bigint NOT NULL,
+  draft boolean NOT NULL,
+  section text COLLATE "C" NOT NULL,
+  column_slug text COLLATE "C",
+  approximate boolean NOT NULL,
+  last_modified text NOT NULL,
+  relation text NOT NULL,
+  card text NOT NULL,
+  html text NOT NULL,
+  plain_text text NOT NULL
+);
+CREATE INDEX archive_articles_newest ON archive_articles (time DESC, slug);
+-- Published-ness (draft, time) and order are copied into each membership, so a listing page is one index range.
+CREATE TABLE archive_group_members (
+  kind text COLLATE "C" NOT NULL,
+  key text COLLATE "C" NOT NULL,
+  article_id integer NOT NULL REFERENCES archive_articles ON DELETE CASCADE,
+  rank1 integer NOT NULL,
+  rank2 bigint NOT NULL,
+  slug text COLLATE "C" NOT NULL,
+  time bigint NOT NULL,
+  draft boolean NOT NULL,
+  name text NOT NULL,
+  value text,
+  multiplicity integer NOT NULL,
+  PRIMARY KEY (kind, key, article_id)
+);
+CREATE INDEX archive_group_members_order ON archive_group_members (kind, key, rank1, rank2, slug);
+CREATE INDEX archive_group_members_article ON archive_group_members (article_id);
+CREATE TABLE archive_aliases (alias text PRIMARY KEY, article_id integer NOT NULL REFERENCES archive_articles ON DELETE CASCADE);
+CREATE INDEX archive_aliases_article ON archive_aliases (article_id);
+CREATE TABLE archive_photos (hash text PRIMARY KEY, photo text NOT NULL);
+-- Search: compact fields, and every character and in-run two-character gram of them in one array, which a
+-- GIN index answers by containment (pg_bigm's idea; pg_trgm cannot serve one- and two-character terms).
+CREATE TABLE archive_search (
+  article_id integer PRIMARY KEY REFERENCES archive_articles ON DELETE CASCADE,
+  time bigint NOT NULL,
+  draft boolean NOT NULL,
+  slug text COLLATE "C" NOT NULL,
+  title text NOT NULL,
+  tags text NOT NULL,
+  summary text NOT NULL,
+  body text NOT NULL,
+  grams text[] NOT NULL
+);
+CREATE INDEX archive_search_grams ON archive_search USING gin (grams);
+`;
+
+/** Every character, and every two-character gram within a run, of the runs: what a term's grams must be among. */
+export function gramSet(runs: string[]): string[] {
+  const grams = new Set<string>();
+  for (const run of runs) {
+    const chars = [...run];
+    chars.forEach((c, i) => {
+      grams.add(c);
+      if (i + 1 < chars.length) grams.add(c + chars[i + 1]!);
+    });
+  }
+  return [...grams];
+}
+
+/** The grams a text holding `term` holds for certain: its two-character grams, or the character itself. */
+function termGrams(term: string): string[] {
+  const chars = [...term];
+  return chars.length === 1 ? chars : chars.slice(1).map((c, i) => chars[i]! + c);
+}
+
+/** `@name` placeholders as PostgreSQL's `$n`, with the values in order. */
+function bind(text: string, params: Record<string, unknown>): { text: string; values: unknown[] } {
+  const names: string[] = [];
+  const sql = text.replace(/@([a-zA-Z_]\w*)/g, (_, name: string) => {
+    if (!(name in params)) throw new Error(`no value for @${name}`);
+    let index = names.indexOf(name);
+    if (index < 0) index = names.push(name) - 1;
+    return `$${index + 1}`;
+  });
+  return { text: sql, values: names.map((name) => params[name]) };
+}
+
+const PUBLISHED = "NOT a.draft AND a.time <= @now";
+const MEMBER_PUBLISHED = "NOT m.draft AND m.time <= @now";
+const NEWEST = "a.time DESC, a.slug";
+const MEMBER_ORDER = "m.rank1, m.rank2, m.slug";
+
+type CardRow = { card: string };
+type ArticleRow = { card: string; html: string; plain_text: string };
+const toCard = (row: CardRow): ArticleCard => JSON.parse(row.card) as ArticleCard;
+const toArticle = (row: ArticleRow): Article => ({ ...toCard(row), html: row.html, plainText: row.plain_text });
+
+/** The read model in PostgreSQL tables (in the pool's search_path). */
+export class PostgresArchiveReader implements ArchiveReader {
+  constructor(
+    readonly pool: pg.Pool,
+    private readonly opened: Promise<unknown> = Promise.resolve(),
+  ) {}
+
+  ready(): Promise<void> {
+    return this.opened.then(() => undefined);
+  }
+
+  private async rows<T>(text: string, params: Record<string, unknown> = {}): Promise<T[]> {
+    await this.opened;
+    const query = bind(text, params);
+    return (await this.pool.query(query.text, query.values)).rows as T[];
+  }
+
+  private async row<T>(text: string, params: Record<string, unknown> = {}): Promise<T | undefined> {
+    return (await this.rows<T>(text, params))[0];
+  }
+
+  private async meta<T>(key: string): Promise<T> {
+    const row = await this.row<{ value: string }>("SELECT value FROM archive_meta WHERE key = @key", { key });
+    if (!row) throw new Error(`the PostgreSQL read model has no ${key}: it was never synced`);
+    return JSON.parse(row.value) as T;
+  }
+
+  publisher(): Promise<Publisher> {
+    return this.meta("publisher");
+  }
+
+  banners(): Promise<Banner[]> {
+    return this.meta("banners");
+  }
+
+  async article(slug: string, now: number): Promise<Article | undefined> {
+    const row = await this.row<ArticleRow>(
+      `SELECT card, html, plain_text FROM archive_articles a WHERE slug = @slug AND ${PUBLISHED}`,
+      { slug, now },
+    );
+    return row && toArticle(row);
+  }
+
+  async exists(slug: string, now: number): Promise<boolean> {
+    return (await this.row(`SELECT 1 FROM archive_articles a WHERE slug = @slug AND ${PUBLISHED}`, { slug, now })) !== undefined;
+  }
+
+  async newest(now: number, limit: number, offset = 0): Promise<ArticleCard[]> {
+    return (
+      await this.rows<CardRow>(
+        `SELECT card FROM archive_articles a WHERE ${PUBLISHED} ORDER BY ${NEWEST} LIMIT @limit OFFSET @offset`,
+        {
+          now,
+          limit,
+          offset,
+        },
+      )
+    ).map(toCard);
+  }
+
+  async newestWhole(now: number, limit: number, group?: { kind: GroupKind; key: string }): Promise<Article[]> {
+    const rows = group
+      ? await this.rows<ArticleRow>(
+          `SELECT a.card, a.html, a.plain_text FROM archive_group_members m JOIN archive_articles a ON a.id = m.article_id
+           WHERE m.kind = @kind AND m.key = @key AND ${MEMBER_PUBLISHED} ORDER BY ${MEMBER_ORDER} LIMIT @limit`,
+          { ...group, now, limit },
+        )
+      : await this.rows<ArticleRow>(
+          `SELECT card, html, plain_text FROM archive_articles a WHERE ${PUBLISHED} ORDER BY ${NEWEST} LIMIT @limit`,
+          { now, limit },
+        );
+    return rows.map(toArticle);
+  }
+
+  async cardsBySlug(slugs: string[], now: number): Promise<ArticleCard[]> {
+    if (!slugs.length) return [];
+    const rows = await this.rows<CardRow & { slug: string }>(
+      `SELECT slug, card FROM archive_articles a WHERE slug = ANY(@slugs::text[]) AND ${PUBLISHED}`,
+      { slugs: [...new Set(slugs)], now },
+    );
+    const found = new Map(rows.map((row) => [row.slug, toCard(row)]));
+    return slugs.flatMap((slug) => found.get(slug) ?? []);
+  }
+
+  /** Each group's first member in content order names it, as in SQLite; count is over the published. */
+  private groupRows(kind: GroupKind, now: number, key?: string) {
+    return this.rows<{ key: string; name: string; value: string | null; count: number }>(
+      `SELECT key, name, value, count FROM (
+         SELECT DISTINCT ON (m.key) m.key, m.name, m.value, m.time, m.slug, count(*) OVER (PARTITION BY m.key)::int AS count
+         FROM archive_group_members m
+         WHERE m.kind = @kind AND ${key === undefined ? "" : "m.key = @key AND "}${MEMBER_PUBLISHED}
+         ORDER BY m.key, m.time DESC, m.slug) g
+       ORDER BY time DESC, slug`,
+      key === undefined ? { kind, now } : { kind, key, now },
+    );
+  }
+
+  async groups<T = unknown>(kind: GroupKind, now: number): Promise<GroupSummary<T>[]> {
+    return (await this.groupRows(kind, now)).map((row) => toGroup<T>(row));
+  }
+
+  async hasPublished(kind: GroupKind, key: string, now: number): Promise<boolean> {
+    return (
+      (await this.row(
+        `SELECT 1 FROM archive_group_members m WHERE m.kind = @kind AND m.key = @key AND ${MEMBER_PUBLISHED} LIMIT 1`,
+        {
+          kind,
+          key,
+          now,
+        },
+      )) !== undefined
+    );
+  }
+
+  async group<T = unknown>(kind: GroupKind, key: string, now: number): Promise<GroupSummary<T> | undefined> {
+    const [row] = await this.groupRows(kind, now, key);
+    return row && toGroup<T>(row);
+  }
+
+  async members(kind: GroupKind, key: string, now: number, limit: number, offset = 0): Promise<ArticleCard[]> {
+    return (
+      await this.rows<CardRow>(
+        `SELECT a.card FROM archive_group_members m JOIN archive_articles a ON a.id = m.article_id
+         WHERE m.kind = @kind AND m.key = @key AND ${MEMBER_PUBLISHED} ORDER BY ${MEMBER_ORDER} LIMIT @limit OFFSET @offset`,
+        { kind, key, now, limit, offset },
+      )
+    ).map(toCard);
+  }
+
+  picks(key: PickKey, now: number, limit: number): Promise<ArticleCard[]> {
+    return this.members("pick", key, now, limit);
+  }
+
+  async groupsLastModified(kind: GroupKind, now: number): Promise<Map<string, string>> {
+    const rows = await this.rows<{ key: string; last_modified: string }>(
+      `SELECT m.key, max(a.last_modified) AS last_modified FROM archive_group_members m JOIN archive_articles a ON a.id = m.article_id
+       WHERE m.kind = @kind AND ${MEMBER_PUBLISHED} GROUP BY m.key`,
+      { kind, now },
+    );
+    return new Map(rows.map((row) => [row.key, row.last_modified]));
+  }
+
+  pagesHoldingNewest(kind: GroupKind, now: number, newest: number, pageSize: number): Promise<{ key: string; page: number }[]> {
+    return this.rows(
+      `WITH placed AS (
+         SELECT m.key, m.article_id, row_number() OVER (PARTITION BY m.key ORDER BY ${MEMBER_ORDER}) - 1 AS place
+         FROM archive_group_members m WHERE m.kind = @kind AND ${MEMBER_PUBLISHED}),
+       recent AS (SELECT a.id FROM archive_articles a WHERE ${PUBLISHED} ORDER BY ${NEWEST} LIMIT @newest)
+       SELECT DISTINCT key, (place / @pageSize + 1)::int AS page FROM placed WHERE article_id IN (SELECT id FROM recent) ORDER BY key, page`,
+      { kind, now, newest: Number.isFinite(newest) ? newest : null, pageSize },
+    );
+  }
+
+  sitemapArticles(now: number): Promise<{ slug: string; lastModified: string }[]> {
+    return this.rows(
+      `SELECT slug, last_modified AS "lastModified" FROM archive_articles a WHERE ${PUBLISHED} ORDER BY ${NEWEST}`,
+      {
+        now,
+      },
+    );
+  }
+
+  async publishedBetween(since: number, now: number): Promise<ArticleCard[]> {
+    return (
+      await this.rows<CardRow>(
+        `SELECT card FROM archive_articles a WHERE ${PUBLISHED} AND a.time >= @since AND NOT a.approximate ORDER BY ${NEWEST}`,
+        { since, now },
+      )
+    ).map(toCard);
+  }
+
+  /** As the SQLite reader's `related`: candidates best bound first, read in batches until none can place. */
+  async related(article: Article, now: number, limit: number, sectionNewest: number = limit + 2): Promise<RelationFacts[]> {
+    const params = {
+      related: article.related,
+      series: article.series ? groupKey(article.series) : null,
+      tags: article.tags.map(groupKey),
+      section: article.section,
+      sectionNewest,
+      column: article.column ?? null,
+      slug: article.slug,
+      now,
+      batch: RELATED_BATCH,
+      offset: 0,
+    };
+    const ranking = new RelatedRanking(article, limit);
+    for (;;) {
+      const rows = await this.rows<RelatedCandidateRow>(
+        `WITH points (id, points) AS (
+           SELECT a.id, 1000 FROM archive_articles a WHERE a.slug = ANY(@related::text[])
+           UNION ALL SELECT m.article_id, CASE m.kind WHEN 'series' THEN 30 ELSE 10 * m.multiplicity END FROM archive_group_members m
+             WHERE (m.kind = 'series' AND m.key = @series::text) OR (m.kind = 'tag' AND m.key = ANY(@tags::text[]))
+           UNION ALL (SELECT m.article_id, 0 FROM archive_group_members m
+             WHERE m.kind = 'section' AND m.key = @section AND ${MEMBER_PUBLISHED} ORDER BY ${MEMBER_ORDER} LIMIT @sectionNewest))
+         SELECT a.slug, a.time, a.section, a.relation,
+           (sum(p.points) + CASE WHEN a.section = @section THEN 3 ELSE 0 END)::int AS bound
+         FROM points p JOIN archive_articles a ON a.id = p.id
+         WHERE ${PUBLISHED} AND a.slug IS DISTINCT FROM @column::text AND a.slug <> @slug
+         GROUP BY a.id ORDER BY bound DESC, a.time DESC, a.slug LIMIT @batch OFFSET @offset`,
+        params,
+      );
+      for (const row of rows) if (!ranking.offer(row)) return ranking.best;
+      if (rows.length < RELATED_BATCH) return ranking.best;
+      params.offset += RELATED_BATCH;
+    }
+  }
+
+  async aliasTarget(address: string, now: number): Promise<string | undefined> {
+    const row = await this.row<{ slug: string }>(
+      `SELECT a.slug FROM archive_aliases l JOIN archive_articles a ON a.id = l.article_id WHERE l.alias = @alias AND ${PUBLISHED}`,
+      { alias: normalizeAlias(address), now },
+    );
+    return row?.slug;
+  }
+
+  async photo(hash: string): Promise<Photo | undefined> {
+    const row = await this.row<{ photo: string }>("SELECT photo FROM archive_photos WHERE hash = @hash", { hash });
+    return row && (JSON.parse(row.photo) as Photo);
+  }
+
+  /**
+   * As the SQLite reader's `search`: the GIN index gives the articles holding every gram of every term,
+   * strpos keeps those holding each term itself, and the same weights and body bound rank them.
+   */
+  async search(raw: string, now: number, offset = 0, limit = 10): Promise<ArchiveSearchResult> {
+    const { terms, display } = parseQuery(raw);
+    if (!terms.length) return { terms, display, total: 0, hits: [] };
+    const params: Record<string, unknown> = {
+      grams: [...new Set(terms.flatMap(termGrams))],
+      now,
+      offset,
+      limit,
+      place: offset + limit,
+      bonus: MAX_REPEAT_POINTS * terms.length,
+    };
+    terms.forEach((term, i) => (params[`t${i}`] = term));
+    const holds = terms
+      .map((_, i) => `strpos(h.title || E'\\n' || h.tags || E'\\n' || h.summary || E'\\n' || h.body, @t${i}::text) > 0`)
+      .join(" AND ");
+    const weight = weightExpression(terms.length, (field, term) => `strpos(${field}, ${term}::text) > 0`);
+    const matches = `SELECT h.article_id AS id, h.time, h.slug, ${weight} AS weight
+       FROM archive_search h WHERE h.grams @> @grams::text[] AND ${holds} AND NOT h.draft AND h.time <= @now`;
+    const total = (await this.row<{ n: number }>(`SELECT count(*)::int AS n FROM (${matches}) m`, params))!.n;
+    if (offset >= total) return { terms, display, total, hits: [] };
+    const rows = await this.rows<{ card: string; plain_text: string; time: number; score: number }>(
+      `WITH m AS MATERIALIZED (${matches}),
+         last_place AS (SELECT weight FROM m ORDER BY weight DESC LIMIT 1 OFFSET @place - 1)
+       SELECT a.card, a.plain_text, m.time, (m.weight + ${repeatExpression(terms.length, "least").replace(/@t(\d+)/g, "@t$1::text")})::int AS score
+       FROM m JOIN archive_search b ON b.article_id = m.id JOIN archive_articles a ON a.id = m.id
+       WHERE m.weight + @bonus >= coalesce((SELECT weight FROM last_place), 0)
+       ORDER BY score DESC, m.time DESC, m.slug LIMIT @limit OFFSET @offset`,
+      params,
+    );
+    const hits = rows.map((row) => ({ article: toCard(row), plainText: row.plain_text, score: row.score, time: row.time }));
+    return { terms, display, total, hits };
+  }
+}
+
+/** Candidates 관련기사 ranking reads per query: most articles place within the first. */
+const RELATED_BATCH = 200;
+
+function toGroup<T>(row: { key: string; name: string; value: string | null; count: number }): GroupSummary<T> {
+  return { key: row.key, name: row.name, value: (row.value === null ? row.name : JSON.parse(row.value)) as T, count: row.count };
+}
+
+export type SyncResult = { synced: boolean; added: number; changed: number; removed: number; unchanged: number; reason?: string };
+
+type BuildMark = { id: string; writtenAt: number };
+
+/** Rows written per INSERT: json_populate_recordset turns one JSON array into many rows. */
+const SYNC_BATCH = 500;
+
+/**
+ * Makes the PostgreSQL read model (tables in the pool's search_path) what the build's SQLite read model
+ * `source` holds, touching only articles whose digest differs, in one transaction under an advisory lock:
+ * a second process starting at the same time waits, then finds the build synced and does nothing. A
+ * build older than the one synced (an old instance restarting mid-deploy) leaves it alone.
+ */
+export async function syncReadModel(pool: pg.Pool, source: Database.Database): Promise<SyncResult> {
+  const sourceMeta = (key: string) =>
+    (source.prepare("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined)?.value;
+  const build = JSON.parse(sourceMeta("build") ?? "null") as BuildMark | null;
+  if (sourceMeta("version") !== String(READ_MODEL_VERSION) || !build)
+    throw new Error("The build's read model was written by other code: run npm run build.");
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('portal:archive-sync'))");
+    const exists = (await client.query("SELECT to_regclass('archive_meta') IS NOT NULL AS exists")).rows[0].exists as boolean;
+    const version = exists
+      ? ((await client.query("SELECT value FROM archive_meta WHERE key = 'schema'")).rows[0]?.value as string | undefined)
+      : undefined;
+    if (version !== PG_SCHEMA_VERSION) {
+      await client.query(`DROP TABLE IF EXISTS ${TABLES.join(", ")} CASCADE`);
+      await client.query(SCHEMA);
+      await client.query("INSERT INTO archive_meta (key, value) VALUES ('schema', $1)", [PG_SCHEMA_VERSION]);
+    }
+    const synced = (await client.query("SELECT value FROM archive_meta WHERE key = 'build'")).rows[0]?.value as
+      string | undefined;
+    const current = synced ? (JSON.parse(synced) as BuildMark) : undefined;
+    const wanted = source.prepare("SELECT slug, hash FROM articles").all() as { slug: string; hash: string }[];
+    if (current?.id === build.id || (current && current.writtenAt > build.writtenAt)) {
+      await client.query("COMMIT");
+      const reason = current.id === build.id ? "this build is synced" : "a newer build is synced";
+      return { synced: false, added: 0, changed: 0, removed: 0, unchanged: wanted.length, reason };
+    }
+
+    const have = new Map(
+      ((await client.query("SELECT slug, hash FROM archive_articles")).rows as { slug: string; hash: string }[]).map((r) => [
+        r.slug,
+        r.hash,
+      ]),
+    );
+    const wantedSlugs = new Set(wanted.map((w) => w.slug));
+    const gone = [...have.keys()].filter((slug) => !wantedSlugs.has(slug));
+    const changed = wanted.filter((w) => have.has(w.slug) && have.get(w.slug) !== w.hash).map((w) => w.slug);
+    const added = wanted.filter((w) => !have.has(w.slug)).map((w) => w.slug);
+    // A changed article is removed and written again: its memberships, aliases and search row go with it.
+    await client.query("DELETE FROM archive_articles WHERE slug = ANY($1::text[])", [[...gone, ...changed]]);
+
+    const write = [...changed, ...added];
+    // Writing most of the archive: the gram index is built once at the end rather than row by row.
+    const bulk = write.length > 1000 && write.length > have.size / 2;
+    if (bulk) await client.query("DROP INDEX archive_search_grams");
+    const read = source.prepare(
+      `SELECT a.slug, a.hash, t.card, t.html, t.plain_text FROM articles a JOIN article_texts t ON t.id = a.id WHERE a.slug = ?`,
+    );
+    const aliasesOf = source.prepare("SELECT l.alias FROM aliases l JOIN articles a ON a.id = l.article_id WHERE a.slug = ?");
+    for (let i = 0; i < write.length; i += SYNC_BATCH) {
+      const rows = write.slice(i, i + SYNC_BATCH).map((slug) => {
+        const row = read.get(slug) as { slug: string; hash: string } & ArticleRow;
+        return { row, article: toArticle(row), aliases: (aliasesOf.all(slug) as { alias: string }[]).map((a) => a.alias) };
+      });
+      await insertArticles(client, rows);
+    }
+    if (bulk) await client.query("CREATE INDEX archive_search_grams ON archive_search USING gin (grams)");
+
+    await client.query("DELETE FROM archive_photos");
+    const photos = source.prepare("SELECT hash, photo FROM photos").all() as { hash: string; photo: string }[];
+    for (let i = 0; i < photos.length; i += SYNC_BATCH)
+      await client.query("INSERT INTO archive_photos SELECT * FROM json_populate_recordset(null::archive_photos, $1)", [
+        JSON.stringify(photos.slice(i, i + SYNC_BATCH)),
+      ]);
+    for (const key of ["publisher", "banners"])
+      await client.query(
+        "INSERT INTO archive_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [key, sourceMeta(key)],
+      );
+    await client.query(
+      "INSERT INTO archive_meta (key, value) VALUES ('build', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      [JSON.stringify(build)],
+    );
+    await client.query("COMMIT");
+    if (write.length || gone.length) await client.query("ANALYZE archive_articles, archive_group_members, archive_search");
+    return {
+      synced: true,
+      added: added.length,
+      changed: changed.length,
+      removed: gone.length,
+      unchanged: wanted.length - write.length,
+    };
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** Writes articles (new ids) with their memberships, aliases and search rows. */
+async function insertArticles(
+  client: pg.PoolClient,
+  rows: { row: { slug: string; hash: string } & ArticleRow; article: Article; aliases: string[] }[],
+): Promise<void> {
+  const articles = rows.map(({ row, article }) => ({
+    slug: row.slug,
+    hash: row.hash,
+    time: Date.parse(article.date),
+    draft: article.draft ?? false,
+    section: article.section,
+    column_slug: article.column ?? null,
+    approximate: article.dateApproximate ?? false,
+    last_modified: article.lastModified,
+    relation: JSON.stringify({ tags: article.tags, series: article.series ?? null }),
+    card: row.card,
+    html: row.html,
+    plain_text: row.plain_text,
+  }));
+  const ids = new Map(
+    (
+      await client.query(
+        `INSERT INTO archive_articles (slug, hash, time, draft, section, column_slug, approximate, last_modified, relation, card, html, plain_text)
+         SELECT slug, hash, time, draft, section, column_slug, approximate, last_modified, relation, card, html, plain_text
+         FROM json_populate_recordset(null::archive_articles, $1) RETURNING id, slug`,
+        [JSON.stringify(articles)],
+      )
+    ).rows.map((r: { id: number; slug: string }) => [r.slug, r.id]),
+  );
+  const members: object[] = [];
+  const aliases: object[] = [];
+  const search: object[] = [];
+  for (const { article, aliases: addresses } of rows) {
+    const id = ids.get(article.slug)!;
+    const time = Date.parse(article.date);
+    const draft = article.draft ?? false;
+    // One row per key; the first entry names it, and each further entry with that key counts (관련기사).
+    const byKey = new Map<string, { kind: GroupKind; key: string; name: string; value: string | null; multiplicity: number }>();
+    for (const entry of groupEntriesOf(article)) {
+      const existing = byKey.get(`${entry.kind}\u0000${entry.key}`);
+      if (existing) existing.multiplicity++;
+      else byKey.set(`${entry.kind}\u0000${entry.key}`, { ...entry, multiplicity: 1 });
+    }
+    for (const entry of byKey.values()) {
+      const series = entry.kind === "series";
+      members.push({
+        ...entry,
+        article_id: id,
+        rank1: series ? (article.seriesNo ?? 0) : 0,
+        rank2: series ? time : -time,
+        slug: article.slug,
+        time,
+        draft,
+      });
+    }
+    for (const alias of addresses) aliases.push({ alias, article_id: id });
+    const fields = searchFields(article);
+    search.push({
+      article_id: id,
+      time,
+      draft,
+      slug: article.slug,
+      title: fields.title,
+      tags: fields.tags,
+      summary: fields.summary,
+      body: fields.body,
+      grams: gramSet([fields.title, ...fields.tagRuns, fields.summary, fields.body]),
+    });
+  }
+  await client.query("INSERT INTO archive_group_members SELECT * FROM json_populate_recordset(null::archive_group_members, $1)", [
+    JSON.stringify(members),
+  ]);
+  // An old address two articles claim goes to the first, as in SQLite (INSERT OR IGNORE).
+  await client.query(
+    "INSERT INTO archive_aliases SELECT * FROM json_populate_recordset(null::archive_aliases, $1) ON CONFLICT (alias) DO NOTHING",
+    [JSON.stringify(aliases)],
+  );
+  await client.query("INSERT INTO archive_search SELECT * FROM json_populate_recordset(null::archive_search, $1)", [
+    JSON.stringify(search),
+  ]);
+}
+
+/** A pool for the read model: a few connections, as pages ask one short query at a time. */
+export function readModelPool(url: string, schema?: string): pg.Pool {
+  return new pg.Pool({ connectionString: url, max: 8, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+}

@@ -1,0 +1,147 @@
+// Publishing into the read model, build after build, on both engines: an editor adds, changes, renames,
+// deletes, withholds (draft) and schedules articles, and each engine then answers exactly as the
+// reference over the new content. On PostgreSQL, which keeps one read model across builds, the sync
+// touches only what changed, once per build, never goes back to an older build, and two processes
+// starting together sync once.
+import { afterAll, describe, expect, it } from "vitest";
+import { PostgresArchiveReader, readModelPool, syncReadModel } from "@/lib/archive/postgres";
+import { readModelInMemory, type ArchiveReader } from "@/lib/archive/read";
+import { buildCatalog } from "@/lib/catalog";
+import type { Article } from "@/lib/content/schema";
+import { buildSearchIndex, searchArticles } from "@/lib/search/index";
+import { POSTGRES_URL } from "../engagement/engines";
+import { ARCHIVE_ENGINES, postgresSchema } from "./archive-engines";
+import { makeArticle } from "./fixtures";
+
+const NOW = Date.parse("2026-11-25T00:00:00Z");
+const day = (n: number) => new Date(Date.UTC(2026, 9, 1) + n * 86_400_000).toISOString();
+
+const first: Article[] = Array.from({ length: 30 }, (_, i) =>
+  makeArticle(`a-${String(i).padStart(2, "0")}`, {
+    title: `오창 과학 기사 ${i}`,
+    date: day(i),
+    section: i % 2 ? "economy" : "society",
+    tags: i % 3 ? ["오창"] : ["청주", "오창"],
+    series: i % 5 === 0 ? "연재" : undefined,
+    seriesNo: i % 5 === 0 ? 10 - i / 5 : undefined,
+    aliases: i === 7 ? ["/news/articleView.html?idxno=7"] : [],
+    plainText: `본문 ${i} 오창`,
+  }),
+);
+
+/** The editor's second build: one added, one changed, one renamed, one deleted, one withheld, one scheduled. */
+function secondBuild(articles: Article[]): Article[] {
+  const next = articles
+    .filter((a) => a.slug !== "a-03")
+    .map((a) => {
+      if (a.slug === "a-05") return { ...a, title: "고친 제목 바이오", tags: ["바이오"] };
+      if (a.slug === "a-07") return { ...a, slug: "a-07-renamed", file: "articles/a-07-renamed.md" };
+      if (a.slug === "a-10") return { ...a, draft: true };
+      if (a.slug === "a-12") return { ...a, date: "2027-01-01T00:00:00Z" };
+      return a;
+    });
+  next.push(makeArticle("new-one", { title: "새 기사 바이오", date: day(40), tags: ["바이오"], plainText: "새 본문" }));
+  return next.sort((a, b) => Date.parse(b.date) - Date.parse(a.date) || a.slug.localeCompare(b.slug));
+}
+
+const newestFirst = (articles: Article[]) =>
+  [...articles].sort((a, b) => Date.parse(b.date) - Date.parse(a.date) || a.slug.localeCompare(b.slug));
+
+/** The engine's answers are the reference's over `articles`. */
+async function expectServes(reader: ArchiveReader, articles: Article[]) {
+  const catalog = buildCatalog({ articles: newestFirst(articles), banners: [] }, NOW);
+  const slugs = (list: { slug: string }[]) => list.map((a) => a.slug);
+  expect(slugs(await reader.newest(NOW, 1000))).toEqual(slugs(catalog.articles));
+  for (const [key, group] of catalog.tags)
+    expect(slugs(await reader.members("tag", key, NOW, 1000))).toEqual(slugs(group.articles));
+  expect((await reader.groups("tag", NOW)).map((g) => [g.key, g.count]).sort()).toEqual(
+    [...catalog.tags.values()].map((g) => [g.key, g.articles.length]).sort(),
+  );
+  for (const [key, group] of catalog.series)
+    expect(slugs(await reader.members("series", key, NOW, 1000))).toEqual(slugs(group.articles));
+  const index = buildSearchIndex(catalog.articles);
+  for (const query of ["바이오", "오창", "고친", "새", "본문 1"])
+    expect(slugs((await reader.search(query, NOW, 0, 100)).hits.map((h) => h.article))).toEqual(
+      slugs(searchArticles(index, query, 0, 100).hits.map((h) => h.article)),
+    );
+  expect(await reader.aliasTarget("/news/articleView.html?idxno=7", NOW)).toBe(
+    catalog.bySlug.get("a-07-renamed") ? "a-07-renamed" : catalog.bySlug.has("a-07") ? "a-07" : undefined,
+  );
+  for (const article of articles) expect(await reader.exists(article.slug, NOW)).toBe(catalog.bySlug.has(article.slug));
+}
+
+describe.each(ARCHIVE_ENGINES)("$name: each build's articles, added, changed, renamed, deleted, drafted, scheduled", (engine) => {
+  const closing: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const close of closing) await close();
+  });
+
+  it("serves the first build, then the second", async () => {
+    const one = await engine.open({ articles: newestFirst(first), banners: [] });
+    closing.push(one.close);
+    await expectServes(one.reader, first);
+    const two = await engine.open({ articles: secondBuild(newestFirst(first)), banners: [] });
+    closing.push(two.close);
+    await expectServes(two.reader, secondBuild(newestFirst(first)));
+  });
+});
+
+describe("PostgreSQL: one read model across builds", () => {
+  const closing: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const close of closing) await close();
+  });
+
+  it("syncs only what changed, once per build, and never back to an older build", async () => {
+    const { pool, drop } = await postgresSchema();
+    closing.push(drop);
+    const one = readModelInMemory({ articles: newestFirst(first), banners: [] });
+    expect(await syncReadModel(pool, one.db)).toMatchObject({ synced: true, added: 30, changed: 0, removed: 0, unchanged: 0 });
+    const reader = new PostgresArchiveReader(pool);
+    await expectServes(reader, first);
+    const idsBefore = new Map(
+      (await pool.query("SELECT slug, id FROM archive_articles")).rows.map((r: { slug: string; id: number }) => [r.slug, r.id]),
+    );
+
+    // The same build again (a second instance, a restart): nothing to do.
+    expect(await syncReadModel(pool, one.db)).toMatchObject({ synced: false, reason: "this build is synced" });
+
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const second = secondBuild(newestFirst(first));
+    const two = readModelInMemory({ articles: second, banners: [] });
+    // Added: new-one and a-07-renamed; changed: a-05, a-10 (draft), a-12 (scheduled); removed: a-03, a-07.
+    expect(await syncReadModel(pool, two.db)).toMatchObject({ synced: true, added: 2, changed: 3, removed: 2, unchanged: 25 });
+    await expectServes(reader, second);
+    // Untouched articles kept their rows: the sync rewrote only what changed.
+    const idsAfter = new Map(
+      (await pool.query("SELECT slug, id FROM archive_articles")).rows.map((r: { slug: string; id: number }) => [r.slug, r.id]),
+    );
+    for (const slug of ["a-00", "a-01", "a-29"]) expect(idsAfter.get(slug)).toBe(idsBefore.get(slug));
+    expect(idsAfter.get("a-05")).not.toBe(idsBefore.get("a-05"));
+    // A deleted article leaves nothing behind: no membership, alias or search row points at a missing article.
+    const orphans = await pool.query(`
+      SELECT (SELECT count(*) FROM archive_group_members WHERE article_id NOT IN (SELECT id FROM archive_articles))
+           + (SELECT count(*) FROM archive_search WHERE article_id NOT IN (SELECT id FROM archive_articles))
+           + (SELECT count(*) FROM archive_aliases WHERE article_id NOT IN (SELECT id FROM archive_articles)) AS n`);
+    expect(orphans.rows[0].n).toBe(0);
+
+    // An instance of the first build restarting mid-deploy does not take the archive back.
+    expect(await syncReadModel(pool, one.db)).toMatchObject({ synced: false, reason: "a newer build is synced" });
+    await expectServes(reader, second);
+    one.db.close();
+    two.db.close();
+  });
+
+  it("syncs once when two processes start together, and both then serve the build", async () => {
+    const { pool, schema, drop } = await postgresSchema();
+    closing.push(drop);
+    const otherPool = readModelPool(POSTGRES_URL, schema);
+    closing.unshift(() => otherPool.end());
+    const build = readModelInMemory({ articles: newestFirst(first), banners: [] });
+    const results = await Promise.all([syncReadModel(pool, build.db), syncReadModel(otherPool, build.db)]);
+    expect(results.map((r) => r.synced).sort()).toEqual([false, true]);
+    await expectServes(new PostgresArchiveReader(pool), first);
+    await expectServes(new PostgresArchiveReader(otherPool), first);
+    build.db.close();
+  });
+});
