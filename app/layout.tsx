@@ -2,8 +2,7 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
-import { archive } from "@/lib/archive";
-import { getPublicationInstant, getPublisher } from "@/lib/articles";
+import { getPublicationInstant, getPublisher, pageArchive } from "@/lib/articles";
 import { FONT_STACKS } from "@/lib/fonts";
 import { SECTIONS, site } from "@/lib/site";
 import "./globals.css";
@@ -28,7 +27,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const now = await getPublicationInstant();
   const [publisher, ...published] = await Promise.all([
     getPublisher(),
-    ...SECTIONS.map((s) => archive().hasPublished("section", s.slug, now)),
+    ...SECTIONS.map((s) => pageArchive().hasPublished("section", s.slug, now)),
   ]);
   const sections = SECTIONS.filter((_, i) => published[i]);
   return (

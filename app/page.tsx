@@ -4,8 +4,7 @@ import { TopStory } from "@/components/home/top-story";
 import { WithSidebar } from "@/components/layout/with-sidebar";
 import { JsonLd } from "@/components/seo/json-ld";
 import { Sidebar } from "@/components/sidebar/sidebar";
-import { archive } from "@/lib/archive";
-import { getPublicationInstant, getSidebar } from "@/lib/articles";
+import { getPublicationInstant, getSidebar, pageArchive } from "@/lib/articles";
 import { websiteJsonLd } from "@/lib/seo/json-ld";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { SECTIONS, site } from "@/lib/site";
@@ -16,7 +15,7 @@ export const metadata = pageMetadata({ description: site.description, canonical:
 
 export default async function HomePage() {
   const [now, sidebar] = await Promise.all([getPublicationInstant(), getSidebar()]);
-  const reader = archive();
+  const reader = pageArchive();
   // One more than a block shows: the top story may be among them.
   const [[top, ...rest], ...sectionNewest] = await Promise.all([
     reader.newest(now, site.recentCount + 1),

@@ -2,7 +2,7 @@
 // instant that decides what is published.
 import { cacheLife } from "next/cache";
 import { archive } from "@/lib/archive";
-import type { ArticleCard, ArchiveSearchResult } from "@/lib/archive/read";
+import type { ArchiveReader, ArticleCard, ArchiveSearchResult } from "@/lib/archive/read";
 import { sidebarContent, type SidebarContent } from "@/lib/catalog";
 import type { Article, Publisher } from "@/lib/content/schema";
 import { getSidebarLive } from "@/lib/engagement/live";
@@ -18,6 +18,47 @@ async function publicationInstant(): Promise<number> {
   return Date.now();
 }
 
+type Question = Exclude<keyof ArchiveReader, "ready" | "engine">;
+
+/**
+ * One question to the shared PostgreSQL read model, cached by Next. A page Next prerenders again at run
+ * time (every few seconds, for the live comments) may only wait on cached data; SQLite answers within the
+ * same task and needs no cache, but a database on the network does not.
+ */
+async function askShared(question: Question, args: unknown[]): Promise<unknown> {
+  "use cache";
+  cacheLife("hours");
+  return (archive()[question] as (...args: unknown[]) => Promise<unknown>)(...args);
+}
+
+/** What 관련기사 ranking reads of the article itself: a small cache key instead of the whole text. */
+const relationKey = (article: Article) =>
+  ({
+    slug: article.slug,
+    date: article.date,
+    section: article.section,
+    tags: article.tags,
+    series: article.series,
+    related: article.related,
+    column: article.column,
+  }) as Article;
+
+// Every question goes through askShared; `related` sends the article's relation facts only.
+const sharedArchive = new Proxy({} as ArchiveReader, {
+  get: (_, question: Question | "ready" | "engine") => {
+    if (question === "engine") return "postgres";
+    if (question === "ready") return () => archive().ready();
+    return (...args: unknown[]) =>
+      askShared(question, question === "related" ? [relationKey(args[0] as Article), ...args.slice(1)] : args);
+  },
+});
+
+/** The archive as pages read it: the build's SQLite file directly, the shared PostgreSQL one through Next's cache. */
+export function pageArchive(): ArchiveReader {
+  const reader = archive();
+  return reader.engine === "postgres" ? sharedArchive : reader;
+}
+
 /** The instant used for what is published and for time windows such as banners. */
 export async function getPublicationInstant(): Promise<number> {
   return publicationInstant();
@@ -25,17 +66,17 @@ export async function getPublicationInstant(): Promise<number> {
 
 /** The statutory notices for every page's footer (content/publisher.yaml). */
 export function getPublisher(): Promise<Publisher> {
-  return archive().publisher();
+  return pageArchive().publisher();
 }
 
 /** A published article, whole; undefined for an unknown, draft or scheduled one. */
 export async function getArticle(slug: string): Promise<Article | undefined> {
-  return archive().article(slug, await publicationInstant());
+  return pageArchive().article(slug, await publicationInstant());
 }
 
 /** The newest published articles. */
 export async function getNewest(limit: number, offset = 0): Promise<ArticleCard[]> {
-  return archive().newest(await publicationInstant(), limit, offset);
+  return pageArchive().newest(await publicationInstant(), limit, offset);
 }
 
 /** The published column boxed inside `article`, whole, if any. */
@@ -50,7 +91,7 @@ export async function getAttachedColumn(article: Pick<Article, "column">): Promi
  */
 export async function getRelated(article: Article, limit: number = site.relatedCount): Promise<ArticleCard[]> {
   const now = await publicationInstant();
-  const reader = archive();
+  const reader = pageArchive();
   return reader.cardsBySlug(
     (await reader.related(article, now, limit)).map((a) => a.slug),
     now,
@@ -60,7 +101,7 @@ export async function getRelated(article: Article, limit: number = site.relatedC
 /** What the sidebar shows now, live parts included. */
 export async function getSidebar(): Promise<SidebarContent> {
   const [now, live] = await Promise.all([publicationInstant(), getSidebarLive(site.recentCount)]);
-  return sidebarContent(archive(), now, live);
+  return sidebarContent(pageArchive(), now, live);
 }
 
 /** Search over what is published now (lib/archive/read.ts `search`). */

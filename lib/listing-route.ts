@@ -1,8 +1,7 @@
 // The shared body of the four listing routes: static params, metadata and the page data for one kind.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { archive } from "@/lib/archive";
-import { getPublicationInstant, getSidebar } from "@/lib/articles";
+import { getPublicationInstant, getSidebar, pageArchive } from "@/lib/articles";
 import { findListing, listingParams, type ListingKind } from "@/lib/listing";
 import { pageMetadata } from "@/lib/seo/metadata";
 
@@ -23,13 +22,16 @@ export type ListingRouteProps = { params: Promise<{ key: string; page?: string[]
 export function listingRoute(kind: ListingKind) {
   async function load(props: ListingRouteProps) {
     const { key, page } = await props.params;
-    const listing = await findListing(archive(), kind, key, page, await getPublicationInstant());
+    const listing = await findListing(pageArchive(), kind, key, page, await getPublicationInstant());
     if (!listing) notFound();
     return { listing };
   }
   return {
     async generateStaticParams() {
-      return withPlaceholder(await listingParams(archive(), kind, await getPublicationInstant()), { key: NO_GROUP, page: [] });
+      return withPlaceholder(await listingParams(pageArchive(), kind, await getPublicationInstant()), {
+        key: NO_GROUP,
+        page: [],
+      });
     },
     async generateMetadata(props: ListingRouteProps): Promise<Metadata> {
       const { listing } = await load(props);

@@ -1,4 +1,5 @@
-// npm run bench:archive [-- --count 20000] — the archive at N generated articles, end to end on SQLite:
+// npm run bench:archive [-- --count 20000] — the archive at N generated articles, end to end, served from
+// SQLite (the build's file) and from PostgreSQL (synced at start):
 // content:check (no cache, then after one change), `npm run build` (cold, then after one change) with peak
 // memory, start to first answer, resident memory after 1,000 mixed requests, first render of old articles
 // and of the deepest listing page, and search latency per query class over HTTP. The figures issue #14
@@ -10,7 +11,9 @@ import path from "node:path";
 import { readArgs } from "./lib/args";
 import { machineLine } from "./lib/build-timing";
 import { startServer } from "./lib/next-server";
+import pg from "pg";
 
+const POSTGRES_URL = process.env.TEST_POSTGRES_URL || "postgres://postgres@127.0.0.1:5432/test";
 const count = Number(readArgs(process.argv.slice(2)).get("count") ?? 2000);
 const percentile = (values: number[], p: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))]!;
@@ -51,6 +54,77 @@ function touch(file: string) {
   fs.appendFileSync(file, "\n한 문장을 더했다.\n");
 }
 
+async function admin(query: string) {
+  const client = new pg.Client({ connectionString: POSTGRES_URL });
+  await client.connect();
+  try {
+    await client.query(query);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Starts the server on the build and measures what readers wait for; the first row is start to first answer. */
+async function serve(dir: string, slugs: string[], serverEnv: Record<string, string>): Promise<[string, string][]> {
+  const rows: [string, string][] = [];
+  const count = slugs.length;
+  const started = performance.now();
+  const server = await startServer(dir, ".next-bench-archive", serverEnv);
+  rows.push(["start to first answer", seconds(performance.now() - started)]);
+  try {
+    // Old articles: the build prerendered the newest 300; these render on their first request.
+    const old = slugs.filter((_, i) => i % Math.max(1, Math.floor(slugs.length / 25)) === 0).slice(0, 20);
+    const firstRenders = [];
+    for (const slug of old) firstRenders.push((await get(`${server.url}/articles/${slug}`)).ms);
+    rows.push([
+      "first render of an old article, p50 / max (20)",
+      `${ms(percentile(firstRenders, 50))} / ${ms(Math.max(...firstRenders))}`,
+    ]);
+    const society = Math.ceil(count / 6 / 20);
+    let deep = { ms: 0, status: 404 };
+    for (let page = society + 3; page > 1 && deep.status === 404; page--)
+      deep = await get(`${server.url}/sections/society/page/${page}`);
+    rows.push(["deepest listing page, first render", `${ms(deep.ms)} (status ${deep.status})`]);
+
+    const classes: Record<string, string[]> = {
+      "one character": ["강", "시", "도", "클", "R"],
+      "two characters": ["충북", "오창", "산업", "지역", "과학"],
+      "three or more": ["클러스터", "사이언스", "혁신클러스터", "가나가와", "체육회"],
+      "two terms": ["오창 클러스터", "과학 기술", "지역 경제", "충북 체육", "산학 연계"],
+      "Latin, any case": ["ksp", "KAST", "R&D", "ins", "Kanagawa"],
+    };
+    const first = await get(`${server.url}/api/search?q=${encodeURIComponent("첫검색")}`);
+    rows.push(["first search after start", ms(first.ms)]);
+    for (const [name, queries] of Object.entries(classes)) {
+      const times: number[] = [];
+      for (let round = 0; round < 10; round++)
+        for (const q of queries) times.push((await get(`${server.url}/api/search?q=${encodeURIComponent(q)}`)).ms);
+      rows.push([`search: ${name}, p50 / p99 (50)`, `${ms(percentile(times, 50))} / ${ms(percentile(times, 99))}`]);
+    }
+
+    // 1,000 mixed requests, then the server's resident memory (every process of `npm start`).
+    const mixed = [
+      ...slugs.slice(0, 600).map((s) => `/articles/${s}`),
+      ...Array.from(
+        { length: 200 },
+        (_, i) => `/sections/${["politics", "economy", "society", "culture", "sports", "opinion"][i % 6]}/page/${1 + (i % 5)}`,
+      ),
+      ...Array.from({ length: 200 }, (_, i) => `/api/search?q=${encodeURIComponent(["충북", "클러스터", "과학", "강"][i % 4]!)}`),
+    ];
+    for (let i = 0; i < mixed.length; i += 10) await Promise.all(mixed.slice(i, i + 10).map((p) => get(server.url + p)));
+    const pid = Number(
+      spawnSync("fuser", [`${new URL(server.url).port}/tcp`], { encoding: "utf8" })
+        .stdout.trim()
+        .split(/\s+/)[0],
+    );
+    const rss = Number(fs.readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+)/)?.[1] ?? 0);
+    rows.push(["resident memory after 1,000 mixed requests (the serving process)", `${Math.round(rss / 1024)} MB`]);
+  } finally {
+    await server.stop();
+  }
+  return rows;
+}
+
 async function main() {
   console.log(machineLine());
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-archive-${count}-`));
@@ -73,77 +147,48 @@ async function main() {
 
   const build = await timed("npm", ["run", "build"], env);
   rows.push(["npm run build (cold)", `${seconds(build.ms)}, peak ${Math.round(build.peakMb)} MB`]);
-  touch(path.join(dir, "articles", files[8]!));
-  const rebuild = await timed("npm", ["run", "build"], env);
-  rows.push(["npm run build after one change", `${seconds(rebuild.ms)}, peak ${Math.round(rebuild.peakMb)} MB`]);
 
   // The server as production runs it: with the heap cap of deploy/systemd/portal@.service.
   const nodeOptions =
     /^Environment=NODE_OPTIONS=(.*)$/m.exec(fs.readFileSync("deploy/systemd/portal@.service", "utf8"))?.[1] ?? "";
-  const started = performance.now();
-  const server = await startServer(dir, ".next-bench-archive", {
+  const slugs = files.map((f) => f.replace(/\.md$/, ""));
+  const serverEnv = (databaseUrl: string) => ({
     IMAGE_CACHE_DIR: env.IMAGE_CACHE_DIR,
-    DATABASE_URL: env.DATABASE_URL,
+    DATABASE_URL: databaseUrl,
     NODE_OPTIONS: nodeOptions,
   });
-  rows.push(["start to first answer", seconds(performance.now() - started)]);
+  const sqliteRows = await serve(dir, slugs, serverEnv(env.DATABASE_URL));
+
+  // PostgreSQL: the first start syncs the whole build into an empty database; after one article changes
+  // and the site is rebuilt, the next start syncs that one article.
+  const database = `bench_archive_${process.pid}`;
+  const postgresUrl = POSTGRES_URL.replace(/\/[^/?]+(\?|$)/, `/${database}$1`);
+  await admin(`CREATE DATABASE ${database}`);
+  let postgresRows: [string, string][] = [];
+  let coldSync = "";
   try {
-    const slugs = files.map((f) => f.replace(/\.md$/, ""));
-    // Old articles: the build prerendered the newest 300; these render on their first request.
-    const old = slugs.filter((_, i) => i % Math.max(1, Math.floor(slugs.length / 25)) === 0).slice(0, 20);
-    const firstRenders = [];
-    for (const slug of old) firstRenders.push((await get(`${server.url}/articles/${slug}`)).ms);
-    rows.push([
-      "first render of an old article, p50 / max (20)",
-      `${ms(percentile(firstRenders, 50))} / ${ms(Math.max(...firstRenders))}`,
-    ]);
-    const society = Math.ceil(count / 6 / 20);
-    let deep = { ms: 0, status: 404 };
-    for (let page = society + 3; page > 1 && deep.status === 404; page--)
-      deep = await get(`${server.url}/sections/society/page/${page}`);
-    rows.push(["deepest listing page, first render", `${ms(deep.ms)} (status ${deep.status})`]);
+    const coldStart = performance.now();
+    const cold = await startServer(dir, ".next-bench-archive", serverEnv(postgresUrl));
+    coldSync = seconds(performance.now() - coldStart);
+    await cold.stop();
 
-    const classes: Record<string, string[]> = {
-      "one character": ["강", "시", "도", "클", "R"],
-      "two characters": ["충북", "오창", "산업", "지역", "과학"],
-      "three or more": ["클러스터", "사이언스", "혁신클러스터", "가나가와", "체육회"],
-      "two terms": ["오창 클러스터", "과학 기술", "지역 경제", "충북 체육", "산학 연계"],
-      "Latin, any case": ["ksp", "KAST", "R&D", "ins", "Kanagawa"],
-    };
-    const searchRows: [string, string][] = [];
-    const first = await get(`${server.url}/api/search?q=${encodeURIComponent("첫검색")}`);
-    rows.push(["first search after start", ms(first.ms)]);
-    for (const [name, queries] of Object.entries(classes)) {
-      const times: number[] = [];
-      for (let round = 0; round < 10; round++)
-        for (const q of queries) times.push((await get(`${server.url}/api/search?q=${encodeURIComponent(q)}`)).ms);
-      searchRows.push([`search: ${name}, p50 / p99 (50)`, `${ms(percentile(times, 50))} / ${ms(percentile(times, 99))}`]);
-    }
-    rows.push(...searchRows);
-
-    // 1,000 mixed requests, then the server's resident memory (every process of `npm start`).
-    const mixed = [
-      ...slugs.slice(0, 600).map((s) => `/articles/${s}`),
-      ...Array.from(
-        { length: 200 },
-        (_, i) => `/sections/${["politics", "economy", "society", "culture", "sports", "opinion"][i % 6]}/page/${1 + (i % 5)}`,
-      ),
-      ...Array.from({ length: 200 }, (_, i) => `/api/search?q=${encodeURIComponent(["충북", "클러스터", "과학", "강"][i % 4]!)}`),
-    ];
-    for (let i = 0; i < mixed.length; i += 10) await Promise.all(mixed.slice(i, i + 10).map((p) => get(server.url + p)));
-    const pid = Number(
-      spawnSync("fuser", [`${new URL(server.url).port}/tcp`], { encoding: "utf8" })
-        .stdout.trim()
-        .split(/\s+/)[0],
-    );
-    const rss = Number(fs.readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+)/)?.[1] ?? 0);
-    rows.push(["resident memory after 1,000 mixed requests (the serving process)", `${Math.round(rss / 1024)} MB`]);
+    touch(path.join(dir, "articles", files[8]!));
+    const rebuild = await timed("npm", ["run", "build"], env);
+    rows.push(["npm run build after one change", `${seconds(rebuild.ms)}, peak ${Math.round(rebuild.peakMb)} MB`]);
+    postgresRows = await serve(dir, slugs, serverEnv(postgresUrl));
   } finally {
-    await server.stop();
+    await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
   }
 
-  console.log(`\n${count} generated articles, SQLite, server NODE_OPTIONS="${nodeOptions}"\n\n| measure | figure |\n|---|---|`);
+  console.log(`\n${count} generated articles, server NODE_OPTIONS="${nodeOptions}"\n\n| measure | figure |\n|---|---|`);
   for (const [measure, figure] of rows) console.log(`| ${measure} | ${figure} |`);
+  console.log("\n| serving | SQLite (the build's file) | PostgreSQL (synced at start) |\n|---|---|---|");
+  console.log(`| start to first answer, syncing the whole archive into an empty database | | ${coldSync} |`);
+  sqliteRows.forEach(([measure, figure], i) =>
+    console.log(
+      `| ${i === 0 ? `${measure} (PostgreSQL: syncing the one changed article)` : measure} | ${figure} | ${postgresRows[i]?.[1] ?? ""} |`,
+    ),
+  );
   fs.rmSync(dir, { recursive: true, force: true });
 }
 

@@ -1,7 +1,7 @@
 // npm run bench:search [-- --count N] — search over N synthetic articles (default 2,000, as content:generate
-// writes them) in both engines, side by side: the in-memory gram index (the reference) and the read model's
-// FTS5 gram index in an SQLite file (what the site serves). Prints build time, size and memory, and query
-// latency p50/p99 per class.
+// writes them), side by side: the in-memory gram index (the reference), the read model's FTS5 gram index in
+// an SQLite file (what the site serves by default), and the same read model synced into PostgreSQL (its
+// GIN gram index). Prints build time, size and memory, and query latency p50/p99 per class.
 import { performance } from "node:perf_hooks";
 import { buildCatalog } from "@/lib/catalog";
 import { readContent } from "@/lib/content";
@@ -14,6 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { openReadModel } from "@/lib/archive/read";
 import { writeReadModelFile } from "@/lib/archive";
+import { PostgresArchiveReader, readModelPool, syncReadModel } from "@/lib/archive/postgres";
 
 const QUERIES = {
   "one word (3+ chars)": ["사이언스파크", "클러스터", "연구개발", "체육회", "네트워크"],
@@ -83,6 +84,24 @@ async function main() {
   const reader = openReadModel(file);
   const now = Date.now();
   await runQueries("read model (SQLite FTS5 grams):", async (query) => (await reader.search(query, now)).total);
+
+  // The same read model synced into PostgreSQL (a schema of its own, dropped afterwards).
+  const schema = `bench_search_${process.pid}`;
+  const pool = readModelPool(process.env.TEST_POSTGRES_URL || "postgres://postgres@127.0.0.1:5432/test", schema);
+  await pool.query(`CREATE SCHEMA ${schema}`);
+  try {
+    const syncStarted = performance.now();
+    await syncReadModel(pool, reader.db);
+    const size = (await pool.query("SELECT pg_total_relation_size('archive_search') AS bytes")).rows[0].bytes as number;
+    console.log(
+      `PostgreSQL sync: ${(performance.now() - syncStarted).toFixed(0)} ms; search table with its GIN index ${(size / 1024 / 1024).toFixed(1)} MB`,
+    );
+    const postgres = new PostgresArchiveReader(pool);
+    await runQueries("read model (PostgreSQL GIN grams):", async (query) => (await postgres.search(query, now)).total);
+  } finally {
+    await pool.query(`DROP SCHEMA ${schema} CASCADE`);
+    await pool.end();
+  }
   fs.rmSync(path.dirname(file), { recursive: true, force: true });
 }
 

@@ -3,8 +3,7 @@ import { WithSidebar } from "@/components/layout/with-sidebar";
 import { Pagination } from "@/components/listing/pagination";
 import { SearchResults } from "@/components/search/search-results";
 import { Sidebar } from "@/components/sidebar/sidebar";
-import { archive } from "@/lib/archive";
-import { getPublicationInstant, getSidebar, searchPublished } from "@/lib/articles";
+import { getPublicationInstant, getSidebar, searchPublished, pageArchive } from "@/lib/articles";
 import { presentHits, RESULTS_PER_PAGE } from "@/lib/search/present";
 import { popularTags } from "@/lib/search/suggestions";
 import { pageMetadata } from "@/lib/seo/metadata";
@@ -34,7 +33,7 @@ export default async function SearchPage({ searchParams }: Props) {
     getSidebar(),
   ]);
   const pageCount = Math.max(1, Math.ceil(result.total / RESULTS_PER_PAGE));
-  const suggestions = result.total === 0 ? await popularTags(archive(), await getPublicationInstant()) : [];
+  const suggestions = result.total === 0 ? await popularTags(pageArchive(), await getPublicationInstant()) : [];
   return (
     <WithSidebar sidebar={<Sidebar {...sidebar} />}>
       <h1 className="font-serif text-2xl font-bold">기사 검색</h1>

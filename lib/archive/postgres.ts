@@ -139,6 +139,7 @@ const toArticle = (row: ArticleRow): Article => ({ ...toCard(row), html: row.htm
 
 /** The read model in PostgreSQL tables (in the pool's search_path). */
 export class PostgresArchiveReader implements ArchiveReader {
+  readonly engine = "postgres";
   constructor(
     readonly pool: pg.Pool,
     private readonly opened: Promise<unknown> = Promise.resolve(),

@@ -30,6 +30,7 @@ const PUBLISHED = "+a.draft = 0 AND +a.time <= @now";
 
 /** What pages ask of the archive. Every answer is the same on both engines (tests/unit/read-model.test.ts). */
 export interface ArchiveReader {
+  readonly engine: "sqlite" | "postgres";
   /** Resolves once the archive can answer (PostgreSQL: synced with this build); rejects if it cannot. */
   ready(): Promise<void>;
   publisher(): Promise<Publisher>;
@@ -61,6 +62,7 @@ const toCard = (row: CardRow): ArticleCard => JSON.parse(row.card) as ArticleCar
 
 /** The read model of one build in its SQLite file, opened read-only. */
 export class SqliteArchiveReader implements ArchiveReader {
+  readonly engine = "sqlite";
   private readonly statements = new Map<string, Database.Statement>();
 
   constructor(readonly db: Database.Database) {

@@ -118,3 +118,36 @@ it("both instances serve one read model in PostgreSQL, which one of them synced 
     expect({ base, total: found.total, first: found.results[0]?.slug }).toEqual({ base, total: 1, first: "cluster-visit" });
   }
 });
+
+it("serves every kind of page from the PostgreSQL read model, and keeps drafts, schedules and unknown paths out", async () => {
+  for (const base of servers.map((s) => s.url)) {
+    const get = (pathname: string) => fetch(`${base}${pathname}`, { redirect: "manual" });
+    for (const pathname of [
+      "/",
+      "/articles/cluster-visit",
+      "/articles/cluster-column",
+      // Not prerendered (PRERENDER_ARTICLES=4): rendered on this request, from PostgreSQL.
+      "/articles/ampersand-title",
+      "/articles/hostile-markdown",
+      "/sections/economy",
+      `/tags/${encodeURIComponent("클러스터")}`,
+      "/feeds/rss.xml",
+      `/feeds/tags/${encodeURIComponent("클러스터")}/atom.xml`,
+      "/sitemap.xml",
+      "/news-sitemap.xml",
+      `/search?q=${encodeURIComponent("클러스터")}`,
+    ]) {
+      expect({ base, pathname, status: (await get(pathname)).status }).toEqual({ base, pathname, status: 200 });
+    }
+    for (const pathname of [
+      "/articles/unfinished-draft",
+      "/articles/scheduled-story",
+      "/articles/nope",
+      "/sections/economy/page/9",
+    ])
+      expect({ base, pathname, status: (await get(pathname)).status }).toEqual({ base, pathname, status: 404 });
+    const alias = await get("/news/articleView.html?idxno=123");
+    expect(alias.status).toBe(308);
+    expect(alias.headers.get("location")).toMatch(/\/articles\/cluster-visit$/);
+  }
+});

@@ -1,11 +1,10 @@
 import { notFound } from "next/navigation";
-import { archive } from "@/lib/archive";
-import { getPublicationInstant } from "@/lib/articles";
+import { getPublicationInstant, pageArchive } from "@/lib/articles";
 import { renderUrlset, sitemapChunks, sitemapEntries } from "@/lib/seo/sitemaps";
 import { xmlResponse } from "@/lib/seo/xml";
 
 async function chunks() {
-  return sitemapChunks(await sitemapEntries(archive(), await getPublicationInstant()));
+  return sitemapChunks(await sitemapEntries(pageArchive(), await getPublicationInstant()));
 }
 
 export async function generateStaticParams() {

@@ -1,6 +1,5 @@
 import { notFound } from "next/navigation";
-import { archive } from "@/lib/archive";
-import { getPublicationInstant } from "@/lib/articles";
+import { getPublicationInstant, pageArchive } from "@/lib/articles";
 import { listingParams } from "@/lib/listing";
 import { NO_GROUP, withPlaceholder } from "@/lib/listing-route";
 import { FEED_FILES, feedResponse } from "@/lib/seo/feed-route";
@@ -13,7 +12,7 @@ export async function generateStaticParams() {
     (
       await Promise.all(
         Object.entries(KINDS).map(async ([kind, listing]) =>
-          (await listingParams(archive(), listing, now))
+          (await listingParams(pageArchive(), listing, now))
             .filter((p) => p.page.length === 0)
             .flatMap(({ key }) => FEED_FILES.map((file) => ({ kind, key, file }))),
         ),
