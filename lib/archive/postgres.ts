@@ -12,13 +12,13 @@ import type Database from "better-sqlite3";
 import pg from "pg";
 import type { Article, ArticleCard, Banner, Publisher } from "@/lib/content/schema";
 import type { Photo } from "@/lib/images/photos";
+import { FIELD_WEIGHTS } from "@/lib/search/index";
 import { parseQuery } from "@/lib/search/normalize";
 import { nameKey as groupKey, normalizeAlias } from "@/lib/urls";
 import {
   MAX_REPEAT_POINTS,
   RelatedRanking,
   repeatExpression,
-  weightExpression,
   type ArchiveReader,
   type ArchiveSearchResult,
   type GroupSummary,
@@ -401,32 +401,46 @@ export class PostgresArchiveReader implements ArchiveReader {
       bonus: MAX_REPEAT_POINTS * terms.length,
     };
     terms.forEach((term, i) => (params[`t${i}`] = term));
-    const holds = terms
-      .map((_, i) => `strpos(h.title || E'\\n' || h.tags || E'\\n' || h.summary || E'\\n' || h.body, @t${i}::text) > 0`)
-      .join(" AND ");
-    const weight = weightExpression(terms.length, (field, term) => `strpos(${field}, ${term}::text) > 0`);
-    const matches = `SELECT h.article_id AS id, h.time, h.slug, ${weight} AS weight
-       FROM archive_search h WHERE h.grams @> @grams::text[] AND ${holds} AND NOT h.draft AND h.time <= @now`;
-    return this.withGramIndex(async (client) => {
-      const [{ n: total }] = (await this.rows<{ n: number }>(
-        `SELECT count(*)::int AS n FROM (${matches}) m`,
+    const w = FIELD_WEIGHTS;
+    // Per term, the weight of the first field holding it. The grams of a term of one or two characters
+    // are the term itself, so a match holds it for certain, and in the body if in no short field; a longer
+    // term's grams can be apart, so the body is searched for it, and a row holding it nowhere gets NULL.
+    const weight = terms
+      .map((term, i) => {
+        const t = `@t${i}::text`;
+        const body = [...term].length <= 2 ? `ELSE ${w.body}` : `WHEN strpos(h.body, ${t}) > 0 THEN ${w.body}`;
+        return `(CASE WHEN strpos(h.title, ${t}) > 0 THEN ${w.title} WHEN strpos(h.tags, ${t}) > 0 THEN ${w.tags}
+          WHEN strpos(h.summary, ${t}) > 0 THEN ${w.summary} ${body} END)`;
+      })
+      .join(" + ");
+    const repeats = repeatExpression(terms.length, "least").replace(/@t(\d+)/g, "@t$1::text");
+    // One statement: the matches are found once, counted, and only the page's rows come back.
+    const [row] = await this.withGramIndex((client) =>
+      this.rows<{ total: number; hits: { card: string; plain_text: string; time: number; score: number }[] }>(
+        `WITH m AS MATERIALIZED (
+           SELECT * FROM (SELECT h.article_id AS id, h.time, h.slug, ${weight} AS weight FROM archive_search h
+             WHERE h.grams @> @grams::text[] AND NOT h.draft AND h.time <= @now) w
+           WHERE weight IS NOT NULL),
+         last_place AS (SELECT weight FROM m ORDER BY weight DESC LIMIT 1 OFFSET @place - 1),
+         page AS (
+           SELECT a.card, a.plain_text, m.time, m.slug, (m.weight + ${repeats})::int AS score
+           FROM m JOIN archive_search b ON b.article_id = m.id JOIN archive_articles a ON a.id = m.id
+           WHERE m.weight + @bonus >= coalesce((SELECT weight FROM last_place), 0)
+           ORDER BY score DESC, m.time DESC, m.slug LIMIT @limit OFFSET @offset)
+         SELECT (SELECT count(*) FROM m)::int AS total,
+           coalesce((SELECT json_agg(json_build_object('card', card, 'plain_text', plain_text, 'time', time, 'score', score)
+             ORDER BY score DESC, time DESC, slug) FROM page), '[]') AS hits`,
         params,
         client,
-      )) as [{ n: number }];
-      if (offset >= total) return { terms, display, total, hits: [] };
-      const rows = await this.rows<{ card: string; plain_text: string; time: number; score: number }>(
-        `WITH m AS MATERIALIZED (${matches}),
-         last_place AS (SELECT weight FROM m ORDER BY weight DESC LIMIT 1 OFFSET @place - 1)
-       SELECT a.card, a.plain_text, m.time, (m.weight + ${repeatExpression(terms.length, "least").replace(/@t(\d+)/g, "@t$1::text")})::int AS score
-       FROM m JOIN archive_search b ON b.article_id = m.id JOIN archive_articles a ON a.id = m.id
-       WHERE m.weight + @bonus >= coalesce((SELECT weight FROM last_place), 0)
-       ORDER BY score DESC, m.time DESC, m.slug LIMIT @limit OFFSET @offset`,
-        params,
-        client,
-      );
-      const hits = rows.map((row) => ({ article: toCard(row), plainText: row.plain_text, score: row.score, time: row.time }));
-      return { terms, display, total, hits };
-    });
+      ),
+    );
+    const { total, hits } = row!;
+    return {
+      terms,
+      display,
+      total,
+      hits: hits.map((hit) => ({ article: toCard(hit), plainText: hit.plain_text, score: hit.score, time: hit.time })),
+    };
   }
 }
 

@@ -400,15 +400,12 @@ export const MAX_REPEAT_POINTS = 5;
  * weight of the first field holding it. A term in none of the short fields is in the body (the gram
  * index matched it there).
  */
-export function weightExpression(
-  termCount: number,
-  contains: (field: string, term: string) => string = (f, t) => `instr(${f}, ${t})`,
-): string {
+function weightExpression(termCount: number): string {
   const w = FIELD_WEIGHTS;
   return Array.from(
     { length: termCount },
     (_, i) =>
-      `(CASE WHEN ${contains("h.title", `@t${i}`)} THEN ${w.title} WHEN ${contains("h.tags", `@t${i}`)} THEN ${w.tags} WHEN ${contains("h.summary", `@t${i}`)} THEN ${w.summary} ELSE ${w.body} END)`,
+      `(CASE WHEN instr(h.title, @t${i}) THEN ${w.title} WHEN instr(h.tags, @t${i}) THEN ${w.tags} WHEN instr(h.summary, @t${i}) THEN ${w.summary} ELSE ${w.body} END)`,
   ).join(" + ");
 }
 
