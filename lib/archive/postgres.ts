@@ -31,7 +31,7 @@ import { groupEntriesOf, READ_MODEL_VERSION, searchFields, type GroupKind, type 
 pg.types.setTypeParser(20, (value) => Number(value));
 
 /** Bumped with the tables below: a sync finding other tables drops and rewrites them. */
-const PG_SCHEMA_VERSION = `${READ_MODEL_VERSION}.1`;
+const PG_SCHEMA_VERSION = `${READ_MODEL_VERSION}.3`;
 
 const TABLES = [
   "archive_search",
@@ -75,7 +75,8 @@ CREATE TABLE archive_group_members (
   multiplicity integer NOT NULL,
   PRIMARY KEY (kind, key, article_id)
 );
-CREATE INDEX archive_group_members_order ON archive_group_members (kind, key, rank1, rank2, slug);
+-- Covering: page N of a group is a walk along this index alone (VACUUM after each sync keeps it index-only).
+CREATE INDEX archive_group_members_order ON archive_group_members (kind, key, rank1, rank2, slug) INCLUDE (draft, time, article_id);
 CREATE INDEX archive_group_members_article ON archive_group_members (article_id);
 CREATE TABLE archive_aliases (alias text PRIMARY KEY, article_id integer NOT NULL REFERENCES archive_articles ON DELETE CASCADE);
 CREATE INDEX archive_aliases_article ON archive_aliases (article_id);
@@ -250,15 +251,14 @@ export class PostgresArchiveReader implements ArchiveReader {
   }
 
   /** Each group's first member in content order names it, as in SQLite; count is over the published. */
-  private groupRows(kind: GroupKind, now: number, key?: string) {
+  private groupRows(kind: GroupKind, now: number) {
     return this.rows<{ key: string; name: string; value: string | null; count: number }>(
       `SELECT key, name, value, count FROM (
          SELECT DISTINCT ON (m.key) m.key, m.name, m.value, m.time, m.slug, count(*) OVER (PARTITION BY m.key)::int AS count
-         FROM archive_group_members m
-         WHERE m.kind = @kind AND ${key === undefined ? "" : "m.key = @key AND "}${MEMBER_PUBLISHED}
+         FROM archive_group_members m WHERE m.kind = @kind AND ${MEMBER_PUBLISHED}
          ORDER BY m.key, m.time DESC, m.slug) g
        ORDER BY time DESC, slug`,
-      key === undefined ? { kind, now } : { kind, key, now },
+      { kind, now },
     );
   }
 
@@ -280,15 +280,25 @@ export class PostgresArchiveReader implements ArchiveReader {
   }
 
   async group<T = unknown>(kind: GroupKind, key: string, now: number): Promise<GroupSummary<T> | undefined> {
-    const [row] = await this.groupRows(kind, now, key);
+    // One group: its first member by the order index, and a count along the index alone.
+    const row = await this.row<{ key: string; name: string; value: string | null; count: number }>(
+      `SELECT g.key, g.name, g.value,
+         (SELECT count(*) FROM archive_group_members m WHERE m.kind = @kind AND m.key = @key AND ${MEMBER_PUBLISHED})::int AS count
+       FROM archive_group_members g WHERE g.kind = @kind AND g.key = @key AND g.article_id = (
+         SELECT m.article_id FROM archive_group_members m WHERE m.kind = @kind AND m.key = @key AND ${MEMBER_PUBLISHED}
+         ORDER BY m.time DESC, m.slug LIMIT 1)`,
+      { kind, key, now },
+    );
     return row && toGroup<T>(row);
   }
 
   async members(kind: GroupKind, key: string, now: number, limit: number, offset = 0): Promise<ArticleCard[]> {
     return (
       await this.rows<CardRow>(
-        `SELECT a.card FROM archive_group_members m JOIN archive_articles a ON a.id = m.article_id
-         WHERE m.kind = @kind AND m.key = @key AND ${MEMBER_PUBLISHED} ORDER BY ${MEMBER_ORDER} LIMIT @limit OFFSET @offset`,
+        // The page's members first, from the index alone; then the texts of those rows only.
+        `SELECT a.card FROM (SELECT m.article_id, m.rank1, m.rank2, m.slug FROM archive_group_members m
+           WHERE m.kind = @kind AND m.key = @key AND ${MEMBER_PUBLISHED} ORDER BY ${MEMBER_ORDER} LIMIT @limit OFFSET @offset) m
+         JOIN archive_articles a ON a.id = m.article_id ORDER BY ${MEMBER_ORDER}`,
         { kind, key, now, limit, offset },
       )
     ).map(toCard);
@@ -539,7 +549,7 @@ export async function syncReadModel(pool: pg.Pool, source: Database.Database): P
       [JSON.stringify(build)],
     );
     await client.query("COMMIT");
-    if (write.length || gone.length) await client.query("ANALYZE archive_articles, archive_group_members, archive_search");
+    if (write.length || gone.length) await client.query("VACUUM ANALYZE archive_articles, archive_group_members, archive_search");
     return {
       synced: true,
       added: added.length,

@@ -27,6 +27,8 @@ export type ArchiveSearchResult = { terms: string[]; display: string; total: num
  * article is published, so walking newest first (by id) and skipping the few others is what is fast.
  */
 const PUBLISHED = "+a.draft = 0 AND +a.time <= @now";
+/** The same of a group member, from the member's own copy of draft and time. */
+const MEMBER_PUBLISHED = "m.draft = 0 AND m.time <= @now";
 
 /** What pages ask of the archive. Every answer is the same on both engines (tests/unit/read-model.test.ts). */
 export interface ArchiveReader {
@@ -127,8 +129,8 @@ export class SqliteArchiveReader implements ArchiveReader {
     const rows = (
       group
         ? this.query(
-            `SELECT t.card, t.html, t.plain_text FROM group_members m JOIN articles a ON a.id = m.article_id JOIN article_texts t ON t.id = a.id
-             WHERE m.kind = @kind AND m.key = @key AND ${PUBLISHED} ORDER BY m.ord LIMIT @limit`,
+            `SELECT t.card, t.html, t.plain_text FROM group_members m JOIN article_texts t ON t.id = m.article_id
+             WHERE m.kind = @kind AND m.key = @key AND ${MEMBER_PUBLISHED} ORDER BY m.ord LIMIT @limit`,
           ).all({ ...group, now, limit })
         : this.query(
             `SELECT t.card, t.html, t.plain_text FROM articles a JOIN article_texts t ON t.id = a.id WHERE ${PUBLISHED} ORDER BY a.id LIMIT @limit`,
@@ -157,8 +159,7 @@ export class SqliteArchiveReader implements ArchiveReader {
     // SQLite fills bare columns from the row holding the MIN(): the name as the newest article writes it.
     const rows = this.query(
       `SELECT m.key, m.name, m.value, MIN(m.article_id) AS first, COUNT(*) AS count
-       FROM group_members m JOIN articles a ON a.id = m.article_id
-       WHERE m.kind = @kind AND ${PUBLISHED} GROUP BY m.key ORDER BY first`,
+       FROM group_members m WHERE m.kind = @kind AND ${MEMBER_PUBLISHED} GROUP BY m.key ORDER BY first`,
     ).all({ kind, now }) as { key: string; name: string; value: string | null; count: number }[];
     return rows.map((row) => ({
       key: row.key,
@@ -171,9 +172,11 @@ export class SqliteArchiveReader implements ArchiveReader {
   /** Whether the group has a published article (cheaper than counting: the header's section links). */
   async hasPublished(kind: GroupKind, key: string, now: number): Promise<boolean> {
     return (
-      this.query(
-        `SELECT 1 FROM group_members m JOIN articles a ON a.id = m.article_id WHERE m.kind = @kind AND m.key = @key AND ${PUBLISHED} LIMIT 1`,
-      ).get({ kind, key, now }) !== undefined
+      this.query(`SELECT 1 FROM group_members m WHERE m.kind = @kind AND m.key = @key AND ${MEMBER_PUBLISHED} LIMIT 1`).get({
+        kind,
+        key,
+        now,
+      }) !== undefined
     );
   }
 
@@ -181,8 +184,7 @@ export class SqliteArchiveReader implements ArchiveReader {
   async group<T = unknown>(kind: GroupKind, key: string, now: number): Promise<GroupSummary<T> | undefined> {
     const row = this.query(
       `SELECT m.key, m.name, m.value, MIN(m.article_id) AS first, COUNT(*) AS count
-       FROM group_members m JOIN articles a ON a.id = m.article_id
-       WHERE m.kind = @kind AND m.key = @key AND ${PUBLISHED}`,
+       FROM group_members m WHERE m.kind = @kind AND m.key = @key AND ${MEMBER_PUBLISHED}`,
     ).get({ kind, key, now }) as { key: string | null; name: string; value: string | null; count: number };
     if (!row.count || row.key === null) return undefined;
     return {
@@ -197,8 +199,10 @@ export class SqliteArchiveReader implements ArchiveReader {
   async members(kind: GroupKind, key: string, now: number, limit: number, offset = 0): Promise<ArticleCard[]> {
     return (
       this.query(
-        `SELECT t.card FROM group_members m JOIN articles a ON a.id = m.article_id JOIN article_texts t ON t.id = a.id
-         WHERE m.kind = @kind AND m.key = @key AND ${PUBLISHED} ORDER BY m.ord LIMIT @limit OFFSET @offset`,
+        // The page's members first, from the index alone; then the texts of those rows only.
+        `SELECT t.card FROM (SELECT m.article_id, m.ord FROM group_members m
+           WHERE m.kind = @kind AND m.key = @key AND ${MEMBER_PUBLISHED} ORDER BY m.ord LIMIT @limit OFFSET @offset) p
+         JOIN article_texts t ON t.id = p.article_id ORDER BY p.ord`,
       ).all({ kind, key, now, limit, offset }) as CardRow[]
     ).map(toCard);
   }
@@ -229,7 +233,7 @@ export class SqliteArchiveReader implements ArchiveReader {
     return this.query(
       `WITH placed AS (
          SELECT m.key, m.article_id, ROW_NUMBER() OVER (PARTITION BY m.key ORDER BY m.ord) - 1 AS place
-         FROM group_members m JOIN articles a ON a.id = m.article_id WHERE m.kind = @kind AND ${PUBLISHED}),
+         FROM group_members m WHERE m.kind = @kind AND ${MEMBER_PUBLISHED}),
        recent AS (SELECT a.id FROM articles a WHERE ${PUBLISHED} ORDER BY a.id LIMIT @newest)
        SELECT DISTINCT key, place / CAST(@pageSize AS INTEGER) + 1 AS page FROM placed WHERE article_id IN recent ORDER BY key, page`,
     ).all({ kind, now, newest: Number.isFinite(newest) ? newest : -1, pageSize }) as { key: string; page: number }[];
@@ -271,8 +275,8 @@ export class SqliteArchiveReader implements ArchiveReader {
          SELECT a.id, 1000 FROM articles a WHERE a.slug IN (SELECT value FROM json_each(@related))
          UNION ALL SELECT m.article_id, CASE m.kind WHEN 'series' THEN 30 ELSE 10 * m.multiplicity END FROM group_members m
            WHERE (m.kind = 'series' AND m.key = @series) OR (m.kind = 'tag' AND m.key IN (SELECT value FROM json_each(@tags)))
-         UNION ALL SELECT * FROM (SELECT m.article_id, 0 FROM group_members m JOIN articles a ON a.id = m.article_id
-           WHERE m.kind = 'section' AND m.key = @section AND ${PUBLISHED} ORDER BY m.ord LIMIT @sectionNewest))
+         UNION ALL SELECT * FROM (SELECT m.article_id, 0 FROM group_members m
+           WHERE m.kind = 'section' AND m.key = @section AND ${MEMBER_PUBLISHED} ORDER BY m.ord LIMIT @sectionNewest))
        SELECT a.slug, a.time, a.section, a.relation,
          SUM(p.points) + CASE WHEN a.section = @section THEN 3 ELSE 0 END AS bound
        FROM points p JOIN articles a ON a.id = p.id
