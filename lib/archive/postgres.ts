@@ -70,6 +70,7 @@ CREATE TABLE archive_group_members (
   slug text COLLATE "C" NOT NULL,
   time bigint NOT NULL,
   draft boolean NOT NULL,
+  section text COLLATE "C" NOT NULL,
   name text NOT NULL,
   value text,
   multiplicity integer NOT NULL,
@@ -362,20 +363,31 @@ export class PostgresArchiveReader implements ArchiveReader {
     };
     const ranking = new RelatedRanking(article, limit);
     for (;;) {
-      const rows = await this.rows<RelatedCandidateRow>(
-        `WITH points (id, points) AS (
-           SELECT a.id, 1000 FROM archive_articles a WHERE a.slug = ANY(@related::text[])
-           UNION ALL SELECT m.article_id, CASE m.kind WHEN 'series' THEN 30 ELSE 10 * m.multiplicity END FROM archive_group_members m
-             WHERE (m.kind = 'series' AND m.key = @series::text) OR (m.kind = 'tag' AND m.key = ANY(@tags::text[]))
-           UNION ALL (SELECT m.article_id, 0 FROM archive_group_members m
+      // Bounds from the memberships alone (each carries its article's draft, time, slug and section),
+      // then the facts of this batch's candidates.
+      const bounds = await this.rows<{ id: number; bound: number }>(
+        `WITH points (id, time, slug, section, points) AS (
+           SELECT a.id, a.time, a.slug, a.section, 1000 FROM archive_articles a WHERE a.slug = ANY(@related::text[]) AND ${PUBLISHED}
+           UNION ALL SELECT m.article_id, m.time, m.slug, m.section, CASE m.kind WHEN 'series' THEN 30 ELSE 10 * m.multiplicity END
+             FROM archive_group_members m
+             WHERE ((m.kind = 'series' AND m.key = @series::text) OR (m.kind = 'tag' AND m.key = ANY(@tags::text[])))
+               AND ${MEMBER_PUBLISHED}
+           UNION ALL (SELECT m.article_id, m.time, m.slug, m.section, 0 FROM archive_group_members m
              WHERE m.kind = 'section' AND m.key = @section AND ${MEMBER_PUBLISHED} ORDER BY ${MEMBER_ORDER} LIMIT @sectionNewest))
-         SELECT a.slug, a.time, a.section, a.relation,
-           (sum(p.points) + CASE WHEN a.section = @section THEN 3 ELSE 0 END)::int AS bound
-         FROM points p JOIN archive_articles a ON a.id = p.id
-         WHERE ${PUBLISHED} AND a.slug IS DISTINCT FROM @column::text AND a.slug <> @slug
-         GROUP BY a.id ORDER BY bound DESC, a.time DESC, a.slug LIMIT @batch OFFSET @offset`,
+         SELECT id, (sum(points) + CASE WHEN max(section) = @section THEN 3 ELSE 0 END)::int AS bound FROM points
+         WHERE slug IS DISTINCT FROM @column::text AND slug <> @slug
+         GROUP BY id ORDER BY bound DESC, max(time) DESC, max(slug) LIMIT @batch OFFSET @offset`,
         params,
       );
+      const facts = new Map(
+        (
+          await this.rows<Omit<RelatedCandidateRow, "bound"> & { id: number }>(
+            "SELECT id, slug, time, section, relation FROM archive_articles WHERE id = ANY(@ids::int[])",
+            { ids: bounds.map((b) => b.id) },
+          )
+        ).map((row) => [row.id, row]),
+      );
+      const rows = bounds.map(({ id, bound }) => ({ ...facts.get(id)!, bound }));
       for (const row of rows) if (!ranking.offer(row)) return ranking.best;
       if (rows.length < RELATED_BATCH) return ranking.best;
       params.offset += RELATED_BATCH;
@@ -618,6 +630,7 @@ async function insertArticles(
         slug: article.slug,
         time,
         draft,
+        section: article.section,
       });
     }
     for (const alias of addresses) aliases.push({ alias, article_id: id });

@@ -270,20 +270,20 @@ export class SqliteArchiveReader implements ArchiveReader {
    * articles costs one aggregate query, not thousands of scores.
    */
   async related(article: Article, now: number, limit: number, sectionNewest: number = limit + 2): Promise<RelationFacts[]> {
-    const rows = this.query(
-      `WITH points (id, points) AS (
-         SELECT a.id, 1000 FROM articles a WHERE a.slug IN (SELECT value FROM json_each(@related))
-         UNION ALL SELECT m.article_id, CASE m.kind WHEN 'series' THEN 30 ELSE 10 * m.multiplicity END FROM group_members m
-           WHERE (m.kind = 'series' AND m.key = @series) OR (m.kind = 'tag' AND m.key IN (SELECT value FROM json_each(@tags)))
-         UNION ALL SELECT * FROM (SELECT m.article_id, 0 FROM group_members m
+    // Bounds from the memberships alone (each carries its article's draft, time and section), best first
+    // and then in content order; an article's facts are read only when ranking reaches it.
+    const bounds = this.query(
+      `WITH points (id, section, points) AS (
+         SELECT a.id, a.section, 1000 FROM articles a WHERE a.slug IN (SELECT value FROM json_each(@related)) AND ${PUBLISHED}
+         UNION ALL SELECT m.article_id, m.section, CASE m.kind WHEN 'series' THEN 30 ELSE 10 * m.multiplicity END FROM group_members m
+           WHERE ((m.kind = 'series' AND m.key = @series) OR (m.kind = 'tag' AND m.key IN (SELECT value FROM json_each(@tags))))
+             AND ${MEMBER_PUBLISHED}
+         UNION ALL SELECT * FROM (SELECT m.article_id, m.section, 0 FROM group_members m
            WHERE m.kind = 'section' AND m.key = @section AND ${MEMBER_PUBLISHED} ORDER BY m.ord LIMIT @sectionNewest))
-       SELECT a.slug, a.time, a.section, a.relation,
-         SUM(p.points) + CASE WHEN a.section = @section THEN 3 ELSE 0 END AS bound
-       FROM points p JOIN articles a ON a.id = p.id
-       WHERE ${PUBLISHED} AND a.slug IS NOT @column AND a.slug != @slug
-       GROUP BY a.id ORDER BY bound DESC, a.time DESC, a.slug`,
-    );
-    const candidates = rows.iterate({
+       SELECT id, SUM(points) + CASE WHEN MAX(section) = @section THEN 3 ELSE 0 END AS bound FROM points
+       WHERE id NOT IN (SELECT id FROM articles WHERE slug IN (@slug, @column))
+       GROUP BY id ORDER BY bound DESC, id`,
+    ).iterate({
       related: JSON.stringify(article.related),
       series: article.series ? groupKey(article.series) : null,
       tags: JSON.stringify(article.tags.map(groupKey)),
@@ -292,9 +292,13 @@ export class SqliteArchiveReader implements ArchiveReader {
       column: article.column ?? null,
       slug: article.slug,
       now,
-    }) as IterableIterator<RelatedCandidateRow>;
+    }) as IterableIterator<{ id: number; bound: number }>;
+    const facts = this.query("SELECT slug, time, section, relation FROM articles WHERE id = ?");
     const ranking = new RelatedRanking(article, limit);
-    for (const row of candidates) if (!ranking.offer(row)) break;
+    for (const { id, bound } of bounds) {
+      const row = facts.get(id) as Omit<RelatedCandidateRow, "bound">;
+      if (!ranking.offer({ ...row, bound })) break;
+    }
     return ranking.best;
   }
 

@@ -11,7 +11,7 @@ import { compact } from "@/lib/search/normalize";
 import { nameKey, normalizeAlias } from "@/lib/urls";
 
 /** Bumped whenever the tables change: a server refuses a read model written by other code. */
-export const READ_MODEL_VERSION = 5;
+export const READ_MODEL_VERSION = 6;
 
 /** Characters of plain text a card keeps: enough for every teaser (the longest is 200). */
 export const CARD_TEXT_LENGTH = 240;
@@ -50,9 +50,11 @@ CREATE TABLE group_members (
   value TEXT,
   -- How many of the article's own entries share this key (tags "KAST" and "kast"): 관련기사's bound.
   multiplicity INTEGER NOT NULL DEFAULT 1,
-  -- The article's own draft and time, so a listing counts and pages its group without visiting articles.
+  -- The article's own draft, time and section, so a listing counts and pages its group, and 관련기사
+  -- bounds its candidates, without visiting articles.
   draft INTEGER NOT NULL,
   time INTEGER NOT NULL,
+  section TEXT NOT NULL,
   PRIMARY KEY (kind, key, article_id)
 ) WITHOUT ROWID;
 -- Covering: page N of a group is a walk along this index alone, then the texts of its rows.
@@ -142,7 +144,7 @@ export function writeReadModel(
   );
   const insertTexts = db.prepare("INSERT INTO article_texts (id, card, html, plain_text) VALUES (?, ?, ?, ?)");
   const insertMember = db.prepare(
-    `INSERT INTO group_members (kind, key, article_id, ord, name, value, draft, time) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO group_members (kind, key, article_id, ord, name, value, draft, time, section) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (kind, key, article_id) DO UPDATE SET multiplicity = multiplicity + 1`,
   );
   const insertAlias = db.prepare("INSERT OR IGNORE INTO aliases (alias, article_id) VALUES (?, ?)");
@@ -198,6 +200,7 @@ export function writeReadModel(
           entry.value,
           article.draft ? 1 : 0,
           Date.parse(article.date),
+          article.section,
         );
       for (const alias of article.aliases) insertAlias.run(normalizeAlias(alias), id);
       const fields = searchFields(article);
