@@ -158,6 +158,8 @@ async function main() {
     NODE_OPTIONS: nodeOptions,
   });
   const sqliteRows = await serve(dir, slugs, serverEnv(env.DATABASE_URL));
+  // Printed now too: a long run's PostgreSQL half may fail after the SQLite half's figures are in.
+  for (const [measure, figure] of [...rows, ...sqliteRows]) console.log(`SQLite | ${measure} | ${figure}`);
 
   // PostgreSQL: the first start syncs the whole build into an empty database; after one article changes
   // and the site is rebuilt, the next start syncs that one article.
@@ -168,7 +170,7 @@ async function main() {
   let coldSync = "";
   try {
     const coldStart = performance.now();
-    const cold = await startServer(dir, ".next-bench-archive", serverEnv(postgresUrl));
+    const cold = await startServer(dir, ".next-bench-archive", serverEnv(postgresUrl), process.cwd(), 3_600_000);
     coldSync = seconds(performance.now() - coldStart);
     await cold.stop();
 

@@ -29,12 +29,16 @@ export function freePort(): Promise<number> {
 
 export type RunningServer = { url: string; stop: () => Promise<void>; log: () => string };
 
-/** `npm start` (the portal's server) on a free port for a built slot; resolves once it answers HTTP. */
+/**
+ * `npm start` (the portal's server) on a free port for a built slot; resolves once it answers HTTP, or
+ * fails after `waitMs` (a first sync of a large archive into PostgreSQL takes minutes).
+ */
 export async function startServer(
   contentDir: string,
   distDir: string,
   env: Record<string, string> = {},
   cwd: string = process.cwd(),
+  waitMs = 120_000,
 ): Promise<RunningServer> {
   const port = await freePort();
   // TRUSTED_PROXY_HOPS=1 unless told: tests play many readers from one machine through X-Forwarded-For.
@@ -54,7 +58,7 @@ export async function startServer(
       await new Promise((resolve) => child.once("exit", resolve));
     }
   };
-  for (let attempt = 0; attempt < 100; attempt++) {
+  for (const deadline = Date.now() + waitMs; Date.now() < deadline;) {
     if (child.exitCode !== null) throw new Error(`npm start exited early:\n${log}`);
     try {
       await fetch(url, { signal: AbortSignal.timeout(1000) });
