@@ -529,8 +529,10 @@ export async function syncReadModel(pool: pg.Pool, source: Database.Database): P
     await client.query("DELETE FROM archive_articles WHERE slug = ANY($1::text[])", [[...gone, ...changed]]);
 
     const write = [...changed, ...added];
-    // Writing most of the archive: the gram index is built once at the end rather than row by row.
-    const bulk = write.length > 1000 && write.length > have.size / 2;
+    // The first sync into an empty database builds the gram index once at the end rather than row by row.
+    // Only then: dropping the index locks the table, and a later sync has readers (the previous build's
+    // instances) that must go on searching the old rows until this transaction commits.
+    const bulk = have.size === 0 && write.length > 1000;
     if (bulk) await client.query("DROP INDEX archive_search_grams");
     const read = source.prepare(
       `SELECT a.slug, a.hash, t.card, t.html, t.plain_text FROM articles a JOIN article_texts t ON t.id = a.id WHERE a.slug = ?`,
