@@ -14,10 +14,9 @@ const run = (command: string, args: string[], env: NodeJS.ProcessEnv = process.e
 };
 
 const slot = slotName();
-run("npx", ["tsx", "scripts/content-check.ts"]);
-run("npx", ["tsx", "scripts/images.ts"]);
 const { staging, snapshot } = prepareStaging(slot);
-run("npx", ["tsx", "scripts/read-model.ts", snapshot]);
+// Check, photos and read model over one reading of content/ (scripts/prepare-build.ts).
+run("npx", ["tsx", "scripts/prepare-build.ts", snapshot]);
 // The parsed content the pages were built from stays with the build: the server reads it at start, so a
 // build and the articles it serves can never come from two states of content/.
 run("npx", ["next", "build", ...process.argv.slice(2)], { ...process.env, NEXT_DIST_DIR: staging, [SNAPSHOT_DIR_ENV]: snapshot });
