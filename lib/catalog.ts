@@ -120,14 +120,13 @@ export async function sidebarContent(
   live: SidebarLive = NO_LIVE,
   limit: number = site.recentCount,
 ) {
-  const [banners, mostRead, commented, newest, why, only, magazine] = await Promise.all([
+  const [banners, mostRead, commented, why, only, magazine] = await Promise.all([
     reader.banners(),
     reader.cardsBySlug(live.mostRead, now),
     reader.cardsBySlug(
       live.latest.map((c) => c.articleSlug),
       now,
     ),
-    live.mostRead.length ? [] : reader.newest(now, limit),
     reader.picks("why", now, limit),
     reader.picks("only", now, limit),
     reader.picks("magazine", now, 3),
@@ -140,7 +139,7 @@ export async function sidebarContent(
       bottom: [...first("sidebar-bottom-1"), ...first("sidebar-bottom-2")],
     },
     // Hot is the most read of the last seven days; the newest until read counts exist.
-    hot: (mostRead.length ? mostRead : newest.length ? newest : await reader.newest(now, limit)).slice(0, limit),
+    hot: (mostRead.length ? mostRead : await reader.newest(now, limit)).slice(0, limit),
     liveComments: live.latest
       .filter((c) => titles.has(c.articleSlug))
       .map((c) => ({

@@ -82,6 +82,26 @@ export async function listingParams(
   }));
 }
 
+/**
+ * The group and page number a listing URL asks for, or undefined (unknown group or page past the end):
+ * whether the page exists, without reading its articles.
+ */
+export async function locateListing(
+  reader: ArchiveReader,
+  kind: ListingKind,
+  rawKey: string,
+  segments: string[] | undefined,
+  now: number,
+): Promise<{ group: GroupSummary; pageNo: number; pageCount: number } | undefined> {
+  const key = kind === "section" ? rawKey : nameKey(decodeSegment(rawKey));
+  const pageNo = pageNumber(segments);
+  if (pageNo === undefined || (kind === "section" && !SECTIONS.some((s) => s.slug === key))) return undefined;
+  const group = await reader.group(kind, key, now);
+  if (!group) return undefined;
+  const pageCount = pageCountOf(group.count);
+  return pageNo > pageCount ? undefined : { group, pageNo, pageCount };
+}
+
 /** The listing a URL asks for, or undefined (unknown group or page past the end) so the route answers 404. */
 export async function findListing(
   reader: ArchiveReader,
@@ -90,14 +110,10 @@ export async function findListing(
   segments: string[] | undefined,
   now: number,
 ): Promise<Listing | undefined> {
-  const key = kind === "section" ? rawKey : nameKey(decodeSegment(rawKey));
-  const pageNo = pageNumber(segments);
-  if (pageNo === undefined || (kind === "section" && !SECTIONS.some((s) => s.slug === key))) return undefined;
-  const group = await reader.group(kind, key, now);
-  if (!group) return undefined;
-  const pageCount = pageCountOf(group.count);
-  if (pageNo > pageCount) return undefined;
-  const items = await reader.members(kind, key, now, site.pageSize, (pageNo - 1) * site.pageSize);
+  const found = await locateListing(reader, kind, rawKey, segments, now);
+  if (!found) return undefined;
+  const { group, pageNo, pageCount } = found;
+  const items = await reader.members(kind, group.key, now, site.pageSize, (pageNo - 1) * site.pageSize);
   const label = kind === "section" ? sectionName(group.key) : group.name;
   return {
     kind,

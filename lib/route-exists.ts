@@ -3,7 +3,7 @@
 // #97000) and stores that 404 under its own path (#98027); the portal server sends such paths to the
 // real 404 page (lib/http/page-routing.ts).
 import type { ArchiveReader } from "@/lib/archive/read";
-import { findListing, type ListingKind } from "@/lib/listing";
+import { locateListing, type ListingKind } from "@/lib/listing";
 import { decodeSegment } from "@/lib/urls";
 
 const LISTING_KINDS: Record<string, ListingKind> = { sections: "section", tags: "tag", series: "series", authors: "author" };
@@ -16,6 +16,7 @@ export async function pageExists(reader: ArchiveReader, pathname: string, now: n
   const [first, key, ...rest] = pathname.split("/").filter(Boolean);
   if (first === "articles" && key !== undefined && rest.length === 0) return reader.exists(decodeSegment(key), now);
   const kind = first ? LISTING_KINDS[first] : undefined;
-  if (kind && key !== undefined) return (await findListing(reader, kind, key, rest.length ? rest : undefined, now)) !== undefined;
+  if (kind && key !== undefined)
+    return (await locateListing(reader, kind, key, rest.length ? rest : undefined, now)) !== undefined;
   return true;
 }

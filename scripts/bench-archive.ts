@@ -11,9 +11,8 @@ import path from "node:path";
 import { readArgs } from "./lib/args";
 import { machineLine } from "./lib/build-timing";
 import { startServer } from "./lib/next-server";
-import pg from "pg";
+import { scratchDatabase } from "./lib/scratch-database";
 
-const POSTGRES_URL = process.env.TEST_POSTGRES_URL || "postgres://postgres@127.0.0.1:5432/test";
 const count = Number(readArgs(process.argv.slice(2)).get("count") ?? 2000);
 const percentile = (values: number[], p: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))]!;
@@ -52,16 +51,6 @@ async function get(url: string): Promise<{ ms: number; status: number }> {
 
 function touch(file: string) {
   fs.appendFileSync(file, "\n한 문장을 더했다.\n");
-}
-
-async function admin(query: string) {
-  const client = new pg.Client({ connectionString: POSTGRES_URL });
-  await client.connect();
-  try {
-    await client.query(query);
-  } finally {
-    await client.end();
-  }
 }
 
 /** Starts the server on the build and measures what readers wait for; the first row is start to first answer. */
@@ -163,9 +152,8 @@ async function main() {
 
   // PostgreSQL: the first start syncs the whole build into an empty database; after one article changes
   // and the site is rebuilt, the next start syncs that one article.
-  const database = `bench_archive_${process.pid}`;
-  const postgresUrl = POSTGRES_URL.replace(/\/[^/?]+(\?|$)/, `/${database}$1`);
-  await admin(`CREATE DATABASE ${database}`);
+  const database = await scratchDatabase("bench_archive");
+  const postgresUrl = database.url;
   let postgresRows: [string, string][] = [];
   let coldSync = "";
   try {
@@ -179,7 +167,7 @@ async function main() {
     rows.push(["npm run build after one change", `${seconds(rebuild.ms)}, peak ${Math.round(rebuild.peakMb)} MB`]);
     postgresRows = await serve(dir, slugs, serverEnv(postgresUrl));
   } finally {
-    await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await database.drop();
   }
 
   console.log(`\n${count} generated articles, server NODE_OPTIONS="${nodeOptions}"\n\n| measure | figure |\n|---|---|`);

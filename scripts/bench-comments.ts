@@ -6,12 +6,11 @@ import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import autocannon from "autocannon";
-import pg from "pg";
 import { buildSite, startServer } from "./lib/next-server";
+import { scratchDatabase } from "./lib/scratch-database";
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const CONNECTIONS = 20;
-const POSTGRES_URL = process.env.TEST_POSTGRES_URL || "postgres://postgres@127.0.0.1:5432/test";
 const ARTICLE = "kanagawa-science-park";
 
 type Result = {
@@ -79,15 +78,11 @@ async function main() {
   console.log(`${CONNECTIONS} connections, ${SECONDS} s each, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"})`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-comments-"));
   await measure("SQLite", path.join(dir, "portal.db"));
-  const database = `portal_bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`create database ${database}`);
+  const database = await scratchDatabase("portal_bench");
   try {
-    await measure("PostgreSQL", POSTGRES_URL.replace(/\/[^/?]+(\?|$)/, `/${database}$1`));
+    await measure("PostgreSQL", database.url);
   } finally {
-    await admin.query(`drop database if exists ${database} with (force)`);
-    await admin.end();
+    await database.drop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

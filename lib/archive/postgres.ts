@@ -13,12 +13,11 @@ import pg from "pg";
 import type { Article, ArticleCard, Banner, Publisher } from "@/lib/content/schema";
 import type { Photo } from "@/lib/images/photos";
 import { FIELD_WEIGHTS } from "@/lib/search/index";
-import { parseQuery } from "@/lib/search/normalize";
 import { nameKey as groupKey, normalizeAlias } from "@/lib/urls";
 import {
-  MAX_REPEAT_POINTS,
   RelatedRanking,
   repeatExpression,
+  searchRequest,
   type ArchiveReader,
   type ArchiveSearchResult,
   type GroupSummary,
@@ -412,17 +411,9 @@ export class PostgresArchiveReader implements ArchiveReader {
    * strpos keeps those holding each term itself, and the same weights and body bound rank them.
    */
   async search(raw: string, now: number, offset = 0, limit = 10): Promise<ArchiveSearchResult> {
-    const { terms, display } = parseQuery(raw);
+    const { terms, display, params } = searchRequest(raw, now, offset, limit);
     if (!terms.length) return { terms, display, total: 0, hits: [] };
-    const params: Record<string, unknown> = {
-      grams: [...new Set(terms.flatMap(termGrams))],
-      now,
-      offset,
-      limit,
-      place: offset + limit,
-      bonus: MAX_REPEAT_POINTS * terms.length,
-    };
-    terms.forEach((term, i) => (params[`t${i}`] = term));
+    params.grams = [...new Set(terms.flatMap(termGrams))];
     const w = FIELD_WEIGHTS;
     // Per term, the weight of the first field holding it. The grams of a term of one or two characters
     // are the term itself, so a match holds it for certain, and in the body if in no short field; a longer

@@ -328,17 +328,9 @@ export class SqliteArchiveReader implements ArchiveReader {
    * for comes back.
    */
   async search(raw: string, now: number, offset = 0, limit = 10): Promise<ArchiveSearchResult> {
-    const { terms, display } = parseQuery(raw);
+    const { terms, display, params } = searchRequest(raw, now, offset, limit);
     if (!terms.length) return { terms, display, total: 0, hits: [] };
-    const params: Record<string, string | number> = {
-      match: terms.map(gramQuery).join(" AND "),
-      now,
-      offset,
-      limit,
-      place: offset + limit,
-      bonus: MAX_REPEAT_POINTS * terms.length,
-    };
-    terms.forEach((term, i) => (params[`t${i}`] = term));
+    params.match = terms.map(gramQuery).join(" AND ");
     const matches = `SELECT h.article_id AS id, h.time, h.slug, ${weightExpression(terms.length)} AS weight
        FROM search_grams g JOIN search_heads h ON h.article_id = g.rowid
        WHERE search_grams MATCH @match AND +h.draft = 0 AND +h.time <= @now`;
@@ -400,8 +392,26 @@ export class RelatedRanking {
   }
 }
 
+/**
+ * A query's terms and the parameters both engines' search statements share: each term as @t0, @t1, …;
+ * @now; the page (@offset, @limit) and the place it ends at (@place); @bonus, what repeats in the body
+ * can add at most.
+ */
+export function searchRequest(raw: string, now: number, offset: number, limit: number) {
+  const { terms, display } = parseQuery(raw);
+  const params: Record<string, unknown> = {
+    now,
+    offset,
+    limit,
+    place: offset + limit,
+    bonus: MAX_REPEAT_POINTS * terms.length,
+  };
+  terms.forEach((term, i) => (params[`t${i}`] = term));
+  return { terms, display, params };
+}
+
 /** Points a term can earn by recurring in the body (lib/search/index.ts scoreFields). */
-export const MAX_REPEAT_POINTS = 5;
+const MAX_REPEAT_POINTS = 5;
 
 /**
  * lib/search/index.ts `scoreFields`'s field weights in SQL, for terms bound as @t0, @t1, …: per term, the

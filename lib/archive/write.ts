@@ -1,5 +1,5 @@
 // The archive's read model: every article of one state of content/ in SQLite tables, written once per
-// build (scripts/read-model.ts) into the build's own folder, so pages query rows instead of every process
+// build (scripts/prepare-build.ts) into the build's own folder, so pages query rows instead of every process
 // holding every article. Drafts and scheduled articles are stored too: what is published is decided per
 // query against the current instant, so a scheduled article appears on time without a rebuild.
 import { createHash, randomUUID } from "node:crypto";

@@ -1,7 +1,6 @@
-// The content steps of `npm run build`, each also a command of its own: the editors' check
-// (content:check), every photo's variants, and the archive's read model. `npm run build` runs them in one
-// process over one reading of content/ (scripts/prepare-build.ts): at 100,000 articles each reading of the
-// parse cache takes about 12 s.
+// The content steps of `npm run build`: the editors' check (also `npm run content:check`), every photo's
+// variants, and the archive's read model. `npm run build` runs them in one process over one reading of
+// content/ (scripts/prepare-build.ts): at 100,000 articles each reading of the parse cache takes about 12 s.
 import path from "node:path";
 import { READ_MODEL_FILE, writeReadModelFile } from "@/lib/archive";
 import { buildCatalog } from "@/lib/catalog";

@@ -6,7 +6,8 @@ import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { openDatabase, type Db } from "@/lib/db";
 
-export const POSTGRES_URL = process.env.TEST_POSTGRES_URL || "postgres://postgres@127.0.0.1:5432/test";
+export { POSTGRES_URL } from "../../scripts/lib/scratch-database";
+import { POSTGRES_URL } from "../../scripts/lib/scratch-database";
 
 export type Engine = { name: string; open: () => Promise<Db & { drop: () => Promise<void> }> };
 

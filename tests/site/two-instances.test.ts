@@ -6,26 +6,17 @@ import pg from "pg";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { gramSet } from "@/lib/archive/postgres";
 import { startServer, type RunningServer } from "../../scripts/lib/next-server";
-import { POSTGRES_URL } from "../engagement/engines";
+import { scratchDatabase } from "../../scripts/lib/scratch-database";
 
 const REDIS_URL = process.env.TEST_REDIS_URL || "redis://127.0.0.1:6379";
-const database = `portal_it_${randomBytes(5).toString("hex")}`;
-const databaseUrl = POSTGRES_URL.replace(/\/[^/?]+(\?|$)/, `/${database}$1`);
+let database: Awaited<ReturnType<typeof scratchDatabase>>;
+let databaseUrl: string;
 let servers: RunningServer[] = [];
 const dists = [".next-test-a", ".next-test-b"];
 
-async function admin(query: string) {
-  const client = new pg.Client({ connectionString: POSTGRES_URL });
-  await client.connect();
-  try {
-    await client.query(query);
-  } finally {
-    await client.end();
-  }
-}
-
 beforeAll(async () => {
-  await admin(`create database ${database}`);
+  database = await scratchDatabase("portal_it");
+  databaseUrl = database.url;
   const env = { ...inject("siteEnv"), DATABASE_URL: databaseUrl, REDIS_URL };
   // Each instance gets its own copy of the build, as separate machines would.
   for (const dist of dists) {
@@ -38,7 +29,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.stop()));
   for (const dist of dists) fs.rmSync(dist, { recursive: true, force: true });
-  await admin(`drop database if exists ${database} with (force)`);
+  await database?.drop();
 });
 
 const post = (base: string, path: string, body: unknown, ip: string) =>

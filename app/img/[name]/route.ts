@@ -12,7 +12,7 @@ const notFound = () =>
   });
 
 /**
- * GET /img/<hash>-<size>.<ext>: a photo variant. The build makes them ahead (scripts/images.ts); one it did
+ * GET /img/<hash>-<size>.<ext>: a photo variant. The build makes them ahead (scripts/prepare-build.ts); one it did
  * not (an archive photo, another instance's cache) is made here once, from a photo the content names, at a
  * size the site uses: nothing else is decoded or resized. The name fixes the bytes, so it is cached a year.
  */
