@@ -6,7 +6,8 @@ import type { Article, ArticleCard, Banner, Publisher } from "@/lib/content/sche
 import type { SectionSlug } from "@/lib/site";
 import type { Photo } from "@/lib/images/photos";
 import { rankRelated, relatedScore } from "@/lib/related";
-import { FIELD_WEIGHTS } from "@/lib/search/index";
+import { FIELD_WEIGHTS, scoreFields, type SearchFields } from "@/lib/search/index";
+import { matchAll, searchStates, termPlan, walkStates } from "@/lib/archive/search-levels";
 import { parseQuery } from "@/lib/search/normalize";
 import { nameKey as groupKey, normalizeAlias } from "@/lib/urls";
 import { READ_MODEL_VERSION, writeReadModel, type GroupKind, type PickKey } from "@/lib/archive/write";
@@ -320,22 +321,63 @@ export class SqliteArchiveReader implements ArchiveReader {
   }
 
   /**
-   * Articles matching every term of `raw`, ranked as lib/search/index.ts ranks them. The gram index gives
-   * exactly the articles holding each term (lib/archive/write.ts gramTokens). Each match's field weights
-   * come from its short fields; a body adds at most five points per term, so a match whose weights fall
-   * more than that short of the page's last place by weights alone cannot reach the page, and only the
-   * bodies of the rest are read to count occurrences. SQLite scores, sorts and counts; only the page asked
-   * for comes back.
+   * Articles matching every term of `raw`, ranked as lib/search/index.ts ranks them. Queries of one or two
+   * terms walk the index state by state, best first, and stop once the page is settled
+   * (lib/archive/search-levels.ts): a word in every article costs a page of rows. Longer queries, whose
+   * states multiply, score their matches (scoreAllMatches).
    */
   async search(raw: string, now: number, offset = 0, limit = 10): Promise<ArchiveSearchResult> {
     const { terms, display, params } = searchRequest(raw, now, offset, limit);
     if (!terms.length) return { terms, display, total: 0, hits: [] };
-    params.match = terms.map(gramQuery).join(" AND ");
+    if (terms.length > LEVELLED_TERMS) return this.scoreAllMatches(terms, display, params);
+    const plans = terms.map(termPlan);
+    const all = matchAll(plans);
+    const total =
+      (this.query("SELECT count(*) FROM search_grams WHERE search_grams MATCH ?").pluck().get(all) as number) -
+      (this.query(
+        `SELECT count(*) FROM search_grams WHERE search_grams MATCH @all AND rowid IN
+           (SELECT id FROM articles WHERE draft = 1 UNION SELECT id FROM articles WHERE time > @now)`,
+      )
+        .pluck()
+        .get({ all, now }) as number);
+    if (offset >= total) return { terms, display, total, hits: [] };
+    const exists = this.query("SELECT 1 FROM search_grams WHERE search_grams MATCH ? LIMIT 1");
+    const states = searchStates(plans, (match) => exists.get(match) !== undefined);
+    const rows = this.query(
+      `SELECT g.rowid FROM search_grams g JOIN search_heads h ON h.article_id = g.rowid
+       WHERE search_grams MATCH ? AND +h.draft = 0 AND +h.time <= ? ORDER BY g.rowid`,
+    ).pluck();
+    const fields = this.query(
+      "SELECT h.title, h.tags, h.summary, b.body FROM search_heads h JOIN search_bodies b ON b.article_id = h.article_id WHERE h.article_id = ?",
+    );
+    const ranked = walkStates(
+      states,
+      offset + limit,
+      (match) => rows.iterate(match, now) as IterableIterator<number>,
+      (id) => scoreFields(fields.get(id) as SearchFields, terms),
+    ).slice(offset);
+    const page = this.query(
+      "SELECT t.card, t.plain_text, h.time FROM article_texts t JOIN search_heads h ON h.article_id = t.id WHERE t.id = ?",
+    );
+    const hits = ranked.map(({ id, score }) => {
+      const row = page.get(id) as { card: string; plain_text: string; time: number };
+      return { article: toCard(row), plainText: row.plain_text, score, time: row.time };
+    });
+    return { terms, display, total, hits };
+  }
+
+  /**
+   * Search by scoring every match: each match's field weights come from its short fields; a body adds at
+   * most five points per term, so a match whose weights fall more than that short of the page's last place
+   * by weights alone cannot reach the page, and only the bodies of the rest are read to count occurrences.
+   */
+  private scoreAllMatches(terms: string[], display: string, params: Record<string, unknown>): ArchiveSearchResult {
+    params.match = matchAll(terms.map(termPlan));
     const matches = `SELECT h.article_id AS id, h.time, h.slug, ${weightExpression(terms.length)} AS weight
        FROM search_grams g JOIN search_heads h ON h.article_id = g.rowid
        WHERE search_grams MATCH @match AND +h.draft = 0 AND +h.time <= @now`;
     const total = (this.query(`SELECT COUNT(*) AS n FROM (${matches})`).get(params) as { n: number }).n;
-    if (offset >= total) return { terms, display, total, hits: [] };
+    if ((params.offset as number) >= total) return { terms, display, total, hits: [] };
     const rows = this.query(
       `WITH m AS MATERIALIZED (${matches}),
          last_place AS (SELECT weight FROM m ORDER BY weight DESC LIMIT 1 OFFSET @place - 1)
@@ -348,6 +390,9 @@ export class SqliteArchiveReader implements ArchiveReader {
     return { terms, display, total, hits };
   }
 }
+
+/** Queries of at most this many terms walk the index state by state (each term's states multiply). */
+const LEVELLED_TERMS = 2;
 
 /** A 관련기사 candidate as the queries hand it over: its facts and a bound no lower than its score. */
 export type RelatedCandidateRow = { slug: string; time: number; section: SectionSlug; relation: string; bound: number };
@@ -436,16 +481,6 @@ export function repeatExpression(termCount: number, min = "min"): string {
     { length: termCount },
     (_, i) => `${min}(${MAX_REPEAT_POINTS}, (length(b.body) - length(replace(b.body, @t${i}, ''))) / length(@t${i}))`,
   ).join(" + ");
-}
-
-/** The FTS5 query for one compact term: its grams as a phrase, or a one-character prefix. */
-function gramQuery(term: string): string {
-  const chars = [...term];
-  if (chars.length === 1) return `"${term}"*`;
-  return `"${chars
-    .slice(1)
-    .map((c, i) => chars[i]! + c)
-    .join(" ")}"`;
 }
 
 /** Opens a read model file read-only. */

@@ -8,10 +8,11 @@ import type { Content } from "@/lib/content";
 import type { Article } from "@/lib/content/schema";
 import { photosOf } from "@/lib/images/catalog";
 import { compact } from "@/lib/search/normalize";
+import { levelTokens } from "@/lib/archive/search-levels";
 import { nameKey, normalizeAlias } from "@/lib/urls";
 
 /** Bumped whenever the tables change: a server refuses a read model written by other code. */
-export const READ_MODEL_VERSION = 6;
+export const READ_MODEL_VERSION = 7;
 
 /** Characters of plain text a card keeps: enough for every teaser (the longest is 200). */
 export const CARD_TEXT_LENGTH = 240;
@@ -66,7 +67,11 @@ CREATE TABLE photos (hash TEXT PRIMARY KEY, photo TEXT NOT NULL) WITHOUT ROWID;
 -- The short fields apart from the body, so ranking reads bodies only for the matches that can still place.
 CREATE TABLE search_heads (article_id INTEGER PRIMARY KEY, time INTEGER NOT NULL, draft INTEGER NOT NULL, slug TEXT NOT NULL, title TEXT NOT NULL, tags TEXT NOT NULL, summary TEXT NOT NULL);
 CREATE TABLE search_bodies (article_id INTEGER PRIMARY KEY, body TEXT NOT NULL);
-CREATE VIRTUAL TABLE search_grams USING fts5 (title, tags, summary, body, content='', columnsize=0, tokenize='unicode61 remove_diacritics 0');
+-- levels: which grams are in which short field, and how often each occurs in the body (search-levels.ts).
+CREATE VIRTUAL TABLE search_grams USING fts5 (title, tags, summary, body, levels, content='', columnsize=0, tokenize='unicode61 remove_diacritics 0');
+-- What is not published at an instant (drafts, scheduled): search counts its matches and takes them off.
+CREATE INDEX articles_time ON articles (time);
+CREATE INDEX articles_drafts ON articles (id) WHERE draft = 1;
 `;
 
 /**
@@ -152,7 +157,9 @@ export function writeReadModel(
     "INSERT INTO search_heads (article_id, time, draft, slug, title, tags, summary) VALUES (?, ?, ?, ?, ?, ?, ?)",
   );
   const insertBody = db.prepare("INSERT INTO search_bodies (article_id, body) VALUES (?, ?)");
-  const insertGrams = db.prepare("INSERT INTO search_grams (rowid, title, tags, summary, body) VALUES (?, ?, ?, ?, ?)");
+  const insertGrams = db.prepare(
+    "INSERT INTO search_grams (rowid, title, tags, summary, body, levels) VALUES (?, ?, ?, ?, ?, ?)",
+  );
   const insertPhoto = db.prepare("INSERT INTO photos (hash, photo) VALUES (?, ?)");
   const insertMeta = db.prepare("INSERT INTO meta (key, value) VALUES (?, ?)");
 
@@ -220,6 +227,7 @@ export function writeReadModel(
         gramTokens(fields.tagRuns),
         gramTokens([fields.summary]),
         gramTokens([fields.body]),
+        levelTokens(fields),
       );
     });
     for (const [hash, photo] of photosOf({ articles: content.articles })) insertPhoto.run(hash, JSON.stringify(photo));

@@ -1,0 +1,232 @@
+// Search ranking that reads only the page, not every match (SQLite's FTS5 engine, lib/archive/read.ts).
+//
+// A term's points in an article (lib/search/index.ts scoreFields) are its best field's weight plus its
+// repeats in the body, at most five. Both are facts of the article, so the read model indexes them as
+// tokens of their own in a `levels` column (levelTokens below): "this character is in the title", "this
+// two-character gram occurs at least 3 times in the body". A query then asks the index for the articles
+// of one state (every term's field and repeat level), best state first; inside a state FTS5 hands them
+// over by rowid, which is content order (newest first, then slug): the ranking's own tie-break. The walk
+// stops as soon as no later state can place, so a word in every article costs a page of rows, not the
+// archive. Terms of one or two characters are exact from the index alone; a longer term's repeats are
+// bounded by its grams' levels (never fewer occurrences of the term than of any of its grams) and counted
+// exactly from the body for the rows the walk reaches.
+import { FIELD_WEIGHTS } from "@/lib/search/index";
+
+/** Repeats in the body a term earns points for (lib/search/index.ts scoreFields). */
+export const MAX_REPEATS = 5;
+/** The digit that marks a gram of a short field in the levels column; 1–5 are the body's repeat levels. */
+const FIELD_MARK = { title: 7, tags: 8, summary: 9 } as const;
+type ShortField = keyof typeof FIELD_MARK;
+const SHORT_FIELDS = Object.keys(FIELD_MARK) as ShortField[];
+
+/**
+ * The levels column of an article's compact fields, as FTS5 tokens (every token is its gram and a digit,
+ * so tokens of one- and two-character grams never collide):
+ * - each character and two-character gram of the title, tags (each tag apart) and summary, marked 7, 8, 9;
+ * - each character of the body with its occurrences, 1 to 5 (5: five or more);
+ * - each two-character gram occurring more than once in the body with its occurrences, 2 to 5 (once is
+ *   the body column's own gram token), counted without overlap, left to right, as scoreFields counts
+ *   (가가가 holds 가가 once).
+ * It runs once per article per build, so it keeps to one pass and plain maps.
+ */
+export function levelTokens(fields: { title: string; tagRuns: string[]; summary: string; body: string }): string {
+  const marks = new Set<string>();
+  const mark = (run: string, digit: number) => {
+    const chars = [...run];
+    for (let i = 0; i < chars.length; i++) {
+      marks.add(chars[i]! + digit);
+      if (i + 1 < chars.length) marks.add(chars[i]! + chars[i + 1]! + digit);
+    }
+  };
+  mark(fields.title, FIELD_MARK.title);
+  for (const run of fields.tagRuns) mark(run, FIELD_MARK.tags);
+  mark(fields.summary, FIELD_MARK.summary);
+
+  // Counting sorts the body's character codes and gram codes and reads off the runs: faster than a map per
+  // gram, and this runs once per article per build.
+  const body = fields.body;
+  const all = new Uint32Array(body.length);
+  let length = 0;
+  for (let i = 0; i < body.length; i++) {
+    const code = body.codePointAt(i)!;
+    all[length++] = code;
+    if (code > 0xffff) i++;
+  }
+  const codes = all.subarray(0, length);
+  const pairs = new Float64Array(Math.max(length - 1, 0));
+  let pairCount = 0;
+  let counted = -2; // where the last counted doubled character (가가) started: the next one overlaps it
+  for (let i = 0; i + 1 < length; i++) {
+    if (codes[i] === codes[i + 1]) {
+      if (counted === i - 1) continue;
+      counted = i;
+    }
+    pairs[pairCount++] = codes[i]! * 0x110000 + codes[i + 1]!;
+  }
+  const tokens = [...marks];
+  runs(codes.sort(), (code, count) => tokens.push(String.fromCodePoint(code) + Math.min(count, MAX_REPEATS)));
+  runs(pairs.subarray(0, pairCount).sort(), (pair, count) => {
+    if (count > 1) tokens.push(String.fromCodePoint(Math.floor(pair / 0x110000), pair % 0x110000) + Math.min(count, MAX_REPEATS));
+  });
+  return tokens.join(" ");
+}
+
+/** Each distinct value of `sorted` with how many times it occurs. */
+function runs(sorted: Uint32Array | Float64Array, each: (value: number, count: number) => void): void {
+  for (let start = 0, end = 0; start < sorted.length; start = end) {
+    while (end < sorted.length && sorted[end] === sorted[start]) end++;
+    each(sorted[start]!, end - start);
+  }
+}
+
+const phrase = (tokens: string[]) => `"${tokens.join(" ")}"`;
+const inLevels = (token: string) => `{levels} : ${phrase([token])}`;
+const not = (left: string, right: string) => `(${left} NOT ${right})`;
+const and = (parts: string[]) => (parts.length === 1 ? parts[0]! : `(${parts.join(" AND ")})`);
+const or = (parts: string[]) => (parts.length === 1 ? parts[0]! : `(${parts.join(" OR ")})`);
+/** The repeat levels from `level` up to MAX_REPEATS. */
+const levelsFrom = (level: number) => Array.from({ length: MAX_REPEATS - level + 1 }, (_, i) => level + i);
+
+/** FTS5 expressions for one compact term. */
+export type TermPlan = {
+  /** Whether its repeat levels are exact (one or two characters) or an upper bound (longer terms). */
+  exact: boolean;
+  /** Articles holding it anywhere. */
+  anywhere: string;
+  /** Articles holding it in a short field. */
+  inField: Record<ShortField, string>;
+  /** Articles whose body holds it at least `level` times (longer terms: whose grams allow that many). */
+  atLeast(level: number): string;
+  /** Articles whose body holds it exactly `level` (1–5) times (longer terms: whose grams allow that many). */
+  exactly(level: number): string;
+};
+
+export function termPlan(term: string): TermPlan {
+  const chars = [...term];
+  if (chars.length === 1) {
+    const inField = { title: inLevels(term + 7), tags: inLevels(term + 8), summary: inLevels(term + 9) };
+    const atLeast = (level: number) => or(levelsFrom(level).map((l) => inLevels(term + l)));
+    return {
+      exact: true,
+      anywhere: or([atLeast(1), ...Object.values(inField)]),
+      inField,
+      atLeast,
+      exactly: (level) => inLevels(term + level),
+    };
+  }
+  const grams = [...new Set(chars.slice(1).map((c, i) => chars[i]! + c))];
+  const termPhrase = phrase(chars.slice(1).map((c, i) => chars[i]! + c));
+  const inBody = `{body} : ${termPhrase}`;
+  const inField = Object.fromEntries(
+    SHORT_FIELDS.map((field) => {
+      const marks = grams.map((gram) => inLevels(gram + FIELD_MARK[field]));
+      // Two characters: the mark is exact. Longer: every gram marked narrows, the field's phrase decides.
+      return [field, chars.length === 2 ? marks[0]! : and([...marks, `{${field}} : ${termPhrase}`])];
+    }),
+  ) as Record<ShortField, string>;
+  // A gram occurring once has no token of its own: "at least once" is the body's phrase.
+  const gramAtLeast = (gram: string, level: number) => or(levelsFrom(level).map((l) => inLevels(gram + l)));
+  const atLeast = (level: number) => (level === 1 ? inBody : and([...grams.map((gram) => gramAtLeast(gram, level)), inBody]));
+  return {
+    exact: chars.length === 2,
+    anywhere: `{title tags summary body} : ${termPhrase}`,
+    inField,
+    atLeast,
+    exactly: (level) =>
+      chars.length === 2 && level > 1
+        ? inLevels(term + level)
+        : level === MAX_REPEATS
+          ? atLeast(level)
+          : not(atLeast(level), atLeast(level + 1)),
+  };
+}
+
+/** The four places a term's weight can come from, best first. */
+const TIERS = ["title", "tags", "summary", "body"] as const;
+type Tier = (typeof TIERS)[number];
+
+/** Articles whose best field for the term is `tier`. */
+function tierExpression(plan: TermPlan, tier: Tier): string {
+  const better = TIERS.slice(0, TIERS.indexOf(tier));
+  const holding = tier === "body" ? plan.atLeast(1) : plan.inField[tier];
+  return better.reduce((expression, field) => not(expression, plan.inField[field as ShortField]), holding);
+}
+
+/** Articles of `tier` whose repeats are exactly `level` (longer terms: whose bound is). */
+function levelExpression(plan: TermPlan, tierMatch: string, level: number): string {
+  return level === 0 ? not(tierMatch, plan.atLeast(1)) : and([tierMatch, plan.exactly(level)]);
+}
+
+/** A set of articles with one best score: at most `max`, exactly `max` when `exact`. */
+export type SearchState = { match: string; max: number; exact: boolean };
+
+/** The articles matching every term (FTS5). */
+export function matchAll(plans: TermPlan[]): string {
+  return and(plans.map((plan) => plan.anywhere));
+}
+
+/**
+ * Every state of `plans` whose tiers `hasTiers` says exist, best first. A state fixes each term's tier
+ * and repeat level; its score is the sum of their weights and levels.
+ */
+export function searchStates(plans: TermPlan[], hasTiers: (match: string) => boolean): SearchState[] {
+  const exact = plans.every((plan) => plan.exact);
+  let combos: { match: string[]; weight: number; tiers: Tier[] }[] = [{ match: [], weight: 0, tiers: [] }];
+  for (const plan of plans)
+    combos = combos.flatMap((combo) =>
+      TIERS.map((tier) => ({
+        match: [...combo.match, tierExpression(plan, tier)],
+        weight: combo.weight + FIELD_WEIGHTS[tier],
+        tiers: [...combo.tiers, tier],
+      })),
+    );
+  const states: SearchState[] = [];
+  for (const combo of combos) {
+    if (!hasTiers(and(combo.match))) continue;
+    let vectors: { match: string[]; levels: number }[] = [{ match: [], levels: 0 }];
+    combo.tiers.forEach((tier, i) => {
+      const levels = Array.from({ length: MAX_REPEATS + 1 }, (_, level) => level).filter((l) => tier !== "body" || l > 0);
+      vectors = vectors.flatMap((vector) =>
+        levels.map((level) => ({
+          match: [...vector.match, levelExpression(plans[i]!, combo.match[i]!, level)],
+          levels: vector.levels + level,
+        })),
+      );
+    });
+    for (const vector of vectors) states.push({ match: and(vector.match), max: combo.weight + vector.levels, exact });
+  }
+  return states.sort((a, b) => b.max - a.max);
+}
+
+/** A scored match: its exact points and its place in content order (the tie-break). */
+export type RankedId = { id: number; score: number };
+
+/**
+ * The best `place` matches, in ranking order, walking `states` best first. `rows(match)` yields a state's
+ * published ids in content order; `score(id)` is the exact score of a row of an inexact state. Stops as
+ * soon as no later row can place: rows come in content order and a state's scores are at most its max.
+ */
+export function walkStates(
+  states: SearchState[],
+  place: number,
+  rows: (match: string) => Iterable<number>,
+  score: (id: number) => number,
+): RankedId[] {
+  const best: RankedId[] = [];
+  const beats = (a: RankedId, b: RankedId) => a.score > b.score || (a.score === b.score && a.id < b.id);
+  for (const state of states) {
+    if (best.length === place && best[place - 1]!.score > state.max) break;
+    for (const id of rows(state.match)) {
+      const last = best[place - 1];
+      // Later rows of this state come after this one in content order and score at most state.max.
+      if (last && best.length === place && !beats({ id, score: state.max }, last)) break;
+      const row = { id, score: state.exact ? state.max : score(id) };
+      if (best.length === place && !beats(row, last!)) continue;
+      let at = best.length;
+      while (at > 0 && beats(row, best[at - 1]!)) at--;
+      best.splice(at, 0, row);
+      if (best.length > place) best.pop();
+    }
+  }
+  return best;
+}

@@ -1,0 +1,107 @@
+// Search that walks the index state by state (lib/archive/search-levels.ts) must rank exactly as scoring
+// every match does (lib/search/index.ts). Texts over a three-letter alphabet make every corner common:
+// a term in several fields, one to six repeats, overlapping repeats (가가가 holds 가가 once, left to
+// right), ties in score and date, drafts and scheduled articles among the matches.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ArchiveReader } from "@/lib/archive/read";
+import { levelTokens } from "@/lib/archive/search-levels";
+import { buildCatalog } from "@/lib/catalog";
+import type { Article } from "@/lib/content/schema";
+import { buildSearchIndex, searchArticles } from "@/lib/search/index";
+import { ARCHIVE_ENGINES, type OpenedArchive } from "./archive-engines";
+import { makeArticle } from "./fixtures";
+
+const NOW = Date.parse("2026-06-01T00:00:00Z");
+const ALPHABET = ["가", "나", "A"];
+
+/** A small deterministic generator (mulberry32): the same archive on every run. */
+function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function archiveOf(count: number): Article[] {
+  const next = random(14);
+  const text = (max: number) =>
+    Array.from({ length: Math.floor(next() * max) }, () => ALPHABET[Math.floor(next() * ALPHABET.length)]).join(
+      next() < 0.3 ? " " : "",
+    );
+  return Array.from({ length: count }, (_, i) =>
+    makeArticle(`s-${String(i).padStart(3, "0")}`, {
+      title: text(4) || "제목",
+      tags: Array.from({ length: Math.floor(next() * 3) }, () => text(3)).filter(Boolean),
+      summary: next() < 0.5 ? text(5) : undefined,
+      plainText: text(24),
+      draft: next() < 0.05,
+      // Few distinct dates, some after NOW: ties and scheduled articles among the matches.
+      date: new Date(Date.UTC(2026, 5, 3) - Math.floor(next() * 12) * 86_400_000).toISOString(),
+    }),
+  ).sort((a, b) => Date.parse(b.date) - Date.parse(a.date) || a.slug.localeCompare(b.slug));
+}
+
+const articles = archiveOf(240);
+const grams = (size: number): string[] =>
+  size === 0 ? [""] : grams(size - 1).flatMap((prefix) => ALPHABET.map((c) => prefix + c));
+const QUERIES = [
+  ...grams(1),
+  ...grams(2),
+  ...grams(3),
+  ...grams(1).flatMap((a) => grams(2).map((b) => `${a} ${b}`)),
+  "가나 나A",
+  "AA 가가",
+  "가 나 A",
+];
+
+describe("the levels column", () => {
+  it("marks short fields' grams and counts the body's repeats without overlap", () => {
+    const tokens = levelTokens({ title: "가나", tagRuns: ["다"], summary: "", body: "가가가가나나" }).split(" ");
+    // 가가가가 holds 가가 twice left to right, and 가나 and 나나 once: a gram's levels start at 2.
+    expect(new Set(tokens)).toEqual(new Set(["가7", "나7", "가나7", "다8", "가4", "나2", "가가2"]));
+  });
+
+  it("stops at five repeats", () => {
+    const tokens = levelTokens({ title: "", tagRuns: [], summary: "", body: "가".repeat(9) }).split(" ");
+    expect(tokens).toEqual(["가5", "가가4"]);
+  });
+});
+
+describe.each(ARCHIVE_ENGINES)("$name ranks as scoring every match does", (engine) => {
+  let archive: OpenedArchive;
+  let reader: ArchiveReader;
+  beforeAll(async () => {
+    archive = await engine.open({ articles, banners: [] });
+    reader = archive.reader;
+  }, 60_000);
+  afterAll(async () => archive.close());
+
+  it("for every term of one to three letters and every pair, on every page", async () => {
+    const index = buildSearchIndex(buildCatalog({ articles, banners: [] }, NOW).articles);
+    for (const query of QUERIES) {
+      const expected = searchArticles(index, query, 0, 10_000);
+      const all = await reader.search(query, NOW, 0, 10_000);
+      expect({ query, total: all.total, hits: all.hits.map((h) => [h.article.slug, h.score]) }).toEqual({
+        query,
+        total: expected.total,
+        hits: expected.hits.map((h) => [h.article.slug, h.score]),
+      });
+      for (const [offset, limit] of [
+        [0, 1],
+        [0, 3],
+        [2, 5],
+        [9, 10],
+      ] as const) {
+        const page = await reader.search(query, NOW, offset, limit);
+        expect({ query, offset, hits: page.hits.map((h) => [h.article.slug, h.score]), total: page.total }).toEqual({
+          query,
+          offset,
+          hits: expected.hits.slice(offset, offset + limit).map((h) => [h.article.slug, h.score]),
+          total: expected.total,
+        });
+      }
+    }
+  }, 120_000);
+});
