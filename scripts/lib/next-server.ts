@@ -42,7 +42,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const port = await freePort();
   // TRUSTED_PROXY_HOPS=1 unless told: tests play many readers from one machine through X-Forwarded-For.
-  const child = spawn("npx", ["tsx", "scripts/start.ts", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn("node", ["scripts/start.mjs", "-p", String(port), "-H", "127.0.0.1"], {
     cwd,
     env: { ...process.env, CONTENT_DIR: contentDir, NEXT_DIST_DIR: distDir, TRUSTED_PROXY_HOPS: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -84,7 +84,7 @@ it("with TRUSTED_PROXY_HOPS=0 counts the socket address, whatever X-Forwarded-Fo
 
 it("listens on 127.0.0.1 unless told otherwise", async () => {
   const port = await freePort();
-  const child = spawn("npx", ["tsx", "scripts/start.ts", "-p", String(port)], {
+  const child = spawn("node", ["scripts/start.mjs", "-p", String(port)], {
     env: {
       ...process.env,
       ...inject("siteEnv"),
@@ -116,7 +116,7 @@ it("listens on 127.0.0.1 unless told otherwise", async () => {
 });
 
 it("refuses to start with a SITE_URL other than the build's, naming the variable", () => {
-  const result = spawnSync("npx", ["tsx", "scripts/start.ts", "-p", "1"], {
+  const result = spawnSync("node", ["scripts/start.mjs", "-p", "1"], {
     env: {
       ...process.env,
       ...inject("siteEnv"),
