@@ -95,6 +95,8 @@ export type TermPlan = {
   anywhere: string;
   /** Articles holding it in a short field. */
   inField: Record<ShortField, string>;
+  /** Articles holding its grams in a short field: every article holding it there, and a few more. */
+  marked: Record<ShortField, string>;
   /** Articles whose body holds it at least `level` times (longer terms: whose grams allow that many). */
   atLeast(level: number): string;
   /** Articles whose body holds it exactly `level` (1–5) times (longer terms: whose grams allow that many). */
@@ -105,11 +107,13 @@ export function termPlan(term: string): TermPlan {
   const chars = [...term];
   if (chars.length === 1) {
     const inField = { title: inLevels(term + 7), tags: inLevels(term + 8), summary: inLevels(term + 9) };
+    const marked = inField;
     const atLeast = (level: number) => or(levelsFrom(level).map((l) => inLevels(term + l)));
     return {
       exact: true,
       anywhere: or([atLeast(1), ...Object.values(inField)]),
       inField,
+      marked,
       atLeast,
       exactly: (level) => inLevels(term + level),
     };
@@ -117,20 +121,23 @@ export function termPlan(term: string): TermPlan {
   const grams = [...new Set(chars.slice(1).map((c, i) => chars[i]! + c))];
   const termPhrase = phrase(chars.slice(1).map((c, i) => chars[i]! + c));
   const inBody = `{body} : ${termPhrase}`;
+  const marked = Object.fromEntries(
+    SHORT_FIELDS.map((field) => [field, and(grams.map((gram) => inLevels(gram + FIELD_MARK[field])))]),
+  ) as Record<ShortField, string>;
+  // Two characters: the mark is exact. Longer: every gram marked narrows, the field's phrase decides.
   const inField = Object.fromEntries(
-    SHORT_FIELDS.map((field) => {
-      const marks = grams.map((gram) => inLevels(gram + FIELD_MARK[field]));
-      // Two characters: the mark is exact. Longer: every gram marked narrows, the field's phrase decides.
-      return [field, chars.length === 2 ? marks[0]! : and([...marks, `{${field}} : ${termPhrase}`])];
-    }),
+    SHORT_FIELDS.map((field) => [field, chars.length === 2 ? marked[field] : and([marked[field], `{${field}} : ${termPhrase}`])]),
   ) as Record<ShortField, string>;
   // A gram occurring once has no token of its own: "at least once" is the body's phrase.
   const gramAtLeast = (gram: string, level: number) => or(levelsFrom(level).map((l) => inLevels(gram + l)));
   const atLeast = (level: number) => (level === 1 ? inBody : and([...grams.map((gram) => gramAtLeast(gram, level)), inBody]));
   return {
     exact: chars.length === 2,
-    anywhere: `{title tags summary body} : ${termPhrase}`,
+    // Without a column filter FTS5 need not read where a gram occurs; only a gram ending in a digit could
+    // also be a levels token (시5), so only those keep to the text columns.
+    anywhere: /[1-9]/.test(term) ? `{title tags summary body} : ${termPhrase}` : termPhrase,
     inField,
+    marked,
     atLeast,
     exactly: (level) =>
       chars.length === 2 && level > 1
@@ -166,36 +173,51 @@ export function matchAll(plans: TermPlan[]): string {
 }
 
 /**
- * Every state of `plans` whose tiers `hasTiers` says exist, best first. A state fixes each term's tier
- * and repeat level; its score is the sum of their weights and levels.
+ * Every state of `plans` best first, leaving out the field combinations `exists` finds no article for. A
+ * state fixes each term's tier and repeat level; its score is the sum of their weights and levels.
+ * `exists` is asked only of the marks of the short fields a combination names: a cheap test (those
+ * tokens are few) that is empty whenever the combination is. Bodies alone are taken to exist.
  */
-export function searchStates(plans: TermPlan[], hasTiers: (match: string) => boolean): SearchState[] {
+export function* searchStates(plans: TermPlan[], exists: (match: string) => boolean): Generator<SearchState> {
   const exact = plans.every((plan) => plan.exact);
-  let combos: { match: string[]; weight: number; tiers: Tier[] }[] = [{ match: [], weight: 0, tiers: [] }];
-  for (const plan of plans)
+  let combos: { tiers: Tier[]; weight: number }[] = [{ tiers: [], weight: 0 }];
+  for (let i = 0; i < plans.length; i++)
     combos = combos.flatMap((combo) =>
-      TIERS.map((tier) => ({
-        match: [...combo.match, tierExpression(plan, tier)],
-        weight: combo.weight + FIELD_WEIGHTS[tier],
-        tiers: [...combo.tiers, tier],
-      })),
+      TIERS.map((tier) => ({ tiers: [...combo.tiers, tier], weight: combo.weight + FIELD_WEIGHTS[tier] })),
     );
-  const states: SearchState[] = [];
-  for (const combo of combos) {
-    if (!hasTiers(and(combo.match))) continue;
-    let vectors: { match: string[]; levels: number }[] = [{ match: [], levels: 0 }];
-    combo.tiers.forEach((tier, i) => {
-      const levels = Array.from({ length: MAX_REPEATS + 1 }, (_, level) => level).filter((l) => tier !== "body" || l > 0);
-      vectors = vectors.flatMap((vector) =>
-        levels.map((level) => ({
-          match: [...vector.match, levelExpression(plans[i]!, combo.match[i]!, level)],
-          levels: vector.levels + level,
-        })),
-      );
-    });
-    for (const vector of vectors) states.push({ match: and(vector.match), max: combo.weight + vector.levels, exact });
+  // Each combination's states by their sum of levels, best first; expressions are written, and
+  // combinations tested, only for the states the walk reaches.
+  const groups = combos.flatMap((combo) =>
+    Array.from({ length: MAX_REPEATS * plans.length + 1 }, (_, levels) => ({ combo, levels, max: combo.weight + levels })),
+  );
+  groups.sort((a, b) => b.max - a.max);
+  const found = new Map<(typeof combos)[number], boolean>();
+  // States of one score are asked as one query (their OR): rows still come in content order, and an
+  // empty state then costs no query of its own.
+  let pending: { max: number; matches: string[] } = { max: Infinity, matches: [] };
+  for (const { combo, levels, max } of groups) {
+    if (max !== pending.max && pending.matches.length) yield { match: or(pending.matches), max: pending.max, exact };
+    if (max !== pending.max) pending = { max, matches: [] };
+    if (!found.has(combo)) {
+      const named = combo.tiers.flatMap((tier, i) => (tier === "body" ? [] : [plans[i]!.marked[tier]]));
+      found.set(combo, !named.length || exists(and(named)));
+    }
+    if (!found.get(combo)) continue;
+    const tierMatch = combo.tiers.map((tier, i) => tierExpression(plans[i]!, tier));
+    for (const vector of levelVectors(combo.tiers, levels))
+      pending.matches.push(and(vector.map((level, i) => levelExpression(plans[i]!, tierMatch[i]!, level))));
   }
-  return states.sort((a, b) => b.max - a.max);
+  if (pending.matches.length) yield { match: or(pending.matches), max: pending.max, exact };
+}
+
+/** Every way `tiers` can take repeat levels summing to `sum` (a term found only in the body repeats at least once). */
+function levelVectors(tiers: Tier[], sum: number): number[][] {
+  if (!tiers.length) return sum === 0 ? [[]] : [];
+  const [tier, ...rest] = tiers;
+  const vectors: number[][] = [];
+  for (let level = tier === "body" ? 1 : 0; level <= Math.min(MAX_REPEATS, sum); level++)
+    for (const vector of levelVectors(rest, sum - level)) vectors.push([level, ...vector]);
+  return vectors;
 }
 
 /** A scored match: its exact points and its place in content order (the tie-break). */
@@ -207,7 +229,7 @@ export type RankedId = { id: number; score: number };
  * soon as no later row can place: rows come in content order and a state's scores are at most its max.
  */
 export function walkStates(
-  states: SearchState[],
+  states: Iterable<SearchState>,
   place: number,
   rows: (match: string) => Iterable<number>,
   score: (id: number) => number,

@@ -53,7 +53,12 @@ const QUERIES = [
   ...grams(1).flatMap((a) => grams(2).map((b) => `${a} ${b}`)),
   "가나 나A",
   "AA 가가",
+  // Three terms walk the states too; four and more score every match.
   "가 나 A",
+  "가가 나 A",
+  "가나 나A A가",
+  "가나다 가 A",
+  "가 나 A 가나",
 ];
 
 describe("the levels column", () => {
