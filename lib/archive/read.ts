@@ -321,8 +321,8 @@ export class SqliteArchiveReader implements ArchiveReader {
   }
 
   /**
-   * Articles matching every term of `raw`, ranked as lib/search/index.ts ranks them. Queries of one or two
-   * terms walk the index state by state, best first, and stop once the page is settled
+   * Articles matching every term of `raw`, ranked as lib/search/index.ts ranks them. Queries of one to
+   * three terms walk the index state by state, best first, and stop once the page is settled
    * (lib/archive/search-levels.ts): a word in every article costs a page of rows. Longer queries, whose
    * states multiply, score their matches (scoreAllMatches).
    */

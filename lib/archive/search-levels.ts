@@ -103,6 +103,9 @@ export type TermPlan = {
   exactly(level: number): string;
 };
 
+/** Grams of a longer term that its marks and repeat bounds name. */
+const BOUNDING_GRAMS = 4;
+
 export function termPlan(term: string): TermPlan {
   const chars = [...term];
   if (chars.length === 1) {
@@ -118,7 +121,16 @@ export function termPlan(term: string): TermPlan {
       exactly: (level) => inLevels(term + level),
     };
   }
-  const grams = [...new Set(chars.slice(1).map((c, i) => chars[i]! + c))];
+  // Marks and repeat bounds need not name every gram: any of them gives a superset and a bound. A few,
+  // spread over the term, keep a long term's expressions short (a reader may type 200 characters).
+  const distinct = [...new Set(chars.slice(1).map((c, i) => chars[i]! + c))];
+  const grams =
+    distinct.length <= BOUNDING_GRAMS
+      ? distinct
+      : Array.from(
+          { length: BOUNDING_GRAMS },
+          (_, i) => distinct[Math.round((i * (distinct.length - 1)) / (BOUNDING_GRAMS - 1))]!,
+        );
   const termPhrase = phrase(chars.slice(1).map((c, i) => chars[i]! + c));
   const inBody = `{body} : ${termPhrase}`;
   const marked = Object.fromEntries(

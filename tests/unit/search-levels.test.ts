@@ -109,4 +109,37 @@ describe.each(ARCHIVE_ENGINES)("$name ranks as scoring every match does", (engin
       }
     }
   }, 120_000);
+
+  it("for long words, whose marks and bounds name only some of their grams", async () => {
+    const word = "가나다라마바사아";
+    const long = Array.from({ length: 14 }, (_, i) =>
+      makeArticle(`l-${String(i).padStart(2, "0")}`, {
+        title: i % 4 === 0 ? `${word} 소식` : i % 4 === 1 ? "가나다라 마바사아" : "소식",
+        tags: i % 5 === 0 ? [word] : [],
+        // Repeats from none to six; some bodies hold every gram of the word, but never the word itself.
+        plainText: `${Array.from({ length: i % 7 }, () => word).join(" ")} ${i % 3 === 0 ? "가나 나다 다라 라마 마바 바사 사아" : ""}`,
+        date: new Date(Date.UTC(2026, 0, 1 + (i % 5))).toISOString(),
+      }),
+    ).sort((a, b) => Date.parse(b.date) - Date.parse(a.date) || a.slug.localeCompare(b.slug));
+    const opened = await engine.open({ articles: long, banners: [] });
+    try {
+      const index = buildSearchIndex(buildCatalog({ articles: long, banners: [] }, NOW).articles);
+      for (const query of [word, `${word} 소식`, `"${word.slice(0, 5)}" 라마 소식`, `${word}${word}`])
+        for (const [offset, limit] of [
+          [0, 20],
+          [0, 2],
+          [3, 4],
+        ] as const) {
+          const found = await opened.reader.search(query, NOW, offset, limit);
+          const expected = searchArticles(index, query, offset, limit);
+          expect({ query, total: found.total, hits: found.hits.map((h) => [h.article.slug, h.score]) }).toEqual({
+            query,
+            total: expected.total,
+            hits: expected.hits.map((h) => [h.article.slug, h.score]),
+          });
+        }
+    } finally {
+      await opened.close();
+    }
+  });
 });
