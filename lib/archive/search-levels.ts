@@ -123,7 +123,8 @@ export function termPlan(term: string): TermPlan {
   }
   // Marks and repeat bounds need not name every gram: any of them gives a superset and a bound. A few,
   // spread over the term, keep a long term's expressions short (a reader may type 200 characters).
-  const distinct = [...new Set(chars.slice(1).map((c, i) => chars[i]! + c))];
+  const inOrder = chars.slice(1).map((c, i) => chars[i]! + c);
+  const distinct = [...new Set(inOrder)];
   const grams =
     distinct.length <= BOUNDING_GRAMS
       ? distinct
@@ -131,7 +132,7 @@ export function termPlan(term: string): TermPlan {
           { length: BOUNDING_GRAMS },
           (_, i) => distinct[Math.round((i * (distinct.length - 1)) / (BOUNDING_GRAMS - 1))]!,
         );
-  const termPhrase = phrase(chars.slice(1).map((c, i) => chars[i]! + c));
+  const termPhrase = phrase(inOrder);
   const inBody = `{body} : ${termPhrase}`;
   const marked = Object.fromEntries(
     SHORT_FIELDS.map((field) => [field, and(grams.map((gram) => inLevels(gram + FIELD_MARK[field])))]),

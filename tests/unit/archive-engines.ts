@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { readModelPool, syncReadModel, PostgresArchiveReader } from "@/lib/archive/postgres";
 import { readModelInMemory, type ArchiveReader } from "@/lib/archive/read";
+import { searchArticles, type SearchIndex } from "@/lib/search/index";
 import { POSTGRES_URL } from "../engagement/engines";
 
 type Content = Parameters<typeof readModelInMemory>[0];
@@ -52,3 +53,26 @@ export const ARCHIVE_ENGINES: { name: string; open: (content: Content) => Promis
     },
   },
 ];
+
+/**
+ * One page of `query` as the reader answers it and as the in-memory reference does, in the same shape
+ * (slugs with scores, and the total), for one `toEqual`.
+ */
+export async function searchBothWays(
+  reader: ArchiveReader,
+  index: SearchIndex,
+  query: string,
+  now: number,
+  offset = 0,
+  limit = 10_000,
+) {
+  const found = await reader.search(query, now, offset, limit);
+  const expected = searchArticles(index, query, offset, limit);
+  const page = (result: { total: number; hits: { article: { slug: string }; score: number }[] }) => ({
+    query,
+    offset,
+    total: result.total,
+    hits: result.hits.map((h) => [h.article.slug, h.score]),
+  });
+  return { found: page(found), expected: page(expected) };
+}
