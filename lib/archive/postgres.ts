@@ -12,9 +12,23 @@ import type Database from "better-sqlite3";
 import pg from "pg";
 import type { Article, ArticleCard, Banner, Publisher } from "@/lib/content/schema";
 import type { Photo } from "@/lib/images/photos";
-import { FIELD_WEIGHTS } from "@/lib/search/index";
+import { FIELD_WEIGHTS, scoreFields, type SearchFields } from "@/lib/search/index";
+import {
+  matchAll,
+  searchFields,
+  searchStates,
+  postgresTokens,
+  searchWords,
+  termPlan,
+  TSQUERY,
+  walkStates,
+  WORD_MARK,
+  type SearchState,
+  type TermPlan,
+} from "@/lib/archive/search-levels";
 import { nameKey as groupKey, normalizeAlias } from "@/lib/urls";
 import {
+  LEVELLED_TERMS,
   RelatedRanking,
   repeatExpression,
   searchRequest,
@@ -24,15 +38,17 @@ import {
   type RelatedCandidateRow,
   type RelationFacts,
 } from "@/lib/archive/read";
-import { groupEntriesOf, READ_MODEL_VERSION, searchFields, type GroupKind, type PickKey } from "@/lib/archive/write";
+import { groupEntriesOf, READ_MODEL_VERSION, type GroupKind, type PickKey } from "@/lib/archive/write";
 
 // bigint (int8) columns are epoch milliseconds and counts: numbers, not strings.
 pg.types.setTypeParser(20, (value) => Number(value));
 
 /** Bumped with the tables below: a sync finding other tables drops and rewrites them. */
-const PG_SCHEMA_VERSION = `${READ_MODEL_VERSION}.3`;
+const PG_SCHEMA_VERSION = `${READ_MODEL_VERSION}.5`;
 
 const TABLES = [
+  "archive_search_words",
+  "archive_search_tokens",
   "archive_search",
   "archive_aliases",
   "archive_group_members",
@@ -81,40 +97,31 @@ CREATE INDEX archive_group_members_article ON archive_group_members (article_id)
 CREATE TABLE archive_aliases (alias text PRIMARY KEY, article_id integer NOT NULL REFERENCES archive_articles ON DELETE CASCADE);
 CREATE INDEX archive_aliases_article ON archive_aliases (article_id);
 CREATE TABLE archive_photos (hash text PRIMARY KEY, photo text NOT NULL);
--- Search: compact fields, and every character and in-run two-character gram of them in one array, which a
--- GIN index answers by containment (pg_bigm's idea; pg_trgm cannot serve one- and two-character terms).
+-- Search: each article's compact fields, which score the rows the walk reaches and the longer queries'
+-- matches, and apart, in a narrow table, the levels tokens of lib/archive/search-levels.ts as a tsvector
+-- (a GIN index answers a state's tsquery) with what content order and publishing are made of: counting a
+-- common word's matches reads this table's pages, not the bodies.
 CREATE TABLE archive_search (
+  article_id integer PRIMARY KEY REFERENCES archive_articles ON DELETE CASCADE,
+  title text NOT NULL,
+  tags text NOT NULL,
+  summary text NOT NULL,
+  body text NOT NULL
+);
+CREATE TABLE archive_search_tokens (
   article_id integer PRIMARY KEY REFERENCES archive_articles ON DELETE CASCADE,
   time bigint NOT NULL,
   draft boolean NOT NULL,
   slug text COLLATE "C" NOT NULL,
-  title text NOT NULL,
-  tags text NOT NULL,
-  summary text NOT NULL,
-  body text NOT NULL,
-  grams text[] NOT NULL
+  tokens tsvector NOT NULL
 );
-CREATE INDEX archive_search_grams ON archive_search USING gin (grams);
+CREATE INDEX archive_search_tokens_levels ON archive_search_tokens USING gin (tokens);
+CREATE INDEX archive_search_tokens_newest ON archive_search_tokens (time DESC, slug);
+-- Every word (3 to 64 letters and digits) any article has held, with a trigram index (pg_trgm): the words
+-- containing a longer term, whose tokens say for certain an article holds it (searchWords).
+CREATE TABLE archive_search_words (word text COLLATE "C" PRIMARY KEY);
+CREATE INDEX archive_search_words_trigrams ON archive_search_words USING gin (word @trgm.gin_trgm_ops);
 `;
-
-/** Every character, and every two-character gram within a run, of the runs: what a term's grams must be among. */
-export function gramSet(runs: string[]): string[] {
-  const grams = new Set<string>();
-  for (const run of runs) {
-    const chars = [...run];
-    chars.forEach((c, i) => {
-      grams.add(c);
-      if (i + 1 < chars.length) grams.add(c + chars[i + 1]!);
-    });
-  }
-  return [...grams];
-}
-
-/** The grams a text holding `term` holds for certain: its two-character grams, or the character itself. */
-function termGrams(term: string): string[] {
-  const chars = [...term];
-  return chars.length === 1 ? chars : chars.slice(1).map((c, i) => chars[i]! + c);
-}
 
 /** `@name` placeholders as PostgreSQL's `$n`, with the values in order. */
 function bind(text: string, params: Record<string, unknown>): { text: string; values: unknown[] } {
@@ -166,7 +173,7 @@ export class PostgresArchiveReader implements ArchiveReader {
    * gram array costs (unpacking an array of about a thousand grams): 99–184 ms at 2,000 articles, against
    * 6 ms through the GIN index (BENCHMARKS.md, "Search").
    */
-  private async withGramIndex<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  private async withTokenIndex<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     await this.opened;
     const client = await this.pool.connect();
     try {
@@ -407,17 +414,190 @@ export class PostgresArchiveReader implements ArchiveReader {
   }
 
   /**
-   * As the SQLite reader's `search`: the GIN index gives the articles holding every gram of every term,
-   * strpos keeps those holding each term itself, and the same weights and body bound rank them.
+   * As the SQLite reader's `search`, over the levels tokens' GIN index: one to three terms walk the
+   * states best first (lib/archive/search-levels.ts with tsqueries), longer queries score every match.
+   * Tokens cannot say where a longer term's grams stand, so for such terms the count and the walk's rows
+   * read the fields (strpos, scoreFields) of the articles whose tokens match.
    */
   async search(raw: string, now: number, offset = 0, limit = 10): Promise<ArchiveSearchResult> {
     const { terms, display, params } = searchRequest(raw, now, offset, limit);
     if (!terms.length) return { terms, display, total: 0, hits: [] };
-    params.grams = [...new Set(terms.flatMap(termGrams))];
+    const plans = terms.map((term) => termPlan(term, TSQUERY));
+    params.all = matchAll(plans, TSQUERY);
+    // A longer term's tokens match articles holding its grams apart too: its own text decides.
+    const holds = terms
+      .flatMap((term, i) =>
+        [...term].length > 2
+          ? [
+              `(strpos(h.title, @t${i}::text) > 0 OR strpos(h.tags, @t${i}::text) > 0 OR strpos(h.summary, @t${i}::text) > 0 OR strpos(h.body, @t${i}::text) > 0)`,
+            ]
+          : [],
+      )
+      .join(" AND ");
+    return this.withTokenIndex(async (client) => {
+      if (terms.length > LEVELLED_TERMS) return this.scoreAllMatches(client, terms, display, params);
+      const total = await this.countMatches(client, terms, plans, params, holds);
+      if (offset >= total) return { terms, display, total, hits: [] };
+      const states = searchStates(
+        plans,
+        async (match) =>
+          (await this.rows("SELECT 1 FROM archive_search_tokens WHERE tokens @@ @match::tsquery LIMIT 1", { match }, client))
+            .length > 0,
+        TSQUERY,
+      );
+      const order = new Map<number, { time: number; slug: string }>();
+      const fields = new Map<number, SearchFields>();
+      const place = offset + limit;
+      const rows = this.stateRows.bind(this, client, now, place, order, fields);
+      const ranked = (
+        await walkStates(
+          states,
+          place,
+          rows,
+          (id) => scoreFields(fields.get(id)!, terms),
+          (a, b) => {
+            const x = order.get(a)!;
+            const y = order.get(b)!;
+            return x.time > y.time || (x.time === y.time && x.slug < y.slug);
+          },
+        )
+      ).slice(offset);
+      const cards = new Map(
+        (
+          await this.rows<{ id: number } & ArticleRow>(
+            "SELECT id, card, plain_text FROM archive_articles WHERE id = ANY(@ids::int[])",
+            { ids: ranked.map((r) => r.id) },
+            client,
+          )
+        ).map((row) => [row.id, row]),
+      );
+      const hits = ranked.map(({ id, score }) => {
+        const row = cards.get(id)!;
+        return { article: toCard(row), plainText: row.plain_text, score, time: order.get(id)!.time };
+      });
+      return { terms, display, total, hits };
+    });
+  }
+
+  /**
+   * How many published articles hold every term. Tokens decide for terms of one or two characters. An
+   * article holds a longer term for certain when one of its words contains it (the words table finds
+   * those words by trigrams); only the articles holding its grams but none of those words have their
+   * fields read, so a common word costs two index scans, not a pass over every body.
+   */
+  private async countMatches(
+    client: pg.PoolClient,
+    terms: string[],
+    plans: TermPlan[],
+    params: Record<string, unknown>,
+    holds: string,
+  ): Promise<number> {
+    const count = async (match: string) =>
+      (
+        await this.rows<{ n: number }>(
+          "SELECT count(*)::int AS n FROM archive_search_tokens s WHERE s.tokens @@ @match::tsquery AND NOT s.draft AND s.time <= @now",
+          { ...params, match },
+          client,
+        )
+      )[0]!.n;
+    const all = params.all as string;
+    if (!holds) return count(all);
+    const longer = terms.map((term) => [...term].length > 2);
+    const wordSets = await Promise.all(
+      terms
+        .filter((_, i) => longer[i])
+        .map(async (term) =>
+          (
+            await this.rows<{ word: string }>(
+              "SELECT word FROM archive_search_words WHERE word LIKE @pattern LIMIT @limit",
+              { pattern: `%${term.replace(/[\\%_]/g, "\\$&")}%`, limit: MAX_CONTAINING_WORDS + 1 },
+              client,
+            )
+          ).map((row) => row.word),
+        ),
+    );
+    // Too many words, or none: the term's certainty cannot be put to the index, so every candidate is read.
+    if (!wordSets.every((words) => words.length && words.length <= MAX_CONTAINING_WORDS))
+      return this.countHolding(client, params, all, holds);
+    const { and, or, not, token } = TSQUERY;
+    const words = wordSets.map((set) => or(set.map((word) => token(word + WORD_MARK))));
+    // A word holding a term holds its grams: the other terms' tokens and the words say it all.
+    const certain = await count(and([...plans.filter((_, i) => !longer[i]).map((plan) => plan.anywhere), ...words]));
+    // Usually every article holding the grams holds a word with the term: nothing is left to read.
+    if (certain === (await count(all))) return certain;
+    return certain + (await this.countHolding(client, params, not(all, and(words)), holds));
+  }
+
+  /** Published articles matching `match` that `holds` (SQL over their fields) keeps. */
+  private async countHolding(
+    client: pg.PoolClient,
+    params: Record<string, unknown>,
+    match: string,
+    holds: string,
+  ): Promise<number> {
+    const [row] = await this.rows<{ n: number }>(
+      `SELECT count(*)::int AS n FROM archive_search_tokens s JOIN archive_search h ON h.article_id = s.article_id
+       WHERE s.tokens @@ @match::tsquery AND NOT s.draft AND s.time <= @now AND ${holds}`,
+      { ...params, match },
+      client,
+    );
+    return row!.n;
+  }
+
+  /**
+   * A state's published rows in content order, fetched a batch at a time (the first the size of the page:
+   * most walks end inside it), with the fields that score them when the state is inexact.
+   */
+  private async *stateRows(
+    client: pg.PoolClient,
+    now: number,
+    place: number,
+    order: Map<number, { time: number; slug: string }>,
+    fields: Map<number, SearchFields>,
+    state: SearchState,
+  ): AsyncGenerator<number> {
+    const withFields = !state.exact;
+    let after: { time: number; slug: string } | undefined;
+    for (let size = place; ; size *= 4) {
+      // Ordered by an expression no index has: walking the newest-first index and unpacking each row's
+      // tsvector to test it took 200 ms when the planner misjudged a rare state as common.
+      const batch = await this.rows<{ id: number; time: number; slug: string } & Partial<SearchFields>>(
+        `SELECT p.id, p.time, p.slug ${withFields ? ", h.title, h.tags, h.summary, h.body" : ""}
+         FROM (SELECT s.article_id AS id, s.time, s.slug FROM archive_search_tokens s
+           WHERE s.tokens @@ @match::tsquery AND NOT s.draft AND s.time <= @now
+             ${after ? "AND (s.time < @time OR (s.time = @time AND s.slug > @slug))" : ""}
+           ORDER BY -s.time, s.slug LIMIT @size) p
+         ${withFields ? "JOIN archive_search h ON h.article_id = p.id" : ""}
+         ORDER BY -p.time, p.slug`,
+        { match: state.match, now, size, ...after },
+        client,
+      );
+      for (const row of batch) {
+        order.set(row.id, { time: row.time, slug: row.slug });
+        if (withFields) fields.set(row.id, row as SearchFields);
+        yield row.id;
+      }
+      if (batch.length < size) return;
+      after = order.get(batch[batch.length - 1]!.id);
+    }
+  }
+
+  /**
+   * Search by scoring every match (queries of more terms than the walk takes): each match's field weights
+   * come from its short fields; a body adds at most five points per term, so a match whose weights fall
+   * more than that short of the page's last place by weights alone cannot reach the page, and only the
+   * bodies of the rest are read to count occurrences.
+   */
+  private async scoreAllMatches(
+    client: pg.PoolClient,
+    terms: string[],
+    display: string,
+    params: Record<string, unknown>,
+  ): Promise<ArchiveSearchResult> {
     const w = FIELD_WEIGHTS;
-    // Per term, the weight of the first field holding it. The grams of a term of one or two characters
-    // are the term itself, so a match holds it for certain, and in the body if in no short field; a longer
-    // term's grams can be apart, so the body is searched for it, and a row holding it nowhere gets NULL.
+    // Per term, the weight of the first field holding it. A term of one or two characters that the tokens
+    // match is in the body if in no short field; a longer term's grams can be apart, so the body is
+    // searched for it, and a row holding it nowhere gets NULL.
     const weight = terms
       .map((term, i) => {
         const t = `@t${i}::text`;
@@ -428,24 +608,23 @@ export class PostgresArchiveReader implements ArchiveReader {
       .join(" + ");
     const repeats = repeatExpression(terms.length, "least").replace(/@t(\d+)/g, "@t$1::text");
     // One statement: the matches are found once, counted, and only the page's rows come back.
-    const [row] = await this.withGramIndex((client) =>
-      this.rows<{ total: number; hits: { card: string; plain_text: string; time: number; score: number }[] }>(
-        `WITH m AS MATERIALIZED (
-           SELECT * FROM (SELECT h.article_id AS id, h.time, h.slug, ${weight} AS weight FROM archive_search h
-             WHERE h.grams @> @grams::text[] AND NOT h.draft AND h.time <= @now) w
-           WHERE weight IS NOT NULL),
-         last_place AS (SELECT weight FROM m ORDER BY weight DESC LIMIT 1 OFFSET @place - 1),
-         page AS (
-           SELECT a.card, a.plain_text, m.time, m.slug, (m.weight + ${repeats})::int AS score
-           FROM m JOIN archive_search b ON b.article_id = m.id JOIN archive_articles a ON a.id = m.id
-           WHERE m.weight + @bonus >= coalesce((SELECT weight FROM last_place), 0)
-           ORDER BY score DESC, m.time DESC, m.slug LIMIT @limit OFFSET @offset)
-         SELECT (SELECT count(*) FROM m)::int AS total,
-           coalesce((SELECT json_agg(json_build_object('card', card, 'plain_text', plain_text, 'time', time, 'score', score)
-             ORDER BY score DESC, time DESC, slug) FROM page), '[]') AS hits`,
-        params,
-        client,
-      ),
+    const [row] = await this.rows<{ total: number; hits: { card: string; plain_text: string; time: number; score: number }[] }>(
+      `WITH m AS MATERIALIZED (
+         SELECT * FROM (SELECT s.article_id AS id, s.time, s.slug, ${weight} AS weight
+           FROM archive_search_tokens s JOIN archive_search h ON h.article_id = s.article_id
+           WHERE s.tokens @@ @all::tsquery AND NOT s.draft AND s.time <= @now) w
+         WHERE weight IS NOT NULL),
+       last_place AS (SELECT weight FROM m ORDER BY weight DESC LIMIT 1 OFFSET @place - 1),
+       page AS (
+         SELECT a.card, a.plain_text, m.time, m.slug, (m.weight + ${repeats})::int AS score
+         FROM m JOIN archive_search b ON b.article_id = m.id JOIN archive_articles a ON a.id = m.id
+         WHERE m.weight + @bonus >= coalesce((SELECT weight FROM last_place), 0)
+         ORDER BY score DESC, m.time DESC, m.slug LIMIT @limit OFFSET @offset)
+       SELECT (SELECT count(*) FROM m)::int AS total,
+         coalesce((SELECT json_agg(json_build_object('card', card, 'plain_text', plain_text, 'time', time, 'score', score)
+           ORDER BY score DESC, time DESC, slug) FROM page), '[]') AS hits`,
+      params,
+      client,
     );
     const { total, hits } = row!;
     return {
@@ -456,6 +635,9 @@ export class PostgresArchiveReader implements ArchiveReader {
     };
   }
 }
+
+/** Words containing a term that one count's query names at most (a tsquery of that many alternatives). */
+const MAX_CONTAINING_WORDS = 2000;
 
 /** Candidates 관련기사 ranking reads per query: most articles place within the first. */
 const RELATED_BATCH = 200;
@@ -493,7 +675,12 @@ export async function syncReadModel(pool: pg.Pool, source: Database.Database): P
       : undefined;
     if (version !== PG_SCHEMA_VERSION) {
       await client.query(`DROP TABLE IF EXISTS ${TABLES.join(", ")} CASCADE`);
-      await client.query(SCHEMA);
+      // pg_trgm (contrib) indexes the words; its operator classes live in the schema it was created in.
+      await client.query("CREATE EXTENSION IF NOT EXISTS pg_trgm");
+      const trgm = (
+        await client.query("SELECT extnamespace::regnamespace::text AS schema FROM pg_extension WHERE extname = 'pg_trgm'")
+      ).rows[0].schema as string;
+      await client.query(SCHEMA.replaceAll("@trgm.", `${trgm}.`));
       await client.query("INSERT INTO archive_meta (key, value) VALUES ('schema', $1)", [PG_SCHEMA_VERSION]);
     }
     const synced = (await client.query("SELECT value FROM archive_meta WHERE key = 'build'")).rows[0]?.value as
@@ -524,7 +711,7 @@ export async function syncReadModel(pool: pg.Pool, source: Database.Database): P
     // Only then: dropping the index locks the table, and a later sync has readers (the previous build's
     // instances) that must go on searching the old rows until this transaction commits.
     const bulk = have.size === 0 && write.length > 1000;
-    if (bulk) await client.query("DROP INDEX archive_search_grams");
+    if (bulk) await client.query("DROP INDEX archive_search_tokens_levels");
     const read = source.prepare(
       `SELECT a.slug, a.hash, t.card, t.html, t.plain_text FROM articles a JOIN article_texts t ON t.id = a.id WHERE a.slug = ?`,
     );
@@ -536,7 +723,7 @@ export async function syncReadModel(pool: pg.Pool, source: Database.Database): P
       });
       await insertArticles(client, rows);
     }
-    if (bulk) await client.query("CREATE INDEX archive_search_grams ON archive_search USING gin (grams)");
+    if (bulk) await client.query("CREATE INDEX archive_search_tokens_levels ON archive_search_tokens USING gin (tokens)");
 
     await client.query("DELETE FROM archive_photos");
     const photos = source.prepare("SELECT hash, photo FROM photos").all() as { hash: string; photo: string }[];
@@ -554,7 +741,8 @@ export async function syncReadModel(pool: pg.Pool, source: Database.Database): P
       [JSON.stringify(build)],
     );
     await client.query("COMMIT");
-    if (write.length || gone.length) await client.query("VACUUM ANALYZE archive_articles, archive_group_members, archive_search");
+    if (write.length || gone.length)
+      await client.query("VACUUM ANALYZE archive_articles, archive_group_members, archive_search, archive_search_tokens");
     return {
       synced: true,
       added: added.length,
@@ -602,6 +790,8 @@ async function insertArticles(
   const members: object[] = [];
   const aliases: object[] = [];
   const search: object[] = [];
+  const tokens: object[] = [];
+  const vocabulary = new Set<string>();
   for (const { article, aliases: addresses } of rows) {
     const id = ids.get(article.slug)!;
     const time = Date.parse(article.date);
@@ -628,17 +818,9 @@ async function insertArticles(
     }
     for (const alias of addresses) aliases.push({ alias, article_id: id });
     const fields = searchFields(article);
-    search.push({
-      article_id: id,
-      time,
-      draft,
-      slug: article.slug,
-      title: fields.title,
-      tags: fields.tags,
-      summary: fields.summary,
-      body: fields.body,
-      grams: gramSet([fields.title, ...fields.tagRuns, fields.summary, fields.body]),
-    });
+    search.push({ article_id: id, title: fields.title, tags: fields.tags, summary: fields.summary, body: fields.body });
+    for (const word of searchWords(article)) vocabulary.add(word);
+    tokens.push({ article_id: id, time, draft, slug: article.slug, tokens: postgresTokens(article, fields) });
   }
   await client.query("INSERT INTO archive_group_members SELECT * FROM json_populate_recordset(null::archive_group_members, $1)", [
     JSON.stringify(members),
@@ -651,6 +833,13 @@ async function insertArticles(
   await client.query("INSERT INTO archive_search SELECT * FROM json_populate_recordset(null::archive_search, $1)", [
     JSON.stringify(search),
   ]);
+  await client.query(
+    `INSERT INTO archive_search_tokens SELECT article_id, time, draft, slug, array_to_tsvector(tokens)
+     FROM json_to_recordset($1) AS t(article_id integer, time bigint, draft boolean, slug text, tokens text[])`,
+    [JSON.stringify(tokens)],
+  );
+  // Words stay when their articles go: a word no article holds only widens a query by a token nothing has.
+  await client.query("INSERT INTO archive_search_words SELECT unnest($1::text[]) ON CONFLICT DO NOTHING", [[...vocabulary]]);
 }
 
 /** A pool for the read model: a few connections, as pages ask one short query at a time. */

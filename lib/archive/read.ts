@@ -330,7 +330,7 @@ export class SqliteArchiveReader implements ArchiveReader {
     const { terms, display, params } = searchRequest(raw, now, offset, limit);
     if (!terms.length) return { terms, display, total: 0, hits: [] };
     if (terms.length > LEVELLED_TERMS) return this.scoreAllMatches(terms, display, params);
-    const plans = terms.map(termPlan);
+    const plans = terms.map((term) => termPlan(term));
     const all = matchAll(plans);
     const total =
       (this.query("SELECT count(*) FROM search_grams WHERE search_grams MATCH ?").pluck().get(all) as number) -
@@ -350,11 +350,13 @@ export class SqliteArchiveReader implements ArchiveReader {
     const fields = this.query(
       "SELECT h.title, h.tags, h.summary, b.body FROM search_heads h JOIN search_bodies b ON b.article_id = h.article_id WHERE h.article_id = ?",
     );
-    const ranked = walkStates(
-      states,
-      offset + limit,
-      (match) => rows.iterate(match, now) as IterableIterator<number>,
-      (id) => scoreFields(fields.get(id) as SearchFields, terms),
+    const ranked = (
+      await walkStates(
+        states,
+        offset + limit,
+        (state) => rows.iterate(state.match, now) as IterableIterator<number>,
+        (id) => scoreFields(fields.get(id) as SearchFields, terms),
+      )
     ).slice(offset);
     const page = this.query(
       "SELECT t.card, t.plain_text, h.time FROM article_texts t JOIN search_heads h ON h.article_id = t.id WHERE t.id = ?",
@@ -372,7 +374,7 @@ export class SqliteArchiveReader implements ArchiveReader {
    * by weights alone cannot reach the page, and only the bodies of the rest are read to count occurrences.
    */
   private scoreAllMatches(terms: string[], display: string, params: Record<string, unknown>): ArchiveSearchResult {
-    params.match = matchAll(terms.map(termPlan));
+    params.match = matchAll(terms.map((term) => termPlan(term)));
     const matches = `SELECT h.article_id AS id, h.time, h.slug, ${weightExpression(terms.length)} AS weight
        FROM search_grams g JOIN search_heads h ON h.article_id = g.rowid
        WHERE search_grams MATCH @match AND +h.draft = 0 AND +h.time <= @now`;
@@ -396,7 +398,7 @@ export class SqliteArchiveReader implements ArchiveReader {
  * four common words with few repeats, the walk's empty states cost more than scoring every match
  * (100,000 generated articles: 170–230 ms against 27–110 ms), at three it is 13–53 ms against 115–550 ms.
  */
-const LEVELLED_TERMS = 3;
+export const LEVELLED_TERMS = 3;
 
 /** A 관련기사 candidate as the queries hand it over: its facts and a bound no lower than its score. */
 export type RelatedCandidateRow = { slug: string; time: number; section: SectionSlug; relation: string; bound: number };

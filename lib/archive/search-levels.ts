@@ -10,7 +10,9 @@
 // archive. Terms of one or two characters are exact from the index alone; a longer term's repeats are
 // bounded by its grams' levels (never fewer occurrences of the term than of any of its grams) and counted
 // exactly from the body for the rows the walk reaches.
+import type { Article } from "@/lib/content/schema";
 import { FIELD_WEIGHTS } from "@/lib/search/index";
+import { compact, normalizeText } from "@/lib/search/normalize";
 
 /** Repeats in the body a term earns points for (lib/search/index.ts scoreFields). */
 export const MAX_REPEATS = 5;
@@ -29,7 +31,10 @@ const SHORT_FIELDS = Object.keys(FIELD_MARK) as ShortField[];
  *   (가가가 holds 가가 once).
  * It runs once per article per build, so it keeps to one pass and plain maps.
  */
-export function levelTokens(fields: { title: string; tagRuns: string[]; summary: string; body: string }): string {
+export function levelTokens(
+  fields: { title: string; tagRuns: string[]; summary: string; body: string },
+  { bigramsOnce = false } = {},
+): string[] {
   const marks = new Set<string>();
   const mark = (run: string, digit: number) => {
     const chars = [...run];
@@ -66,9 +71,93 @@ export function levelTokens(fields: { title: string; tagRuns: string[]; summary:
   const tokens = [...marks];
   runs(codes.sort(), (code, count) => tokens.push(String.fromCodePoint(code) + Math.min(count, MAX_REPEATS)));
   runs(pairs.subarray(0, pairCount).sort(), (pair, count) => {
-    if (count > 1) tokens.push(String.fromCodePoint(Math.floor(pair / 0x110000), pair % 0x110000) + Math.min(count, MAX_REPEATS));
+    if (count > 1 || bigramsOnce)
+      tokens.push(String.fromCodePoint(Math.floor(pair / 0x110000), pair % 0x110000) + Math.min(count, MAX_REPEATS));
   });
-  return tokens.join(" ");
+  return tokens;
+}
+
+/** The compact search fields of an article (what lib/search/index.ts indexed in memory). */
+export function searchFields(article: Pick<Article, "title" | "tags" | "summary" | "plainText">) {
+  const tags = article.tags.map(compact);
+  return {
+    title: compact(article.title),
+    // A separator compact text never contains keeps a term from spanning two tags.
+    tags: tags.join("\n"),
+    tagRuns: tags,
+    summary: compact(article.summary ?? ""),
+    body: compact(article.plainText),
+  };
+}
+
+/** The digit of a gram's "anywhere" token in PostgreSQL (1–5 are repeat levels, 7–9 fields, 0 words). */
+const PRESENT = 6;
+
+/**
+ * An article's gram tokens in PostgreSQL: levelTokens with a token for a two-character gram's single
+ * occurrence too (a tsquery has no phrases to find it by), and for each gram one saying it is anywhere
+ * (시6): counting a word's matches then reads one posting list, not eight.
+ */
+export function searchTokens(fields: { title: string; tagRuns: string[]; summary: string; body: string }): string[] {
+  const tokens = levelTokens(fields, { bigramsOnce: true });
+  const present = new Set(tokens.map((token) => token.slice(0, -1) + PRESENT));
+  return [...tokens, ...present];
+}
+
+/** Words whose token ends with this digit: longer than any gram's token, so never the same. */
+export const WORD_MARK = "0";
+const WORD_LENGTH = { min: 3, max: 64 };
+
+/**
+ * The words of an article's searchable text (letters and digits between anything else, as `compact`
+ * joins them), of three to 64 characters: a term found inside one of them is in the article for certain,
+ * so counting a common longer term reads no bodies (PostgresArchiveReader.search). A term across two words
+ * (사이언스 파크 for 사이언스파크) is still found, by reading the fields of the articles holding its grams.
+ */
+export function searchWords(article: Pick<Article, "title" | "tags" | "summary" | "plainText">): string[] {
+  const words = new Set<string>();
+  for (const text of [article.title, ...article.tags, article.summary ?? "", article.plainText])
+    for (const word of normalizeText(text).split(/[^\p{L}\p{N}]+/u)) {
+      const length = [...word].length;
+      if (length >= WORD_LENGTH.min && length <= WORD_LENGTH.max) words.add(word);
+    }
+  return [...words];
+}
+
+/**
+ * An article's tokens in PostgreSQL's tsvector: its levels tokens (with single bigrams) and its words.
+ */
+export function postgresTokens(
+  article: Pick<Article, "title" | "tags" | "summary" | "plainText">,
+  fields = searchFields(article),
+): string[] {
+  return [...searchTokens(fields), ...searchWords(article).map((word) => word + WORD_MARK)];
+}
+
+/** What a tsvector holds of lexeme text: PostgreSQL stores each lexeme's offset in 20 bits. */
+const TSVECTOR_BYTES = (1 << 20) - 1;
+/**
+ * Characters of compact text whose tokens surely fit: per character at most a character token and a pair
+ * token (or a short field's two marks) and the two "anywhere" tokens, 28 bytes, and its share of a word, 5.
+ */
+const SURELY_FITTING = Math.floor(TSVECTOR_BYTES / 33);
+/** The most characters NFKC makes of one (U+FDFA). */
+const NFKC_GROWTH = 18;
+
+/**
+ * Whether an article's tokens fit a tsvector. A text needs tens of thousands of distinct pairs of
+ * characters to overflow it, which prose does not reach within the 512 KB a file may hold, but random
+ * syllables or a dump of identifiers do, and would stop PostgreSQL's sync. Short texts are let through
+ * by their length alone.
+ */
+export function tokensFit(article: Pick<Article, "title" | "tags" | "summary" | "plainText">): boolean {
+  const raw = [article.title, ...article.tags, article.summary ?? "", article.plainText].reduce((n, text) => n + text.length, 0);
+  if (raw * NFKC_GROWTH <= SURELY_FITTING) return true;
+  const fields = searchFields(article);
+  if (fields.title.length + fields.tags.length + fields.summary.length + fields.body.length <= SURELY_FITTING) return true;
+  let bytes = 0;
+  for (const token of postgresTokens(article, fields)) bytes += Buffer.byteLength(token);
+  return bytes <= TSVECTOR_BYTES;
 }
 
 /** Each distinct value of `sorted` with how many times it occurs. */
@@ -79,21 +168,49 @@ function runs(sorted: Uint32Array | Float64Array, each: (value: number, count: n
   }
 }
 
+/**
+ * How an engine's index is asked. FTS5 (SQLite) reads phrases of grams, so its plans are exact about
+ * where a term is; a tsquery (PostgreSQL's GIN index over a tsvector of the same tokens) names tokens
+ * only, so its plans describe what the tokens tell (a longer term's grams all marked in the title, all
+ * recurring in the body) and the walk reads the fields of the rows it reaches to score them exactly.
+ * Without phrases a two-character gram's single occurrence needs a token of its own (levelTokens'
+ * bigramsOnce), where FTS5 finds it in the body column.
+ */
+export type IndexSyntax = {
+  phrases: boolean;
+  token(token: string): string;
+  and(parts: string[]): string;
+  or(parts: string[]): string;
+  not(left: string, right: string): string;
+};
+
 const phrase = (tokens: string[]) => `"${tokens.join(" ")}"`;
-const inLevels = (token: string) => `{levels} : ${phrase([token])}`;
-const not = (left: string, right: string) => `(${left} NOT ${right})`;
-const and = (parts: string[]) => (parts.length === 1 ? parts[0]! : `(${parts.join(" AND ")})`);
-const or = (parts: string[]) => (parts.length === 1 ? parts[0]! : `(${parts.join(" OR ")})`);
+export const FTS5: IndexSyntax = {
+  phrases: true,
+  token: (token) => `{levels} : ${phrase([token])}`,
+  and: (parts) => (parts.length === 1 ? parts[0]! : `(${parts.join(" AND ")})`),
+  or: (parts) => (parts.length === 1 ? parts[0]! : `(${parts.join(" OR ")})`),
+  not: (left, right) => `(${left} NOT ${right})`,
+};
+export const TSQUERY: IndexSyntax = {
+  phrases: false,
+  // A quoted lexeme: a quote doubles, a backslash escapes.
+  token: (token) => `'${token.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`,
+  and: (parts) => (parts.length === 1 ? parts[0]! : `(${parts.join(" & ")})`),
+  or: (parts) => (parts.length === 1 ? parts[0]! : `(${parts.join(" | ")})`),
+  not: (left, right) => `(${left} & !${right})`,
+};
+
 /** The repeat levels from `level` up to MAX_REPEATS. */
 const levelsFrom = (level: number) => Array.from({ length: MAX_REPEATS - level + 1 }, (_, i) => level + i);
 
-/** FTS5 expressions for one compact term. */
+/** Index expressions for one compact term. */
 export type TermPlan = {
-  /** Whether its repeat levels are exact (one or two characters) or an upper bound (longer terms). */
+  /** Whether its states are exact (one or two characters) or an upper bound (longer terms). */
   exact: boolean;
-  /** Articles holding it anywhere. */
+  /** Articles holding it anywhere (tokens only: holding its grams, a superset). */
   anywhere: string;
-  /** Articles holding it in a short field. */
+  /** Articles holding it in a short field (tokens only: holding its grams there, a superset). */
   inField: Record<ShortField, string>;
   /** Articles holding its grams in a short field: every article holding it there, and a few more. */
   marked: Record<ShortField, string>;
@@ -106,19 +223,20 @@ export type TermPlan = {
 /** Grams of a longer term that its marks and repeat bounds name. */
 const BOUNDING_GRAMS = 4;
 
-export function termPlan(term: string): TermPlan {
+export function termPlan(term: string, syntax: IndexSyntax = FTS5): TermPlan {
+  const { token, and, or, not } = syntax;
   const chars = [...term];
+  const marks = (gram: string) => Object.values(FIELD_MARK).map((digit) => token(gram + digit));
   if (chars.length === 1) {
-    const inField = { title: inLevels(term + 7), tags: inLevels(term + 8), summary: inLevels(term + 9) };
-    const marked = inField;
-    const atLeast = (level: number) => or(levelsFrom(level).map((l) => inLevels(term + l)));
+    const inField = { title: token(term + 7), tags: token(term + 8), summary: token(term + 9) };
+    const atLeast = (level: number) => or(levelsFrom(level).map((l) => token(term + l)));
     return {
       exact: true,
-      anywhere: or([atLeast(1), ...Object.values(inField)]),
+      anywhere: syntax.phrases ? or([atLeast(1), ...marks(term)]) : token(term + PRESENT),
       inField,
-      marked,
+      marked: inField,
       atLeast,
-      exactly: (level) => inLevels(term + level),
+      exactly: (level) => token(term + level),
     };
   }
   // Marks and repeat bounds need not name every gram: any of them gives a superset and a bound. A few,
@@ -132,18 +250,35 @@ export function termPlan(term: string): TermPlan {
           { length: BOUNDING_GRAMS },
           (_, i) => distinct[Math.round((i * (distinct.length - 1)) / (BOUNDING_GRAMS - 1))]!,
         );
+  const marked = Object.fromEntries(
+    SHORT_FIELDS.map((field) => [field, and(grams.map((gram) => token(gram + FIELD_MARK[field])))]),
+  ) as Record<ShortField, string>;
+  const levelsOf = (gram: string, level: number) => levelsFrom(level).map((l) => token(gram + l));
+  if (!syntax.phrases) {
+    // Tokens only: every gram of a two-character term has its exact level, a longer one its bound.
+    const atLeast = (level: number) => and(grams.map((gram) => or(levelsOf(gram, level))));
+    return {
+      exact: chars.length === 2,
+      anywhere: and(grams.map((gram) => token(gram + PRESENT))),
+      inField: marked,
+      marked,
+      atLeast,
+      exactly: (level) =>
+        chars.length === 2
+          ? token(term + level)
+          : level === MAX_REPEATS
+            ? atLeast(level)
+            : not(atLeast(level), atLeast(level + 1)),
+    };
+  }
   const termPhrase = phrase(inOrder);
   const inBody = `{body} : ${termPhrase}`;
-  const marked = Object.fromEntries(
-    SHORT_FIELDS.map((field) => [field, and(grams.map((gram) => inLevels(gram + FIELD_MARK[field])))]),
-  ) as Record<ShortField, string>;
   // Two characters: the mark is exact. Longer: every gram marked narrows, the field's phrase decides.
   const inField = Object.fromEntries(
     SHORT_FIELDS.map((field) => [field, chars.length === 2 ? marked[field] : and([marked[field], `{${field}} : ${termPhrase}`])]),
   ) as Record<ShortField, string>;
   // A gram occurring once has no token of its own: "at least once" is the body's phrase.
-  const gramAtLeast = (gram: string, level: number) => or(levelsFrom(level).map((l) => inLevels(gram + l)));
-  const atLeast = (level: number) => (level === 1 ? inBody : and([...grams.map((gram) => gramAtLeast(gram, level)), inBody]));
+  const atLeast = (level: number) => (level === 1 ? inBody : and([...grams.map((gram) => or(levelsOf(gram, level))), inBody]));
   return {
     exact: chars.length === 2,
     // Without a column filter FTS5 need not read where a gram occurs; only a gram ending in a digit could
@@ -154,7 +289,7 @@ export function termPlan(term: string): TermPlan {
     atLeast,
     exactly: (level) =>
       chars.length === 2 && level > 1
-        ? inLevels(term + level)
+        ? token(term + level)
         : level === MAX_REPEATS
           ? atLeast(level)
           : not(atLeast(level), atLeast(level + 1)),
@@ -165,23 +300,27 @@ export function termPlan(term: string): TermPlan {
 const TIERS = ["title", "tags", "summary", "body"] as const;
 type Tier = (typeof TIERS)[number];
 
-/** Articles whose best field for the term is `tier`. */
-function tierExpression(plan: TermPlan, tier: Tier): string {
+/** Articles of `holding` whose best field for the term is not better than `tier`. */
+function tierExpression({ not }: IndexSyntax, plan: TermPlan, tier: Tier, holding: string): string {
   const better = TIERS.slice(0, TIERS.indexOf(tier));
-  const holding = tier === "body" ? plan.atLeast(1) : plan.inField[tier];
   return better.reduce((expression, field) => not(expression, plan.inField[field as ShortField]), holding);
 }
 
-/** Articles of `tier` whose repeats are exactly `level` (longer terms: whose bound is). */
-function levelExpression(plan: TermPlan, tierMatch: string, level: number): string {
-  return level === 0 ? not(tierMatch, plan.atLeast(1)) : and([tierMatch, plan.exactly(level)]);
+/**
+ * Articles whose best field for the term is `tier` and whose repeats are exactly `level` (longer terms:
+ * whose bound is). In the body tier the level itself says the body holds it: one posting list fewer.
+ */
+function levelExpression(syntax: IndexSyntax, plan: TermPlan, tier: Tier, level: number): string {
+  if (tier === "body") return tierExpression(syntax, plan, tier, plan.exactly(level));
+  const tierMatch = tierExpression(syntax, plan, tier, plan.inField[tier]);
+  return level === 0 ? syntax.not(tierMatch, plan.atLeast(1)) : syntax.and([tierMatch, plan.exactly(level)]);
 }
 
 /** A set of articles with one best score: at most `max`, exactly `max` when `exact`. */
 export type SearchState = { match: string; max: number; exact: boolean };
 
 /** The articles matching every term (FTS5). */
-export function matchAll(plans: TermPlan[]): string {
+export function matchAll(plans: TermPlan[], { and }: IndexSyntax = FTS5): string {
   return and(plans.map((plan) => plan.anywhere));
 }
 
@@ -191,7 +330,12 @@ export function matchAll(plans: TermPlan[]): string {
  * `exists` is asked only of the marks of the short fields a combination names: a cheap test (those
  * tokens are few) that is empty whenever the combination is. Bodies alone are taken to exist.
  */
-export function* searchStates(plans: TermPlan[], exists: (match: string) => boolean): Generator<SearchState> {
+export async function* searchStates(
+  plans: TermPlan[],
+  exists: (match: string) => boolean | Promise<boolean>,
+  syntax: IndexSyntax = FTS5,
+): AsyncGenerator<SearchState> {
+  const { and, or } = syntax;
   const exact = plans.every((plan) => plan.exact);
   let combos: { tiers: Tier[]; weight: number }[] = [{ tiers: [], weight: 0 }];
   for (let i = 0; i < plans.length; i++)
@@ -213,12 +357,11 @@ export function* searchStates(plans: TermPlan[], exists: (match: string) => bool
     if (max !== pending.max) pending = { max, matches: [] };
     if (!found.has(combo)) {
       const named = combo.tiers.flatMap((tier, i) => (tier === "body" ? [] : [plans[i]!.marked[tier]]));
-      found.set(combo, !named.length || exists(and(named)));
+      found.set(combo, !named.length || (await exists(and(named))));
     }
     if (!found.get(combo)) continue;
-    const tierMatch = combo.tiers.map((tier, i) => tierExpression(plans[i]!, tier));
     for (const vector of levelVectors(combo.tiers, levels))
-      pending.matches.push(and(vector.map((level, i) => levelExpression(plans[i]!, tierMatch[i]!, level))));
+      pending.matches.push(and(vector.map((level, i) => levelExpression(syntax, plans[i]!, combo.tiers[i]!, level))));
   }
   if (pending.matches.length) yield { match: or(pending.matches), max: pending.max, exact };
 }
@@ -237,26 +380,29 @@ function levelVectors(tiers: Tier[], sum: number): number[][] {
 export type RankedId = { id: number; score: number };
 
 /**
- * The best `place` matches, in ranking order, walking `states` best first. `rows(match)` yields a state's
- * published ids in content order; `score(id)` is the exact score of a row of an inexact state. Stops as
- * soon as no later row can place: rows come in content order and a state's scores are at most its max.
+ * The best `place` matches, in ranking order, walking `states` best first. `rows(state)` yields a state's
+ * published ids in content order (`before(a, b)`: a comes first; SQLite's ids are content order);
+ * `score(id)` is the exact score of a row of an inexact state, 0 when the row only looked like a match
+ * (tokens without phrases). Stops as soon as no later row can place: rows come in content order and a
+ * state's scores are at most its max.
  */
-export function walkStates(
-  states: Iterable<SearchState>,
+export async function walkStates(
+  states: AsyncIterable<SearchState>,
   place: number,
-  rows: (match: string) => Iterable<number>,
+  rows: (state: SearchState) => Iterable<number> | AsyncIterable<number>,
   score: (id: number) => number,
-): RankedId[] {
+  before: (a: number, b: number) => boolean = (a, b) => a < b,
+): Promise<RankedId[]> {
   const best: RankedId[] = [];
-  const beats = (a: RankedId, b: RankedId) => a.score > b.score || (a.score === b.score && a.id < b.id);
-  for (const state of states) {
+  const beats = (a: RankedId, b: RankedId) => a.score > b.score || (a.score === b.score && before(a.id, b.id));
+  for await (const state of states) {
     if (best.length === place && best[place - 1]!.score > state.max) break;
-    for (const id of rows(state.match)) {
+    for await (const id of rows(state)) {
       const last = best[place - 1];
       // Later rows of this state come after this one in content order and score at most state.max.
       if (last && best.length === place && !beats({ id, score: state.max }, last)) break;
       const row = { id, score: state.exact ? state.max : score(id) };
-      if (best.length === place && !beats(row, last!)) continue;
+      if (row.score === 0 || (best.length === place && !beats(row, last!))) continue;
       let at = best.length;
       while (at > 0 && beats(row, best[at - 1]!)) at--;
       best.splice(at, 0, row);

@@ -8,7 +8,7 @@ import type { Content } from "@/lib/content";
 import type { Article } from "@/lib/content/schema";
 import { photosOf } from "@/lib/images/catalog";
 import { compact } from "@/lib/search/normalize";
-import { levelTokens } from "@/lib/archive/search-levels";
+import { levelTokens, searchFields } from "@/lib/archive/search-levels";
 import { nameKey, normalizeAlias } from "@/lib/urls";
 
 /** Bumped whenever the tables change: a server refuses a read model written by other code. */
@@ -91,18 +91,6 @@ export function gramTokens(runs: string[]): string {
   return tokens.join(" ");
 }
 
-/** The compact search fields of an article (what lib/search/index.ts indexed in memory). */
-export function searchFields(article: Pick<Article, "title" | "tags" | "summary" | "plainText">) {
-  const tags = article.tags.map(compact);
-  return {
-    title: compact(article.title),
-    // A separator compact text never contains keeps a term from spanning two tags.
-    tags: tags.join("\n"),
-    tagRuns: tags,
-    summary: compact(article.summary ?? ""),
-    body: compact(article.plainText),
-  };
-}
 
 /** What lists show of an article: everything but the HTML, and the start of the text for teasers. */
 export function cardOf(article: Article): Omit<Article, "html"> {
@@ -227,7 +215,7 @@ export function writeReadModel(
         gramTokens(fields.tagRuns),
         gramTokens([fields.summary]),
         gramTokens([fields.body]),
-        levelTokens(fields),
+        levelTokens(fields).join(" "),
       );
     });
     for (const [hash, photo] of photosOf({ articles: content.articles })) insertPhoto.run(hash, JSON.stringify(photo));

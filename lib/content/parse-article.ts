@@ -7,6 +7,7 @@ import { likelyMeant, lineOfKey, lineOfPath, say, yamlReason, type ContentProble
 import { frontmatterSchema, zodMessages, type Article, type ArticleImage } from "@/lib/content/schema";
 import { LEAD_MIN_WIDTH } from "@/lib/images/photos";
 import { templateLeftovers } from "@/lib/content/template";
+import { tokensFit } from "@/lib/archive/search-levels";
 
 export type ParsedArticle = { article: Article; problems: [] } | { article?: undefined; problems: ContentProblem[] };
 
@@ -173,6 +174,15 @@ export function parseArticle(file: string, slug: string, text: string, render: R
       });
     else lead = { ...image, width: found.photo ? found.width : (image.width ?? found.width), height: found.photo ? found.height : (image.height ?? found.height), photo: found.photo };
   }
+  if (!tokensFit({ ...result.data, plainText: body.plainText }))
+    problems.push({
+      file,
+      field: "body",
+      message: say(
+        "에 서로 다른 글자 쌍이 너무 많아 검색 색인(PostgreSQL)에 담을 수 없습니다. 무작위 문자열이나 자료 덤프가 아니라면 글을 여러 건으로 나누세요.",
+        "holds too many distinct pairs of characters for the search index (PostgreSQL) to hold. Unless it is random text or a data dump by mistake, split it into several articles.",
+      ),
+    });
   // content:new's placeholders may sit in a draft; an article about to be published must have lost them all.
   if (!result.data.draft) {
     for (const [field, placeholder] of templateLeftovers({ ...result.data, plainText: body.plainText })) {

@@ -127,6 +127,16 @@ describe("a broken article stops the build with a message naming file, field and
     expect(problem).toContain("over the 512 KB limit");
   });
 
+  it("refuses a body the search index cannot hold (random syllables), and keeps long prose", () => {
+    let seed = 7;
+    const syllable = () => 0xac00 + ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % 11172;
+    const syllables = Array.from({ length: 160_000 }, () => String.fromCharCode(syllable())).join("");
+    const [problem] = problemsOf({ "articles/noise.md": article({}, syllables) });
+    expect(problem).toMatch(/^articles\/noise\.md: field "body" holds too many distinct pairs of characters/);
+    const prose = "충북 오창 과학산업단지에 입주한 기업들이 연구소와 손잡고 새 제품을 만든다. ".repeat(3000);
+    expect(readContent(writeContent({ "articles/long.md": article({}, prose) })).articles).toHaveLength(1);
+  });
+
   it("refuses a file name that is not an ASCII slug, and an article with the wrong extension", () => {
     const problems = problemsOf({ "articles/가나가와.md": article(), "articles/notes.markdown": article() });
     expect(problems).toContainEqual(expect.stringContaining('file name "가나가와" is not a URL slug'));

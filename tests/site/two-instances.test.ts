@@ -4,7 +4,7 @@ import fs from "node:fs";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import { gramSet } from "@/lib/archive/postgres";
+import { searchTokens } from "@/lib/archive/search-levels";
 import { startServer, type RunningServer } from "../../scripts/lib/next-server";
 import { scratchDatabase } from "../../scripts/lib/scratch-database";
 
@@ -92,11 +92,14 @@ it("both instances serve one read model in PostgreSQL, which one of them synced 
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const updated = await client.query(
-      `UPDATE archive_search SET title = title || $1, grams = grams || $2::text[]
-       WHERE article_id = (SELECT id FROM archive_articles WHERE slug = 'cluster-visit')`,
-      [marker, gramSet([marker])],
-    );
+    const article = "(SELECT id FROM archive_articles WHERE slug = 'cluster-visit')";
+    await client.query("BEGIN");
+    const updated = await client.query(`UPDATE archive_search SET title = title || $1 WHERE article_id = ${article}`, [marker]);
+    const tokens = searchTokens({ title: marker, tagRuns: [], summary: "", body: "" });
+    await client.query(`UPDATE archive_search_tokens SET tokens = tokens || array_to_tsvector($1) WHERE article_id = ${article}`, [
+      tokens,
+    ]);
+    await client.query("COMMIT");
     expect(updated.rowCount).toBe(1);
   } finally {
     await client.end();
