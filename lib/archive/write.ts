@@ -7,7 +7,6 @@ import type Database from "better-sqlite3";
 import type { Content } from "@/lib/content";
 import type { Article } from "@/lib/content/schema";
 import { photosOf } from "@/lib/images/catalog";
-import { compact } from "@/lib/search/normalize";
 import { levelTokens, searchFields } from "@/lib/archive/search-levels";
 import { nameKey, normalizeAlias } from "@/lib/urls";
 
@@ -90,7 +89,6 @@ export function gramTokens(runs: string[]): string {
   }
   return tokens.join(" ");
 }
-
 
 /** What lists show of an article: everything but the HTML, and the start of the text for teasers. */
 export function cardOf(article: Article): Omit<Article, "html"> {

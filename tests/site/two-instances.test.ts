@@ -96,9 +96,10 @@ it("both instances serve one read model in PostgreSQL, which one of them synced 
     await client.query("BEGIN");
     const updated = await client.query(`UPDATE archive_search SET title = title || $1 WHERE article_id = ${article}`, [marker]);
     const tokens = searchTokens({ title: marker, tagRuns: [], summary: "", body: "" });
-    await client.query(`UPDATE archive_search_tokens SET tokens = tokens || array_to_tsvector($1) WHERE article_id = ${article}`, [
-      tokens,
-    ]);
+    await client.query(
+      `UPDATE archive_search_tokens SET tokens = tokens || array_to_tsvector($1) WHERE article_id = ${article}`,
+      [tokens],
+    );
     await client.query("COMMIT");
     expect(updated.rowCount).toBe(1);
   } finally {
