@@ -168,25 +168,35 @@ export class PostgresArchiveReader implements ArchiveReader {
   }
 
   /**
-   * Runs `work` on one connection that plans with the gram index only. Most articles hold a common gram,
-   * so the planner's estimate favours a sequential scan, but it does not count what checking each row's
-   * gram array costs (unpacking an array of about a thousand grams): 99–184 ms at 2,000 articles, against
-   * 6 ms through the GIN index (BENCHMARKS.md, "Search").
+   * Runs `work` on a connection that plans with indexes only, and on a second one reading the same
+   * snapshot when the pool has one free (search counts on it while it walks on the first). Most articles
+   * hold a common gram, so the planner's estimate favours a sequential scan, but it does not count what
+   * testing each row's tokens costs (unpacking a tsvector of a few thousand): 99–184 ms at 2,000 articles
+   * for the gram arrays before them, against 6 ms through the GIN index (BENCHMARKS.md, "Search").
    */
-  private async withTokenIndex<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  private async withTokenIndex<T>(work: (client: pg.PoolClient, second?: pg.PoolClient) => Promise<T>): Promise<T> {
     await this.opened;
     const client = await this.pool.connect();
+    // Only a connection to be had now: a search waiting for a second while holding one could wait forever.
+    const free = this.pool.idleCount > 0 || this.pool.totalCount < (this.pool.options.max ?? 10);
+    const second = free ? await this.pool.connect() : undefined;
+    const begin = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
     try {
-      await client.query("BEGIN READ ONLY");
-      await client.query("SET LOCAL enable_seqscan = off");
-      const result = await work(client);
-      await client.query("COMMIT");
+      const started = (await client.query(
+        `${begin}; SET LOCAL enable_seqscan = off; SELECT pg_export_snapshot() AS snapshot`,
+      )) as unknown as pg.QueryResult[];
+      const snapshot = String(started[2]!.rows[0].snapshot);
+      if (!/^[0-9A-F-]+$/.test(snapshot)) throw new Error(`unexpected snapshot id ${snapshot}`);
+      if (second) await second.query(`${begin}; SET TRANSACTION SNAPSHOT '${snapshot}'; SET LOCAL enable_seqscan = off`);
+      const result = await work(client, second);
+      await Promise.all([client.query("COMMIT"), second?.query("COMMIT")]);
       return result;
     } catch (error) {
-      await client.query("ROLLBACK").catch(() => undefined);
+      await Promise.all([client.query("ROLLBACK").catch(() => undefined), second?.query("ROLLBACK").catch(() => undefined)]);
       throw error;
     } finally {
       client.release();
+      second?.release();
     }
   }
 
@@ -434,10 +444,10 @@ export class PostgresArchiveReader implements ArchiveReader {
           : [],
       )
       .join(" AND ");
-    return this.withTokenIndex(async (client) => {
+    return this.withTokenIndex(async (client, second) => {
       if (terms.length > LEVELLED_TERMS) return this.scoreAllMatches(client, terms, display, params);
-      const total = await this.countMatches(client, terms, plans, params, holds);
-      if (offset >= total) return { terms, display, total, hits: [] };
+      // The count and the walk need nothing of each other: on two connections they overlap.
+      const counted = this.countMatches([second ?? client, client], terms, plans, params, holds);
       const states = searchStates(
         plans,
         async (match) =>
@@ -449,29 +459,29 @@ export class PostgresArchiveReader implements ArchiveReader {
       const fields = new Map<number, SearchFields>();
       const place = offset + limit;
       const rows = this.stateRows.bind(this, client, now, place, order, fields);
-      const ranked = (
-        await walkStates(
-          states,
-          place,
-          rows,
-          (id) => scoreFields(fields.get(id)!, terms),
-          (a, b) => {
-            const x = order.get(a)!;
-            const y = order.get(b)!;
-            return x.time > y.time || (x.time === y.time && x.slug < y.slug);
-          },
-        )
-      ).slice(offset);
+      const walked = walkStates(
+        states,
+        place,
+        rows,
+        (id) => scoreFields(fields.get(id)!, terms),
+        (a, b) => {
+          const x = order.get(a)!;
+          const y = order.get(b)!;
+          return x.time > y.time || (x.time === y.time && x.slug < y.slug);
+        },
+      );
+      // Both settle before either connection is given back, failed or not.
+      const [total, ranked] = await settled(counted, walked);
       const cards = new Map(
         (
           await this.rows<{ id: number } & ArticleRow>(
             "SELECT id, card, plain_text FROM archive_articles WHERE id = ANY(@ids::int[])",
-            { ids: ranked.map((r) => r.id) },
+            { ids: ranked.slice(offset).map((r) => r.id) },
             client,
           )
         ).map((row) => [row.id, row]),
       );
-      const hits = ranked.map(({ id, score }) => {
+      const hits = ranked.slice(offset).map(({ id, score }) => {
         const row = cards.get(id)!;
         return { article: toCard(row), plainText: row.plain_text, score, time: order.get(id)!.time };
       });
@@ -483,21 +493,22 @@ export class PostgresArchiveReader implements ArchiveReader {
    * How many published articles hold every term. Tokens decide for terms of one or two characters. An
    * article holds a longer term for certain when one of its words contains it (the words table finds
    * those words by trigrams); only the articles holding its grams but none of those words have their
-   * fields read, so a common word costs two index scans, not a pass over every body.
+   * fields read, so a common word costs two index scans, not a pass over every body. The two counts run
+   * on the two connections given (the first is free; the second is the walk's, which they share).
    */
   private async countMatches(
-    client: pg.PoolClient,
+    [client, other]: [pg.PoolClient, pg.PoolClient],
     terms: string[],
     plans: TermPlan[],
     params: Record<string, unknown>,
     holds: string,
   ): Promise<number> {
-    const count = async (match: string) =>
+    const count = async (match: string, on = client) =>
       (
         await this.rows<{ n: number }>(
           "SELECT count(*)::int AS n FROM archive_search_tokens s WHERE s.tokens @@ @match::tsquery AND NOT s.draft AND s.time <= @now",
           { ...params, match },
-          client,
+          on,
         )
       )[0]!.n;
     const all = params.all as string;
@@ -521,11 +532,13 @@ export class PostgresArchiveReader implements ArchiveReader {
       return this.countHolding(client, params, all, holds);
     const { and, or, not, token } = TSQUERY;
     const words = wordSets.map((set) => or(set.map((word) => token(word + WORD_MARK))));
-    // A word holding a term holds its grams: the other terms' tokens and the words say it all.
-    const certain = await count(and([...plans.filter((_, i) => !longer[i]).map((plan) => plan.anywhere), ...words]));
-    // Usually every article holding the grams holds a word with the term: nothing is left to read.
-    if (certain === (await count(all))) return certain;
-    return certain + (await this.countHolding(client, params, not(all, and(words)), holds));
+    // A word holding a term holds its grams: the other terms' tokens and the words say it all. Only the
+    // articles holding the grams and none of those words (usually none, or a few) have their fields read.
+    const [certain, rest] = await settled(
+      count(and([...plans.filter((_, i) => !longer[i]).map((plan) => plan.anywhere), ...words]), other),
+      this.countHolding(client, params, not(all, and(words)), holds),
+    );
+    return certain + rest;
   }
 
   /** Published articles matching `match` that `holds` (SQL over their fields) keeps. */
@@ -634,6 +647,14 @@ export class PostgresArchiveReader implements ArchiveReader {
       hits: hits.map((hit) => ({ article: toCard(hit), plainText: hit.plain_text, score: hit.score, time: hit.time })),
     };
   }
+}
+
+/** Both values, once both promises have settled; the first failure, if any, once both have. */
+async function settled<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [x, y] = await Promise.allSettled([a, b]);
+  if (x.status === "rejected") throw x.reason;
+  if (y.status === "rejected") throw y.reason;
+  return [x.value, y.value];
 }
 
 /** Words containing a term that one count's query names at most (a tsquery of that many alternatives). */

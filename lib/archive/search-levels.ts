@@ -407,6 +407,9 @@ export async function walkStates(
       while (at > 0 && beats(row, best[at - 1]!)) at--;
       best.splice(at, 0, row);
       if (best.length > place) best.pop();
+      // In an exact walk a last place scoring this state's max is this state's row, and every later row
+      // comes after it: stop without asking for one more (a round trip in PostgreSQL).
+      if (state.exact && best.length === place && best[place - 1]!.score >= state.max) break;
     }
   }
   return best;
