@@ -2,13 +2,16 @@
 // every match does (lib/search/index.ts). Texts over a three-letter alphabet make every corner common:
 // a term in several fields, one to six repeats, overlapping repeats (가가가 holds 가가 once, left to
 // right), ties in score and date, drafts and scheduled articles among the matches.
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ArchiveReader } from "@/lib/archive/read";
+import { PostgresArchiveReader, syncReadModel } from "@/lib/archive/postgres";
+import { readModelInMemory, type ArchiveReader } from "@/lib/archive/read";
 import { levelTokens } from "@/lib/archive/search-levels";
 import { buildCatalog } from "@/lib/catalog";
 import type { Article } from "@/lib/content/schema";
 import { buildSearchIndex } from "@/lib/search/index";
-import { ARCHIVE_ENGINES, searchBothWays, type OpenedArchive } from "./archive-engines";
+import { POSTGRES_URL } from "../engagement/engines";
+import { ARCHIVE_ENGINES, postgresSchema, searchBothWays, type OpenedArchive } from "./archive-engines";
 import { makeArticle } from "./fixtures";
 
 const NOW = Date.parse("2026-06-01T00:00:00Z");
@@ -123,6 +126,32 @@ describe.each(ARCHIVE_ENGINES)("$name ranks as scoring every match does", (engin
         }
     } finally {
       await opened.close();
+    }
+  });
+});
+
+describe("PostgreSQL's search on a busy pool", () => {
+  // A search counts on a second connection when the pool has one free, and on its only one otherwise: it
+  // must never wait for a second while holding the first (a full pool would then wait forever).
+  let schema: Awaited<ReturnType<typeof postgresSchema>>;
+  beforeAll(async () => {
+    schema = await postgresSchema();
+    const source = readModelInMemory({ articles, banners: [] });
+    await syncReadModel(schema.pool, source.db);
+    source.db.close();
+  }, 60_000);
+  afterAll(async () => schema.drop());
+
+  it.each([1, 2])("answers every query exactly with %i connection(s), eight searches at once", async (max) => {
+    const pool = new pg.Pool({ connectionString: POSTGRES_URL, max, options: `-c search_path=${schema.schema}` });
+    try {
+      const reader = new PostgresArchiveReader(pool);
+      const index = buildSearchIndex(buildCatalog({ articles, banners: [] }, NOW).articles);
+      const queries = ["가", "나A", "가나가", "가 나A", "A가 가나 나", "AAA", "가나 나A A가", "나"];
+      const pages = await Promise.all(queries.map((query) => searchBothWays(reader, index, query, NOW, 0, 7)));
+      for (const { found, expected } of pages) expect(found).toEqual(expected);
+    } finally {
+      await pool.end();
     }
   });
 });
