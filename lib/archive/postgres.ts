@@ -533,12 +533,14 @@ export class PostgresArchiveReader implements ArchiveReader {
     const { and, or, not, token } = TSQUERY;
     const words = wordSets.map((set) => or(set.map((word) => token(word + WORD_MARK))));
     // A word holding a term holds its grams: the other terms' tokens and the words say it all. Only the
-    // articles holding the grams and none of those words (usually none, or a few) have their fields read.
-    const [certain, rest] = await settled(
-      count(and([...plans.filter((_, i) => !longer[i]).map((plan) => plan.anywhere), ...words]), other),
-      this.countHolding(client, params, not(all, and(words)), holds),
+    // articles holding the grams and none of those words have their fields read; usually there are none,
+    // which the count of articles holding the grams tells.
+    const [certain, candidates] = await settled(
+      count(and([...plans.filter((_, i) => !longer[i]).map((plan) => plan.anywhere), ...words])),
+      count(all, other),
     );
-    return certain + rest;
+    if (certain === candidates) return certain;
+    return certain + (await this.countHolding(client, params, not(all, and(words)), holds));
   }
 
   /** Published articles matching `match` that `holds` (SQL over their fields) keeps. */
