@@ -1,7 +1,10 @@
 // npm run build runs this before `next build`, over one reading of content/: the editors' check (nothing
 // is built on any problem), every photo's variants, then the archive's read model into the build's
 // snapshot folder (scripts/lib/content-steps.ts).
+import path from "node:path";
+import { READ_MODEL_FILE } from "@/lib/archive";
 import { contentDir } from "@/lib/site";
+import { slotName, SNAPSHOT_FOLDER } from "./lib/builds";
 import { checkContent, makePhotoVariants, writeBuildReadModel } from "./lib/content-steps";
 
 const folder = process.argv[2];
@@ -9,7 +12,8 @@ if (!folder) throw new Error("usage: tsx scripts/prepare-build.ts <snapshot fold
 async function main(snapshot: string) {
   const content = checkContent(contentDir());
   await makePhotoVariants(content);
-  writeBuildReadModel(snapshot, content);
+  // The published build's read model, updated rather than written anew (scripts/lib/builds.ts layout).
+  writeBuildReadModel(snapshot, content, path.join(slotName(), SNAPSHOT_FOLDER, READ_MODEL_FILE));
 }
 
 void main(folder);

@@ -11,24 +11,45 @@ import { PostgresArchiveReader, readModelPool, syncReadModel, type SyncResult } 
 import { openReadModel, readModelInMemory, type ArchiveReader } from "@/lib/archive/read";
 import { say } from "@/lib/content/problems";
 import { databaseConfig } from "@/lib/db/config";
-import { writeReadModel } from "@/lib/archive/write";
+import { updateReadModel, writeReadModel, type ReadModelUpdate } from "@/lib/archive/write";
 
 /** The read model's file inside a build's content snapshot folder. */
 export const READ_MODEL_FILE = "read-model.db";
 
-/** Writes the read model of `content` to `file`, whole or not at all (written aside, then renamed). */
-export function writeReadModelFile(file: string, content: Content): void {
+/**
+ * Writes the read model of `content` to `file`, whole or not at all (written aside, then renamed). Given
+ * the previous build's file, it updates a copy of it instead (lib/archive/write.ts `updateReadModel`:
+ * only the articles whose digest changed), and writes anew when that cannot be done. Says which.
+ */
+export function writeReadModelFile(file: string, content: Content, previous?: string): ReadModelUpdate | undefined {
   const partial = `${file}.${process.pid}.tmp`;
   fs.rmSync(partial, { force: true });
-  const db = new Database(partial);
-  try {
-    db.pragma("journal_mode = OFF");
-    db.pragma("synchronous = OFF");
-    writeReadModel(db, content);
-  } finally {
-    db.close();
+  let update: ReadModelUpdate | undefined;
+  if (previous && fs.existsSync(previous)) {
+    // A reflink where the file system has them: a copy of a large archive costs no time then.
+    fs.copyFileSync(previous, partial, fs.constants.COPYFILE_FICLONE);
+    const db = new Database(partial);
+    try {
+      db.pragma("journal_mode = OFF");
+      db.pragma("synchronous = OFF");
+      update = updateReadModel(db, content);
+    } finally {
+      db.close();
+    }
+    if (!update) fs.rmSync(partial, { force: true });
+  }
+  if (!update) {
+    const db = new Database(partial);
+    try {
+      db.pragma("journal_mode = OFF");
+      db.pragma("synchronous = OFF");
+      writeReadModel(db, content);
+    } finally {
+      db.close();
+    }
   }
   fs.renameSync(partial, file);
+  return update;
 }
 
 // Process-wide, not module-wide: pages and route handlers are separate bundles with their own module copies.

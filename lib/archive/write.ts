@@ -123,12 +123,27 @@ export function articleHash(article: Article): string {
   return createHash("sha256").update(JSON.stringify(article)).digest("base64url");
 }
 
-/** Writes `content` into an empty database `db` in one transaction. */
-export function writeReadModel(
-  db: Database.Database,
-  content: Pick<Content, "articles" | "banners"> & { publisher?: Content["publisher"] },
-): void {
-  db.exec(SCHEMA);
+/**
+ * Space between neighbouring articles' ids in a written read model: ids order content (every list sorts
+ * by them), and an update puts a new or moved article between two without renumbering (updateReadModel).
+ */
+const ID_GAP = 1 << 16;
+
+type ReadModelContent = Pick<Content, "articles" | "banners"> & { publisher?: Content["publisher"] };
+
+/** The FTS5 row of an article's compact fields: what is inserted, and what a contentless delete must repeat. */
+function gramRow(fields: { title: string; tagRuns: string[]; summary: string; body: string }): string[] {
+  return [
+    gramTokens([fields.title]),
+    gramTokens(fields.tagRuns),
+    gramTokens([fields.summary]),
+    gramTokens([fields.body]),
+    levelTokens(fields).join(" "),
+  ];
+}
+
+/** The statements that write one article's rows, and the content-wide rows. */
+function writers(db: Database.Database) {
   const insertArticle = db.prepare(
     `INSERT INTO articles (id, slug, hash, time, draft, section, column_slug, approximate, last_modified, relation)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -138,7 +153,6 @@ export function writeReadModel(
     `INSERT INTO group_members (kind, key, article_id, ord, name, value, draft, time, section) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (kind, key, article_id) DO UPDATE SET multiplicity = multiplicity + 1`,
   );
-  const insertAlias = db.prepare("INSERT OR IGNORE INTO aliases (alias, article_id) VALUES (?, ?)");
   const insertHead = db.prepare(
     "INSERT INTO search_heads (article_id, time, draft, slug, title, tags, summary) VALUES (?, ?, ?, ?, ?, ?, ?)",
   );
@@ -146,36 +160,22 @@ export function writeReadModel(
   const insertGrams = db.prepare(
     "INSERT INTO search_grams (rowid, title, tags, summary, body, levels) VALUES (?, ?, ?, ?, ?, ?)",
   );
+  const insertAlias = db.prepare("INSERT OR IGNORE INTO aliases (alias, article_id) VALUES (?, ?)");
   const insertPhoto = db.prepare("INSERT INTO photos (hash, photo) VALUES (?, ?)");
-  const insertMeta = db.prepare("INSERT INTO meta (key, value) VALUES (?, ?)");
-
-  // A series reads in order (part ① first, then by date); every other group newest first, as content is.
-  const seriesOrder = new Map(
-    content.articles
-      .map((article, id) => ({ article, id }))
-      .filter(({ article }) => article.series)
-      .sort(
-        (a, b) =>
-          (a.article.seriesNo ?? 0) - (b.article.seriesNo ?? 0) ||
-          Date.parse(a.article.date) - Date.parse(b.article.date) ||
-          a.id - b.id,
-      )
-      .map(({ id }, index) => [id, index]),
+  const setMeta = db.prepare(
+    "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
   );
-
-  db.transaction(() => {
-    insertMeta.run("version", String(READ_MODEL_VERSION));
-    // Which state of content/ this is: a PostgreSQL read model records it, and is synced once per build.
-    insertMeta.run("build", JSON.stringify({ id: randomUUID(), writtenAt: Date.now() }));
-    insertMeta.run("publisher", JSON.stringify(content.publisher ?? null));
-    insertMeta.run("banners", JSON.stringify(content.banners));
-    content.articles.forEach((article, id) => {
+  return {
+    /** Every row of one article but its aliases; `seriesOrd` is its place among its series' parts. */
+    article(article: Article, id: number, seriesOrd: number | undefined, hash = articleHash(article)) {
+      const time = Date.parse(article.date);
+      const draft = article.draft ? 1 : 0;
       insertArticle.run(
         id,
         article.slug,
-        articleHash(article),
-        Date.parse(article.date),
-        article.draft ? 1 : 0,
+        hash,
+        time,
+        draft,
         article.section,
         article.column ?? null,
         article.dateApproximate ? 1 : 0,
@@ -188,37 +188,157 @@ export function writeReadModel(
           entry.kind,
           entry.key,
           id,
-          entry.kind === "series" ? seriesOrder.get(id) : id,
+          entry.kind === "series" ? seriesOrd : id,
           entry.name,
           entry.value,
-          article.draft ? 1 : 0,
-          Date.parse(article.date),
+          draft,
+          time,
           article.section,
         );
-      for (const alias of article.aliases) insertAlias.run(normalizeAlias(alias), id);
       const fields = searchFields(article);
-      insertHead.run(
-        id,
-        Date.parse(article.date),
-        article.draft ? 1 : 0,
-        article.slug,
-        fields.title,
-        fields.tags,
-        fields.summary,
-      );
+      insertHead.run(id, time, draft, article.slug, fields.title, fields.tags, fields.summary);
       insertBody.run(id, fields.body);
-      insertGrams.run(
-        id,
-        gramTokens([fields.title]),
-        gramTokens(fields.tagRuns),
-        gramTokens([fields.summary]),
-        gramTokens([fields.body]),
-        levelTokens(fields).join(" "),
-      );
-    });
-    for (const [hash, photo] of photosOf({ articles: content.articles })) insertPhoto.run(hash, JSON.stringify(photo));
+      insertGrams.run(id, ...gramRow(fields));
+    },
+    /** Aliases (an old address two articles claim goes to the first in content order), photos and meta. */
+    contentWide(content: ReadModelContent, ids: number[]) {
+      content.articles.forEach((article, index) => {
+        for (const alias of article.aliases) insertAlias.run(normalizeAlias(alias), ids[index]);
+      });
+      for (const [hash, photo] of photosOf({ articles: content.articles })) insertPhoto.run(hash, JSON.stringify(photo));
+      setMeta.run("version", String(READ_MODEL_VERSION));
+      // Which state of content/ this is: a PostgreSQL read model records it, and is synced once per build.
+      setMeta.run("build", JSON.stringify({ id: randomUUID(), writtenAt: Date.now() }));
+      setMeta.run("publisher", JSON.stringify(content.publisher ?? null));
+      setMeta.run("banners", JSON.stringify(content.banners));
+    },
+  };
+}
+
+/** Each series article's place among its series' parts: part number, then oldest first, then content order. */
+function seriesOrder(articles: Article[], ids: number[]): Map<number, number> {
+  return new Map(
+    articles
+      .map((article, index) => ({ article, id: ids[index]! }))
+      .filter(({ article }) => article.series)
+      .sort(
+        (a, b) =>
+          (a.article.seriesNo ?? 0) - (b.article.seriesNo ?? 0) ||
+          Date.parse(a.article.date) - Date.parse(b.article.date) ||
+          a.id - b.id,
+      )
+      .map(({ id }, place) => [id, place]),
+  );
+}
+
+/** Writes `content` into an empty database `db` in one transaction. */
+export function writeReadModel(db: Database.Database, content: ReadModelContent): void {
+  db.exec(SCHEMA);
+  const write = writers(db);
+  const ids = content.articles.map((_, index) => index * ID_GAP);
+  const series = seriesOrder(content.articles, ids);
+  db.transaction(() => {
+    content.articles.forEach((article, index) => write.article(article, ids[index]!, series.get(ids[index]!)));
+    write.contentWide(content, ids);
   })();
   // One b-tree per gram instead of one per insert batch: queries read each gram's list in one piece.
   db.exec("INSERT INTO search_grams (search_grams) VALUES ('optimize')");
   db.exec("ANALYZE");
+}
+
+/** Past this share of the archive changed (an update deletes and writes each), writing it anew is as quick. */
+const UPDATE_AT_MOST = 0.25;
+
+export type ReadModelUpdate = { added: number; changed: number; removed: number; unchanged: number };
+
+/**
+ * Brings a read model written for an earlier state of content/ (a copy of the previous build's) to
+ * `content` in one transaction, touching only the articles whose digest changed, as PostgreSQL's sync
+ * does: a changed or removed article's rows go (its FTS5 row deleted with the tokens it was written with,
+ * rebuilt from its stored compact fields), new and changed ones are written at an id between their
+ * neighbours', and what spans articles (aliases, photos, the series' order, meta) is written anew.
+ * Returns undefined, having changed nothing, when it cannot: another version's tables, no room between
+ * two ids, or so much changed that writing anew is as quick.
+ */
+export function updateReadModel(
+  db: Database.Database,
+  content: ReadModelContent,
+  { atMost = UPDATE_AT_MOST } = {},
+): ReadModelUpdate | undefined {
+  const version = db.prepare("SELECT value FROM meta WHERE key = 'version'").pluck().get() as string | undefined;
+  if (version !== String(READ_MODEL_VERSION)) return undefined;
+  const have = new Map(
+    (db.prepare("SELECT slug, id, hash FROM articles").all() as { slug: string; id: number; hash: string }[]).map((row) => [
+      row.slug,
+      row,
+    ]),
+  );
+  const hashes = content.articles.map(articleHash);
+  const kept = content.articles.map((article, index) => have.get(article.slug)?.hash === hashes[index]);
+  const wanted = new Set(content.articles.map((article) => article.slug));
+  const removed = [...have.values()].filter((row) => !wanted.has(row.slug));
+  const changed = content.articles.filter((article, index) => have.has(article.slug) && !kept[index]);
+  const added = content.articles.filter((article) => !have.has(article.slug));
+  if (removed.length + changed.length + added.length > atMost * Math.max(have.size, content.articles.length)) return undefined;
+
+  // Ids: a kept article keeps its own; each run of written ones is spread evenly between the kept ones
+  // around it (or a gap's width beyond the first or last). Kept articles stay in their order: content order
+  // is made of their own facts.
+  const ids: number[] = content.articles.map((article, index) => (kept[index] ? have.get(article.slug)!.id : NaN));
+  for (let start = 0; start < ids.length;) {
+    if (!Number.isNaN(ids[start]!)) {
+      if (start > 0 && ids[start]! <= ids[start - 1]!) return undefined;
+      start++;
+      continue;
+    }
+    let end = start;
+    while (end < ids.length && Number.isNaN(ids[end]!)) end++;
+    const run = end - start;
+    const before = start > 0 ? ids[start - 1]! : undefined;
+    const after = end < ids.length ? ids[end]! : undefined;
+    const low = before ?? (after ?? 0) - (run + 1) * ID_GAP;
+    const high = after ?? low + (run + 1) * ID_GAP;
+    const step = Math.floor((high - low) / (run + 1));
+    if (step < 1) return undefined;
+    for (let i = 0; i < run; i++) ids[start + i] = low + step * (i + 1);
+    start = end;
+  }
+
+  const rowsOf = db.prepare(
+    "SELECT h.title, h.tags, h.summary, b.body FROM search_heads h JOIN search_bodies b ON b.article_id = h.article_id WHERE h.article_id = ?",
+  );
+  const deleteGrams = db.prepare(
+    "INSERT INTO search_grams (search_grams, rowid, title, tags, summary, body, levels) VALUES ('delete', ?, ?, ?, ?, ?, ?)",
+  );
+  const deletes = [
+    "articles WHERE id",
+    "article_texts WHERE id",
+    "group_members WHERE article_id",
+    "search_heads WHERE article_id",
+    "search_bodies WHERE article_id",
+  ].map((where) => db.prepare(`DELETE FROM ${where} = ?`));
+  const setSeriesOrd = db.prepare("UPDATE group_members SET ord = ? WHERE kind = 'series' AND article_id = ?");
+  const write = writers(db);
+  db.transaction(() => {
+    for (const row of [...removed, ...changed.map((article) => have.get(article.slug)!)]) {
+      const fields = rowsOf.get(row.id) as { title: string; tags: string; summary: string; body: string };
+      deleteGrams.run(row.id, ...gramRow({ ...fields, tagRuns: fields.tags.split("\n") }));
+      for (const statement of deletes) statement.run(row.id);
+    }
+    const series = seriesOrder(content.articles, ids);
+    content.articles.forEach((article, index) => {
+      if (!kept[index]) write.article(article, ids[index]!, series.get(ids[index]!), hashes[index]);
+    });
+    // Parts' places are relative within a series: every part's is written again (a few rows per series).
+    for (const [id, place] of series) setSeriesOrd.run(place, id);
+    db.exec("DELETE FROM aliases; DELETE FROM photos");
+    write.contentWide(content, ids);
+  })();
+  db.exec("PRAGMA optimize");
+  return {
+    added: added.length,
+    changed: changed.length,
+    removed: removed.length,
+    unchanged: content.articles.length - added.length - changed.length,
+  };
 }

@@ -65,15 +65,25 @@ export async function makePhotoVariants(content: Content): Promise<void> {
   );
 }
 
-/** The archive's read model (lib/archive/write.ts) written into a build's snapshot folder. */
-export function writeBuildReadModel(folder: string, content: Content): void {
+/**
+ * The archive's read model (lib/archive/write.ts) written into a build's snapshot folder: an update of
+ * the published build's (`previous`) when there is one, so a change to one article of a large archive
+ * rewrites that article, not the archive.
+ */
+export function writeBuildReadModel(folder: string, content: Content, previous?: string): void {
   const started = performance.now();
-  writeReadModelFile(path.join(folder, READ_MODEL_FILE), content);
+  const update = writeReadModelFile(path.join(folder, READ_MODEL_FILE), content, previous);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const how = update
+    ? say(
+        `이전 빌드에서 추가 ${update.added}, 변경 ${update.changed}, 삭제 ${update.removed}`,
+        `from the previous build: ${update.added} added, ${update.changed} changed, ${update.removed} removed`,
+      )
+    : say("새로 씀", "written anew");
   console.log(
     say(
-      `읽기 모델: 기사 ${content.articles.length}건 (${seconds}초)`,
-      `Read model: ${content.articles.length} articles (${seconds} s)`,
+      `읽기 모델: 기사 ${content.articles.length}건, ${how} (${seconds}초)`,
+      `Read model: ${content.articles.length} articles, ${how} (${seconds} s)`,
     ),
   );
 }

@@ -2,7 +2,10 @@
 // from it as a server does at start, in a schema of its own per test, dropped afterwards.
 import { randomBytes } from "node:crypto";
 import { readModelPool, syncReadModel, PostgresArchiveReader } from "@/lib/archive/postgres";
-import { readModelInMemory, type ArchiveReader } from "@/lib/archive/read";
+import Database from "better-sqlite3";
+import { readModelInMemory, SqliteArchiveReader, type ArchiveReader } from "@/lib/archive/read";
+import { updateReadModel, writeReadModel } from "@/lib/archive/write";
+import type { Article } from "@/lib/content/schema";
 import { searchArticles, type SearchIndex } from "@/lib/search/index";
 import { POSTGRES_URL } from "../engagement/engines";
 
@@ -43,6 +46,25 @@ export const ARCHIVE_ENGINES: { name: string; open: (content: Content) => Promis
     },
   },
   {
+    // A build updates the previous build's read model (updateReadModel): written for an earlier state of
+    // the content, then brought to this one, it must answer exactly as one written anew.
+    name: "SQLite, updated from an earlier build",
+    open: async (content) => {
+      const db = new Database(":memory:");
+      writeReadModel(db, { ...content, articles: earlierState(content.articles) });
+      const update = updateReadModel(db, content, { atMost: 1 });
+      if (!update || update.added + update.changed + update.removed === 0)
+        throw new Error(`the update did not run: ${JSON.stringify(update)}`);
+      const reader = new SqliteArchiveReader(db);
+      return {
+        reader,
+        close: async () => {
+          db.close();
+        },
+      };
+    },
+  },
+  {
     name: "PostgreSQL",
     open: async (content) => {
       const source = readModelInMemory(content);
@@ -75,4 +97,35 @@ export async function searchBothWays(
     hits: result.hits.map((h) => [h.article.slug, h.score]),
   });
   return { found: page(found), expected: page(expected) };
+}
+
+/**
+ * An earlier state of `articles`, in content order: every fifth article edited (every tenth of those
+ * moved a day back), every seventh not yet written, and two articles since deleted, one of them claiming
+ * another's old address first and leading a series, so the update must hand both back.
+ */
+function earlierState(articles: Article[]): Article[] {
+  const day = 86_400_000;
+  const earlier = articles.flatMap((article, i) => {
+    if (i % 7 === 3) return [];
+    if (i % 5 !== 1) return [article];
+    const moved = i % 10 === 1 ? { date: new Date(Date.parse(article.date) - day).toISOString() } : {};
+    return [{ ...article, title: `${article.title} (고치기 전)`, tags: [...article.tags, "고치기전"], ...moved }];
+  });
+  const claimed = articles.find((article) => article.aliases.length);
+  const series = articles.find((article) => article.series);
+  for (const [slug, model] of [
+    ["zz-deleted-a", series ?? articles[0]],
+    ["zz-deleted-b", claimed ?? articles[0]],
+  ] as const)
+    if (model)
+      earlier.push({
+        ...model,
+        slug,
+        file: `articles/${slug}.md`,
+        date: new Date(Date.parse(articles[0]!.date) + day).toISOString(),
+        seriesNo: model.series ? 0 : model.seriesNo,
+        aliases: claimed?.aliases ?? [],
+      });
+  return earlier.sort((a, b) => Date.parse(b.date) - Date.parse(a.date) || a.slug.localeCompare(b.slug));
 }

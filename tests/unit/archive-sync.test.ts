@@ -3,9 +3,14 @@
 // reference over the new content. On PostgreSQL, which keeps one read model across builds, the sync
 // touches only what changed, once per build, never goes back to an older build, and two processes
 // starting together sync once.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
+import { writeReadModelFile } from "@/lib/archive";
 import { PostgresArchiveReader, readModelPool, syncReadModel } from "@/lib/archive/postgres";
-import { readModelInMemory, type ArchiveReader } from "@/lib/archive/read";
+import { openReadModel, readModelInMemory, type ArchiveReader } from "@/lib/archive/read";
 import { buildCatalog } from "@/lib/catalog";
 import type { Article } from "@/lib/content/schema";
 import { buildSearchIndex, searchArticles } from "@/lib/search/index";
@@ -143,5 +148,41 @@ describe("PostgreSQL: one read model across builds", () => {
     await expectServes(new PostgresArchiveReader(pool), first);
     await expectServes(new PostgresArchiveReader(otherPool), first);
     build.db.close();
+  });
+});
+
+describe("SQLite: each build updates the published build's read model", () => {
+  it("copies the previous file and rewrites only what changed; the previous file is left as it was", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "read-model-"));
+    try {
+      const previous = path.join(dir, "one.db");
+      const next = path.join(dir, "two.db");
+      expect(writeReadModelFile(previous, { articles: newestFirst(first), banners: [] } as never)).toBeUndefined();
+      const second = secondBuild(newestFirst(first));
+      const update = writeReadModelFile(next, { articles: second, banners: [] } as never, previous);
+      // a-05 and a-10 (drafted) and a-12 (rescheduled) changed; a-03 and a-07 went; a-07-renamed and new-one came.
+      expect(update).toEqual({ added: 2, changed: 3, removed: 2, unchanged: 25 });
+      for (const [file, articles] of [
+        [previous, first],
+        [next, second],
+      ] as const) {
+        const reader = openReadModel(file);
+        try {
+          await expectServes(reader, articles);
+        } finally {
+          reader.db.close();
+        }
+      }
+      // A file another version wrote is not updated: the build writes its read model anew.
+      const other = new Database(previous);
+      other.prepare("UPDATE meta SET value = 'other' WHERE key = 'version'").run();
+      other.close();
+      expect(writeReadModelFile(next, { articles: second, banners: [] } as never, previous)).toBeUndefined();
+      const reader = openReadModel(next);
+      await expectServes(reader, second);
+      reader.db.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
