@@ -281,10 +281,22 @@ export function updateReadModel(
   const added = content.articles.filter((article) => !have.has(article.slug));
   if (removed.length + changed.length + added.length > atMost * Math.max(have.size, content.articles.length)) return undefined;
 
-  // Ids: a kept article keeps its own; each run of written ones is spread evenly between the kept ones
-  // around it (or a gap's width beyond the first or last). Kept articles stay in their order: content order
-  // is made of their own facts.
-  const ids: number[] = content.articles.map((article, index) => (kept[index] ? have.get(article.slug)!.id : NaN));
+  // Ids: a kept article keeps its own; each run of written ones is spread evenly between the ids around
+  // it (or a gap's width beyond the first or last). Kept articles stay in their order: content order is
+  // made of their own facts.
+  // A changed article whose old id still sits between its neighbours' keeps it too.
+  const nextKept: number[] = [];
+  for (let index = content.articles.length - 1, next = Infinity; index >= 0; index--) {
+    nextKept[index] = next;
+    if (kept[index]) next = have.get(content.articles[index]!.slug)!.id;
+  }
+  let last = -Infinity;
+  const ids: number[] = content.articles.map((article, index) => {
+    const old = have.get(article.slug)?.id;
+    if (old === undefined || !(kept[index] || (old > last && old < nextKept[index]!))) return NaN;
+    last = old;
+    return old;
+  });
   for (let start = 0; start < ids.length;) {
     if (!Number.isNaN(ids[start]!)) {
       if (start > 0 && ids[start]! <= ids[start - 1]!) return undefined;
