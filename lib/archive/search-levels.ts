@@ -1,4 +1,5 @@
-// Search ranking that reads only the page, not every match (SQLite's FTS5 engine, lib/archive/read.ts).
+// Search ranking that reads only the page, not every match: SQLite's FTS5 (lib/archive/read.ts) and
+// PostgreSQL's GIN over a tsvector (lib/archive/postgres.ts) walk the same states, each in its own syntax.
 //
 // A term's points in an article (lib/search/index.ts scoreFields) are its best field's weight plus its
 // repeats in the body, at most five. Both are facts of the article, so the read model indexes them as
