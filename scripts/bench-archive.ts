@@ -3,7 +3,8 @@
 // content:check (no cache, then after one change), `npm run build` (cold, then after one change: an update
 // of the cold build's read model) with peak memory, start to first answer, resident memory after 1,000
 // mixed requests, first render of old articles and of the deepest listing page, and search latency per
-// query class over HTTP. The figures issue #14 asks to bring flat (BENCHMARKS.md, "Archive": before and after the read model). Not part of CI.
+// query class over HTTP. The figures issue #14 asks to bring flat (BENCHMARKS.md, "Archive": before and
+// after the read model). Not part of CI.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
