@@ -28,28 +28,24 @@ export function writeReadModelFile(file: string, content: Content, previous?: st
   if (previous && fs.existsSync(previous)) {
     // A reflink where the file system has them: a copy of a large archive costs no time then.
     fs.copyFileSync(previous, partial, fs.constants.COPYFILE_FICLONE);
-    const db = new Database(partial);
-    try {
-      db.pragma("journal_mode = OFF");
-      db.pragma("synchronous = OFF");
-      update = updateReadModel(db, content);
-    } finally {
-      db.close();
-    }
+    update = withUnjournalled(partial, (db) => updateReadModel(db, content));
     if (!update) fs.rmSync(partial, { force: true });
   }
-  if (!update) {
-    const db = new Database(partial);
-    try {
-      db.pragma("journal_mode = OFF");
-      db.pragma("synchronous = OFF");
-      writeReadModel(db, content);
-    } finally {
-      db.close();
-    }
-  }
+  if (!update) withUnjournalled(partial, (db) => writeReadModel(db, content));
   fs.renameSync(partial, file);
   return update;
+}
+
+/** Runs `work` on the database `file` without a journal: a file written aside is thrown away whole on failure. */
+function withUnjournalled<T>(file: string, work: (db: Database.Database) => T): T {
+  const db = new Database(file);
+  try {
+    db.pragma("journal_mode = OFF");
+    db.pragma("synchronous = OFF");
+    return work(db);
+  } finally {
+    db.close();
+  }
 }
 
 // Process-wide, not module-wide: pages and route handlers are separate bundles with their own module copies.
