@@ -168,26 +168,33 @@ export class PostgresArchiveReader implements ArchiveReader {
   }
 
   /**
-   * Runs `work` on a connection that plans with indexes only, and on a second one reading the same
-   * snapshot when the pool has one free (search counts on it while it walks on the first). Most articles
+   * Runs `work` on a connection that plans with indexes only and, when `paired` and the pool has one
+   * free, on a second one reading the same snapshot (search counts on it while it walks on the first). Most articles
    * hold a common gram, so the planner's estimate favours a sequential scan, but it does not count what
    * testing each row's tokens costs (unpacking a tsvector of a few thousand): 99–184 ms at 2,000 articles
    * for the gram arrays before them, against 6 ms through the GIN index (BENCHMARKS.md, "Search").
    */
-  private async withTokenIndex<T>(work: (client: pg.PoolClient, second?: pg.PoolClient) => Promise<T>): Promise<T> {
+  private async withTokenIndex<T>(
+    paired: boolean,
+    work: (client: pg.PoolClient, second?: pg.PoolClient) => Promise<T>,
+  ): Promise<T> {
     await this.opened;
     const client = await this.pool.connect();
     // Only a connection to be had now: a search waiting for a second while holding one could wait forever.
     const free = this.pool.idleCount > 0 || this.pool.totalCount < (this.pool.options.max ?? 10);
-    const second = free ? await this.pool.connect() : undefined;
+    const second = paired && free ? await this.pool.connect() : undefined;
     const begin = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+    const indexesOnly = "SET LOCAL enable_seqscan = off";
     try {
-      const started = (await client.query(
-        `${begin}; SET LOCAL enable_seqscan = off; SELECT pg_export_snapshot() AS snapshot`,
-      )) as unknown as pg.QueryResult[];
-      const snapshot = String(started[2]!.rows[0].snapshot);
-      if (!/^[0-9A-F-]+$/.test(snapshot)) throw new Error(`unexpected snapshot id ${snapshot}`);
-      if (second) await second.query(`${begin}; SET TRANSACTION SNAPSHOT '${snapshot}'; SET LOCAL enable_seqscan = off`);
+      if (!second) await client.query(`${begin}; ${indexesOnly}`);
+      else {
+        const started = (await client.query(
+          `${begin}; ${indexesOnly}; SELECT pg_export_snapshot() AS snapshot`,
+        )) as unknown as pg.QueryResult[];
+        const snapshot = String(started[2]!.rows[0].snapshot);
+        if (!/^[0-9A-F-]+$/.test(snapshot)) throw new Error(`unexpected snapshot id ${snapshot}`);
+        await second.query(`${begin}; SET TRANSACTION SNAPSHOT '${snapshot}'; ${indexesOnly}`);
+      }
       const result = await work(client, second);
       await Promise.all([client.query("COMMIT"), second?.query("COMMIT")]);
       return result;
@@ -437,15 +444,16 @@ export class PostgresArchiveReader implements ArchiveReader {
     // A longer term's tokens match articles holding its grams apart too: its own text decides.
     const holds = terms
       .flatMap((term, i) =>
-        [...term].length > 2
+        !plans[i]!.exact
           ? [
               `(strpos(h.title, @t${i}::text) > 0 OR strpos(h.tags, @t${i}::text) > 0 OR strpos(h.summary, @t${i}::text) > 0 OR strpos(h.body, @t${i}::text) > 0)`,
             ]
           : [],
       )
       .join(" AND ");
-    return this.withTokenIndex(async (client, second) => {
-      if (terms.length > LEVELLED_TERMS) return this.scoreAllMatches(client, terms, display, params);
+    if (terms.length > LEVELLED_TERMS)
+      return this.withTokenIndex(false, (client) => this.scoreAllMatches(client, terms, display, params));
+    return this.withTokenIndex(true, async (client, second) => {
       // The count and the walk need nothing of each other: on two connections they overlap.
       const counted = this.countMatches([second ?? client, client], terms, plans, params, holds);
       const states = searchStates(
@@ -472,16 +480,17 @@ export class PostgresArchiveReader implements ArchiveReader {
       );
       // Both settle before either connection is given back, failed or not.
       const [total, ranked] = await settled(counted, walked);
+      const page = ranked.slice(offset);
       const cards = new Map(
         (
           await this.rows<{ id: number } & ArticleRow>(
             "SELECT id, card, plain_text FROM archive_articles WHERE id = ANY(@ids::int[])",
-            { ids: ranked.slice(offset).map((r) => r.id) },
+            { ids: page.map((r) => r.id) },
             client,
           )
         ).map((row) => [row.id, row]),
       );
-      const hits = ranked.slice(offset).map(({ id, score }) => {
+      const hits = page.map(({ id, score }) => {
         const row = cards.get(id)!;
         return { article: toCard(row), plainText: row.plain_text, score, time: order.get(id)!.time };
       });
@@ -513,7 +522,7 @@ export class PostgresArchiveReader implements ArchiveReader {
       )[0]!.n;
     const all = params.all as string;
     if (!holds) return count(all);
-    const longer = terms.map((term) => [...term].length > 2);
+    const longer = plans.map((plan) => !plan.exact);
     const wordSets = await Promise.all(
       terms
         .filter((_, i) => longer[i])
