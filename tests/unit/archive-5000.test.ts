@@ -1,8 +1,7 @@
 // A 5,000-article archive (content:generate's synthetic texts, parsed by the real pipeline) through the read
 // model: every listing, group, 관련기사 list and search it serves is what the in-memory reference gives.
 // Behaviour only; timings are bench:archive's.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ArchiveReader } from "@/lib/archive/read";
+import { beforeAll, describe, expect, it } from "vitest";
 import { buildCatalog, relatedArticles, type Catalog } from "@/lib/catalog";
 import { readContent } from "@/lib/content";
 import { parseArticle } from "@/lib/content/parse-article";
@@ -10,7 +9,7 @@ import type { Article } from "@/lib/content/schema";
 import { buildSearchIndex, searchArticles, type SearchIndex } from "@/lib/search/index";
 import { SECTIONS } from "@/lib/site";
 import { generateArticles } from "@/lib/synthetic";
-import { ARCHIVE_ENGINES, type OpenedArchive } from "./archive-engines";
+import { ARCHIVE_ENGINES, openBeforeAll } from "./archive-engines";
 
 const COUNT = 5000;
 let articles: Article[];
@@ -36,23 +35,17 @@ beforeAll(() => {
 const slugs = (list: { slug: string }[]) => list.map((a) => a.slug);
 
 describe.each(ARCHIVE_ENGINES)("$name", (engine) => {
-  let opened: OpenedArchive;
-  let reader: ArchiveReader;
-  beforeAll(async () => {
-    opened = await engine.open({ articles, banners: [] });
-    reader = opened.reader;
-  }, 120_000);
-  afterAll(() => opened?.close());
+  const reader = openBeforeAll(engine, () => ({ articles, banners: [] }), 120_000);
 
   it("publishes what the reference publishes, and pages every section to its last page", async () => {
     expect(catalog.articles.length).toBeGreaterThan(1000);
-    expect(slugs(await reader.newest(now, COUNT))).toEqual(slugs(catalog.articles));
+    expect(slugs(await reader().newest(now, COUNT))).toEqual(slugs(catalog.articles));
     for (const { slug } of SECTIONS) {
       const all = catalog.sections.get(slug) ?? [];
-      const group = await reader.group("section", slug, now);
+      const group = await reader().group("section", slug, now);
       expect(group?.count ?? 0).toBe(all.length);
       const lastPage = Math.max(0, Math.ceil(all.length / 20) - 1);
-      expect(slugs(await reader.members("section", slug, now, 20, lastPage * 20))).toEqual(
+      expect(slugs(await reader().members("section", slug, now, 20, lastPage * 20))).toEqual(
         slugs(all.slice(lastPage * 20, lastPage * 20 + 20)),
       );
     }
@@ -64,12 +57,12 @@ describe.each(ARCHIVE_ENGINES)("$name", (engine) => {
       ["series", catalog.series],
       ["author", catalog.authors],
     ] as const) {
-      const found = await reader.groups(kind, now);
+      const found = await reader().groups(kind, now);
       expect(found.map((g) => [g.key, g.name, g.count]).sort()).toEqual(
         [...groups.values()].map((g) => [g.key, g.name, g.articles.length]).sort(),
       );
       for (const group of found.slice(0, 5))
-        expect(slugs(await reader.members(kind, group.key, now, 50))).toEqual(
+        expect(slugs(await reader().members(kind, group.key, now, 50))).toEqual(
           slugs(groups.get(group.key)!.articles.slice(0, 50)),
         );
     }
@@ -77,7 +70,7 @@ describe.each(ARCHIVE_ENGINES)("$name", (engine) => {
 
   it("ranks 관련기사 as the reference for a sample of articles", async () => {
     for (const article of catalog.articles.filter((_, i) => i % 97 === 0)) {
-      expect(slugs(await reader.related(article, now, 6))).toEqual(slugs(relatedArticles(catalog, article, 6)));
+      expect(slugs(await reader().related(article, now, 6))).toEqual(slugs(relatedArticles(catalog, article, 6)));
     }
   });
 
@@ -99,7 +92,7 @@ describe.each(ARCHIVE_ENGINES)("$name", (engine) => {
         [30, 10],
       ]) {
         const expected = searchArticles(index, query, offset, limit);
-        const found = await reader.search(query, now, offset, limit);
+        const found = await reader().search(query, now, offset, limit);
         expect({ query, offset, total: found.total, hits: found.hits.map((h) => [h.article.slug, h.score]) }).toEqual({
           query,
           offset,

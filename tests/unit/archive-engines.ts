@@ -1,6 +1,7 @@
 // The engines a read model test runs on: the build's SQLite file (here in memory) and PostgreSQL, synced
 // from it as a server does at start, in a schema of its own per test, dropped afterwards.
 import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll } from "vitest";
 import { readModelPool, syncReadModel, PostgresArchiveReader } from "@/lib/archive/postgres";
 import Database from "better-sqlite3";
 import { readModelInMemory, SqliteArchiveReader, type ArchiveReader } from "@/lib/archive/read";
@@ -30,6 +31,23 @@ export async function postgresSchema(): Promise<{
       await pool.end();
     },
   };
+}
+
+/**
+ * Opens `content()` (read when the block's tests start: a fixture may be made in an earlier beforeAll) on
+ * `engine` before the enclosing describe block's tests and closes it after them; the reader, once open.
+ */
+export function openBeforeAll(
+  engine: (typeof ARCHIVE_ENGINES)[number],
+  content: () => Content,
+  timeout: number,
+): () => ArchiveReader {
+  let opened: OpenedArchive | undefined;
+  beforeAll(async () => {
+    opened = await engine.open(content());
+  }, timeout);
+  afterAll(() => opened?.close());
+  return () => opened!.reader;
 }
 
 export const ARCHIVE_ENGINES: { name: string; open: (content: Content) => Promise<OpenedArchive> }[] = [

@@ -5,13 +5,13 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PostgresArchiveReader, syncReadModel } from "@/lib/archive/postgres";
-import { readModelInMemory, type ArchiveReader } from "@/lib/archive/read";
+import { readModelInMemory } from "@/lib/archive/read";
 import { levelTokens } from "@/lib/archive/search-levels";
 import { buildCatalog } from "@/lib/catalog";
 import type { Article } from "@/lib/content/schema";
 import { buildSearchIndex } from "@/lib/search/index";
 import { POSTGRES_URL } from "../engagement/engines";
-import { ARCHIVE_ENGINES, postgresSchema, searchBothWays, type OpenedArchive } from "./archive-engines";
+import { ARCHIVE_ENGINES, openBeforeAll, postgresSchema, searchBothWays } from "./archive-engines";
 import { makeArticle } from "./fixtures";
 
 const NOW = Date.parse("2026-06-01T00:00:00Z");
@@ -78,13 +78,7 @@ describe("the levels column", () => {
 });
 
 describe.each(ARCHIVE_ENGINES)("$name ranks as scoring every match does", (engine) => {
-  let archive: OpenedArchive;
-  let reader: ArchiveReader;
-  beforeAll(async () => {
-    archive = await engine.open({ articles, banners: [] });
-    reader = archive.reader;
-  }, 60_000);
-  afterAll(async () => archive.close());
+  const reader = openBeforeAll(engine, () => ({ articles, banners: [] }), 60_000);
 
   it("for every term of one to three letters and every pair, on every page", async () => {
     const index = buildSearchIndex(buildCatalog({ articles, banners: [] }, NOW).articles);
@@ -96,7 +90,7 @@ describe.each(ARCHIVE_ENGINES)("$name ranks as scoring every match does", (engin
         [2, 5],
         [9, 10],
       ] as const) {
-        const { found, expected } = await searchBothWays(reader, index, query, NOW, offset, limit);
+        const { found, expected } = await searchBothWays(reader(), index, query, NOW, offset, limit);
         expect(found).toEqual(expected);
       }
   }, 120_000);
