@@ -59,9 +59,15 @@ async function startBare(dir: string): Promise<{ url: string; stop: () => void }
   throw new Error("the bare app did not start");
 }
 
+/**
+ * A conditional request that matches no ETag: the portal's microcache never answers it, so every request
+ * runs Next's page machinery, as each first request of a second does. Next answers it in full (200).
+ */
+const THROUGH_NEXT = ["-H", 'If-None-Match: "bench-no-match"'];
+
 /** wrk's requests/s for `url` (2 threads, 32 connections); also checks the answers were 200s. */
-function wrk(url: string): number {
-  const out = execFileSync("wrk", ["-t2", "-c32", `-d${SECONDS}s`, "--latency", url], { encoding: "utf8" });
+function wrk(url: string, extra: string[] = []): number {
+  const out = execFileSync("wrk", ["-t2", "-c32", `-d${SECONDS}s`, "--latency", ...extra, url], { encoding: "utf8" });
   if (/Non-2xx or 3xx responses/.test(out)) throw new Error(`wrk saw errors for ${url}:\n${out}`);
   return Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0);
 }
@@ -84,19 +90,23 @@ async function main() {
     const sizes = await Promise.all([portalUrl, bareUrl].map(async (u) => (await (await fetch(u)).arrayBuffer()).byteLength));
     for (const u of [portalUrl, bareUrl]) wrk(u); // warm both
     const portalRuns: number[] = [];
+    const throughNextRuns: number[] = [];
     const bareRuns: number[] = [];
     for (let round = 0; round < 3; round++) {
       portalRuns.push(wrk(portalUrl));
+      throughNextRuns.push(wrk(portalUrl, THROUGH_NEXT));
       bareRuns.push(wrk(bareUrl));
     }
     const p = median(portalRuns);
+    const n = median(throughNextRuns);
     const b = median(bareRuns);
+    const row = (name: string, bytes: number | undefined, runs: number[]) =>
+      `| ${name} | ${bytes} | ${median(runs).toFixed(0)} | ${runs.map((r) => r.toFixed(0)).join(", ")} |`;
     console.log(`\n| server | page bytes | requests/s (median of 3 × ${SECONDS} s) | runs |\n|---|---|---|---|`);
-    console.log(`| portal (npm start) | ${sizes[0]} | ${p.toFixed(0)} | ${portalRuns.map((r) => r.toFixed(0)).join(", ")} |`);
-    console.log(
-      `| bare blog-starter app (next start) | ${sizes[1]} | ${b.toFixed(0)} | ${bareRuns.map((r) => r.toFixed(0)).join(", ")} |`,
-    );
-    console.log(`\nportal / bare: ${(p / b).toFixed(2)}x`);
+    console.log(row("portal (npm start)", sizes[0], portalRuns));
+    console.log(row("portal, every request through Next (no microcache)", sizes[0], throughNextRuns));
+    console.log(row("bare blog-starter app (next start)", sizes[1], bareRuns));
+    console.log(`\nportal / bare: ${(p / b).toFixed(2)}x; through Next / bare: ${(n / b).toFixed(2)}x`);
   } finally {
     bare.stop();
     await portal.stop();

@@ -71,4 +71,26 @@ function expireTagsNow(tags) {
   for (const tag of tags) tagsManifest.set(tag, { ...(tagsManifest.get(tag) || {}), stale: now, expired: now });
 }
 
-module.exports = { pullSharedTags, pushSharedTags, expireTagsNow };
+const listeners = new Set();
+let watching = false;
+
+/**
+ * Calls `listener` after every change to this process's tag map: a write here (revalidateTag), another
+ * instance's pulled in, or expireTagsNow. Whatever Next had cached under a changed tag is no longer what it
+ * would answer, so copies of its answers kept elsewhere (the server's microcache) must go too.
+ */
+function onTagsChange(listener) {
+  if (!watching) {
+    watching = true;
+    const set = tagsManifest.set;
+    tagsManifest.set = function (tag, value) {
+      const result = set.call(this, tag, value);
+      for (const each of listeners) each(tag);
+      return result;
+    };
+  }
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+module.exports = { pullSharedTags, pushSharedTags, expireTagsNow, onTagsChange };

@@ -4,3 +4,5 @@ export function pullSharedTags(): Promise<void>;
 export function pushSharedTags(tags: string[]): Promise<void>;
 /** Marks `tags` expired as of now in this process only: everything cached under them before is rendered anew. */
 export function expireTagsNow(tags: string[]): void;
+/** Calls `listener` after every change to this process's tag map; returns a function that stops it. */
+export function onTagsChange(listener: (tag: string) => void): () => void;

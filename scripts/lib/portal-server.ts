@@ -5,14 +5,70 @@
 import http from "node:http";
 import next from "next";
 import { archive } from "@/lib/archive";
-import { expireTagsNow, pullSharedTags } from "@/lib/cache/shared-tags.cjs";
+import { expireTagsNow, onTagsChange, pullSharedTags } from "@/lib/cache/shared-tags.cjs";
 import { engagementConfig } from "@/lib/engagement/config";
 import { ENGAGEMENT_TAG } from "@/lib/engagement/tags";
 import { frontDoor, microcacheExpiry } from "@/lib/http/front-door";
 import { NOT_FOUND_PATH, routePage } from "@/lib/http/page-routing";
+import { PageMicrocache, microcacheKey, storable, type CachedPage } from "@/lib/http/page-microcache";
 import { SECURITY_HEADERS } from "@/lib/security-headers";
 
 export type PortalServerOptions = { port: number; hostname: string };
+
+/** Bodies kept by the microcache at most; pages live one second, so this is a second's distinct pages. */
+const MICROCACHE_BYTES = 16 * 1024 * 1024;
+
+/** Answers a request from the microcache: Next's status, headers and bytes as it sent them. */
+function replay(res: http.ServerResponse, method: string | undefined, page: CachedPage, second: number): void {
+  res.writeHead(page.status, {
+    ...page.headers,
+    "X-Accel-Expires": `@${second}`,
+    "Content-Length": String(page.body.length),
+    "X-Portal-Cache": "HIT",
+  });
+  res.end(method === "HEAD" ? undefined : page.body);
+}
+
+/**
+ * Collects what Next writes to `res` (after its gzip, which wraps these methods later) and hands the
+ * complete answer to `done` once it has all been sent; an answer cut short is never handed over.
+ */
+function capture(res: http.ServerResponse, done: (page: CachedPage) => void): void {
+  const chunks: Buffer[] = [];
+  let headArgument: http.OutgoingHttpHeaders = {};
+  const collect = (chunk: unknown, encoding: unknown) => {
+    if (typeof chunk === "string")
+      chunks.push(Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
+    else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+  };
+  const write = res.write;
+  const end = res.end;
+  const writeHead = res.writeHead;
+  res.write = function (this: http.ServerResponse, chunk: unknown, ...rest: unknown[]) {
+    collect(chunk, rest[0]);
+    return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+  } as typeof res.write;
+  res.end = function (this: http.ServerResponse, chunk?: unknown, ...rest: unknown[]) {
+    if (typeof chunk !== "function") collect(chunk, rest[0]);
+    return (end as (...args: unknown[]) => http.ServerResponse).call(this, chunk, ...rest);
+  } as typeof res.end;
+  res.writeHead = function (this: http.ServerResponse, ...args: unknown[]) {
+    const headers = args.find((arg, i) => i > 0 && arg !== null && typeof arg === "object" && !Array.isArray(arg));
+    if (headers) headArgument = headers as http.OutgoingHttpHeaders;
+    return (writeHead as (...a: unknown[]) => http.ServerResponse).apply(this, args);
+  } as typeof res.writeHead;
+  res.once("finish", () => {
+    const headers: Record<string, string | string[]> = {};
+    for (const [name, value] of Object.entries({ ...res.getHeaders(), ...headArgument })) {
+      const key = name.toLowerCase();
+      if (value === undefined || key === "content-length" || key === "transfer-encoding" || key === "connection") continue;
+      if (key === "keep-alive" || key === "x-accel-expires" || key === "date") continue;
+      headers[key] = Array.isArray(value) ? value.map(String) : String(value);
+    }
+    const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+    if (storable(res.statusCode, { ...headers })) done({ status: res.statusCode, headers, body });
+  });
+}
 
 /**
  * Prepares Next for the build NEXT_DIST_DIR names (next.config.ts reads it; passing `conf` here would
@@ -26,6 +82,10 @@ export async function startPortalServer({ port, hostname }: PortalServerOptions)
   expireTagsNow([ENGAGEMENT_TAG]);
   const handle = app.getRequestHandler();
   const hops = engagementConfig.trustedProxyHops;
+  const microcache = new PageMicrocache(MICROCACHE_BYTES);
+  // A comment, a count or a moderation, here or pulled in from another instance, changes Next's answers:
+  // none answered before is given again. A refused write changes no tag, so a flood of them empties nothing.
+  onTagsChange(() => microcache.clear());
   const server = http.createServer((req, res) => {
     for (const { key, value } of SECURITY_HEADERS) res.setHeader(key, value);
     const decision = frontDoor(req.method, req.url, Object.keys(req.headers));
@@ -40,8 +100,24 @@ export async function startPortalServer({ port, hostname }: PortalServerOptions)
       return;
     }
     for (const name of decision.strip) delete req.headers[name];
+    const arrived = Date.now();
+    const key = microcacheKey(req);
+    if (key) {
+      const cached = microcache.get(key, arrived);
+      if (cached) {
+        // Other instances' invalidations still come in (at most every 200 ms); one clears the cache for the
+        // requests after this one, which had to wait for nothing.
+        void pullSharedTags();
+        return replay(res, req.method, cached.page, cached.second);
+      }
+      // Only a GET's body is whole; a HEAD is answered from the GET's entry.
+      if (req.method === "GET") {
+        const generation = microcache.generation;
+        capture(res, (page) => microcache.set(key, page, arrived, generation, Date.now()));
+      }
+    }
     // Read by nginx only (it never passes X-Accel-* on); set before Next answers, so Next cannot drop it.
-    const expiry = microcacheExpiry((req.url ?? "/").split("?")[0] ?? "/", Date.now());
+    const expiry = microcacheExpiry((req.url ?? "/").split("?")[0] ?? "/", arrived);
     if (expiry) res.setHeader("X-Accel-Expires", expiry);
     const socketAddress = req.socket.remoteAddress ?? "unknown";
     // Directly exposed (0 hops), what the client wrote is ignored; behind proxies they wrote the header.

@@ -78,3 +78,21 @@ it("never caches the API or lets a client choose its own address", async () => {
   const first = await get("/api/search?q=x");
   expect(first.headers.get("x-cache")).toBeNull();
 });
+
+it("keeps the page Next gives crawlers that run no scripts apart from the browsers' page", async () => {
+  const browser = { "user-agent": "Mozilla/5.0 (Linux; Android 15) AppleWebKit/537.36 Chrome/130.0 Mobile Safari/537.36" };
+  const crawler = { "user-agent": "Mozilla/5.0 (compatible; Yeti/1.1; +https://naver.me/spd)" };
+  // What the app gives each, straight from it (nginx does not cache through a moderator's cookie).
+  const own = async (headers: Record<string, string>) =>
+    (await fetch(inject("siteUrl") + "/sections/sports", { headers: { ...headers, "if-none-match": '"none"' } })).text();
+  const [browserPage, crawlerPage] = [await own(browser), await own(crawler)];
+  expect(crawlerPage).not.toBe(browserPage);
+  for (const [first, second, expected] of [
+    [browser, crawler, crawlerPage],
+    [crawler, browser, browserPage],
+  ] as const) {
+    await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 20));
+    await (await get("/sections/sports", first)).text();
+    expect(await (await get("/sections/sports", second)).text()).toBe(expected);
+  }
+});
