@@ -142,9 +142,17 @@ function readArticles(dir: string, problems: ContentProblem[], { onParsed }: Rea
       }
       seen.set(slug, file);
       files.add(file);
+      const stat = fs.statSync(full, { bigint: true });
+      const identity = { size: Number(stat.size), mtimeNs: stat.mtimeNs, ctimeNs: stat.ctimeNs, ino: stat.ino };
+      let parsed = cache?.recall(file, identity, committed.get(file));
+      if (parsed) {
+        if (parsed.article) articles.push(parsed.article);
+        else problems.push(...parsed.problems);
+        continue;
+      }
       const bytes = fs.readFileSync(full);
       const key = cache?.keyOf(bytes, committed.get(file));
-      let parsed = key ? cache!.get(file, key) : undefined;
+      parsed = key ? cache!.get(file, key) : undefined;
       if (!parsed) {
         const used: string[] = [];
         const localImage = (src: string) => {
@@ -159,6 +167,8 @@ function readArticles(dir: string, problems: ContentProblem[], { onParsed }: Rea
         if (key) cache!.set(file, key, parsed, used);
         onParsed?.(file);
       }
+      // Read after the stat: had the file changed in between, its times would no longer match next time.
+      cache?.remember(file, identity, committed.get(file));
       if (parsed.article) articles.push(parsed.article);
       else problems.push(...parsed.problems);
     }

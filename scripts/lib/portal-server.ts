@@ -16,7 +16,7 @@ import { SECURITY_HEADERS } from "@/lib/security-headers";
 export type PortalServerOptions = { port: number; hostname: string };
 
 /** Bodies kept by the microcache at most; pages live one second, so this is a second's distinct pages. */
-const MICROCACHE_BYTES = 16 * 1024 * 1024;
+const MICROCACHE_BYTES = 8 * 1024 * 1024;
 
 /** Answers a request from the microcache: Next's status, headers and bytes as it sent them. */
 function replay(res: http.ServerResponse, method: string | undefined, page: CachedPage, second: number): void {

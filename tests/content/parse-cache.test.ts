@@ -1,9 +1,10 @@
 // The parse cache: a file whose bytes, commit time, images and parsing code are unchanged is not parsed
 // again, and what comes out is exactly what a fresh parse gives.
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { readContent } from "@/lib/content";
 import { ContentError } from "@/lib/content/problems";
 import { article, writeContent } from "./fixtures/write-content";
@@ -89,6 +90,67 @@ describe("the parse cache", () => {
     }
     expect(problemsOf(dir)).toHaveLength(1);
   });
+});
+
+describe("files whose metadata is unchanged", () => {
+  /** The article files a read opened for their bytes. */
+  function readBy(dir: string): string[] {
+    const spy = vi.spyOn(fs, "readFileSync");
+    try {
+      readContent(dir);
+      return spy.mock.calls
+        .map(([file]) => String(file))
+        .filter((file) => file.endsWith(".md"))
+        .map((file) => path.relative(dir, file))
+        .sort();
+    } finally {
+      spy.mockRestore();
+    }
+  }
+  // A file is only trusted by its metadata once it has settled (2 s after its last write).
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 2100));
+
+  it("are not read again once settled, and anything written is", async () => {
+    const dir = writeContent({ "articles/a.md": article({ title: "가" }), "articles/b.md": article({ title: "나" }) });
+    const fresh = readContent(dir);
+    // Too fresh to trust by metadata: read again, still not parsed again.
+    expect(readBy(dir)).toEqual(["articles/a.md", "articles/b.md"]);
+    await settle();
+    expect(readBy(dir)).toEqual(["articles/a.md", "articles/b.md"]);
+    expect(readBy(dir)).toEqual([]);
+    expect(readContent(dir)).toEqual(fresh);
+    fs.writeFileSync(path.join(dir, "articles/b.md"), article({ title: "다" }));
+    expect(readBy(dir)).toEqual(["articles/b.md"]);
+    expect(readContent(dir).articles.map((a) => a.title).sort()).toEqual(["가", "다"]);
+  }, 10_000);
+
+  it("are read again after a rewrite of the same size whose modification time was set back", async () => {
+    const dir = writeContent({ "articles/a.md": article({ title: "가나" }) });
+    const file = path.join(dir, "articles/a.md");
+    readContent(dir);
+    await settle();
+    readContent(dir);
+    expect(readBy(dir)).toEqual([]);
+    const before = fs.statSync(file, { bigint: true });
+    // `touch -r` sets the times to the nanosecond, as a tool restoring them would (utimes from JS rounds).
+    execFileSync("cp", ["-p", file, `${file}.times`]);
+    fs.writeFileSync(file, article({ title: "다라" }));
+    execFileSync("touch", ["-r", `${file}.times`, file]);
+    fs.rmSync(`${file}.times`);
+    const after = fs.statSync(file, { bigint: true });
+    expect([after.size, after.mtimeNs, after.ino]).toEqual([before.size, before.mtimeNs, before.ino]);
+    expect(readContent(dir).articles[0]!.title).toBe("다라");
+  }, 10_000);
+
+  it("are read again when the parsing context changes: a copy of the folder", async () => {
+    const dir = writeContent({ "articles/a.md": article() });
+    readContent(dir);
+    await settle();
+    readContent(dir);
+    const copy = `${dir}-copy2`;
+    fs.cpSync(dir, copy, { recursive: true, preserveTimestamps: true });
+    expect(parsedBy(copy)).toEqual(["articles/a.md"]);
+  }, 10_000);
 });
 
 it("parses everything again in the other language of editors' messages, and not otherwise", async () => {
