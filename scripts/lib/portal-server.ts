@@ -39,7 +39,8 @@ function capture(res: http.ServerResponse, done: (page: CachedPage) => void): vo
   const collect = (chunk: unknown, encoding: unknown) => {
     if (typeof chunk === "string")
       chunks.push(Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
-    else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    // A copy: a writer may reuse its buffer once written, and a view would keep a larger one alive.
+    else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
   };
   const write = res.write;
   const end = res.end;
