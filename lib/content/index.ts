@@ -8,7 +8,7 @@ import { decodeContentFile } from "@/lib/content/decode";
 import { gitCommitTimes } from "@/lib/content/git-dates";
 import type { ImageDimensions, LocalImage } from "@/lib/content/markdown";
 import { parseArticle } from "@/lib/content/parse-article";
-import { openParseCache } from "@/lib/content/parse-cache";
+import { openParseCache, type FileIdentity } from "@/lib/content/parse-cache";
 import { ContentError, lineOfKey, lineOfPath, say, yamlReason, type ContentProblem } from "@/lib/content/problems";
 import { bannersFileSchema, publisherSchema, SLUG_PATTERN, zodMessages, type Article, type Banner, type Publisher } from "@/lib/content/schema";
 import { isPhotoSource, readPhoto } from "@/lib/images/photos";
@@ -115,6 +115,29 @@ function readArticles(dir: string, problems: ContentProblem[], { onParsed }: Rea
   const articles: Article[] = [];
   const seen = new Map<string, string>();
   const files = new Set<string>();
+  /** A file's parse by its bytes, from the cache or fresh, noted in the cache with the identity it was read at. */
+  const parseFile = (full: string, file: string, slug: string, identity: FileIdentity, committedAt: string | undefined) => {
+    const bytes = fs.readFileSync(full);
+    const key = cache?.keyOf(bytes, committedAt);
+    let parsed = key ? cache!.get(file, key) : undefined;
+    if (!parsed) {
+      const used: string[] = [];
+      const localImage = (src: string) => {
+        const found = images.localImage(src);
+        used.push(...images.filesOf(src));
+        return found;
+      };
+      const decoded = decodeContentFile(bytes);
+      parsed = decoded.ok
+        ? parseArticle(file, slug, decoded.text, { localImage }, committedAt)
+        : { problems: [{ file, message: decoded.message }] };
+      if (key) cache!.set(file, key, parsed, used);
+      onParsed?.(file);
+    }
+    // Stat before read: had the file changed in between, its times would no longer match next time.
+    if (key) cache!.remember(file, key, identity, committedAt);
+    return parsed;
+  };
   try {
     for (const full of listMarkdownFiles(articlesDir, problems, dir).sort()) {
       const file = path.relative(dir, full);
@@ -144,31 +167,8 @@ function readArticles(dir: string, problems: ContentProblem[], { onParsed }: Rea
       files.add(file);
       const stat = fs.statSync(full, { bigint: true });
       const identity = { size: Number(stat.size), mtimeNs: stat.mtimeNs, ctimeNs: stat.ctimeNs, ino: stat.ino };
-      let parsed = cache?.recall(file, identity, committed.get(file));
-      if (parsed) {
-        if (parsed.article) articles.push(parsed.article);
-        else problems.push(...parsed.problems);
-        continue;
-      }
-      const bytes = fs.readFileSync(full);
-      const key = cache?.keyOf(bytes, committed.get(file));
-      parsed = key ? cache!.get(file, key) : undefined;
-      if (!parsed) {
-        const used: string[] = [];
-        const localImage = (src: string) => {
-          const found = images.localImage(src);
-          used.push(...images.filesOf(src));
-          return found;
-        };
-        const decoded = decodeContentFile(bytes);
-        parsed = decoded.ok
-          ? parseArticle(file, slug, decoded.text, { localImage }, committed.get(file))
-          : { problems: [{ file, message: decoded.message }] };
-        if (key) cache!.set(file, key, parsed, used);
-        onParsed?.(file);
-      }
-      // Read after the stat: had the file changed in between, its times would no longer match next time.
-      cache?.remember(file, identity, committed.get(file));
+      const committedAt = committed.get(file);
+      const parsed = cache?.recall(file, identity, committedAt) ?? parseFile(full, file, slug, identity, committedAt);
       if (parsed.article) articles.push(parsed.article);
       else problems.push(...parsed.problems);
     }

@@ -62,8 +62,8 @@ export type ParseCache = {
   /** The cached result for `file`, if its key and every dependency's stamp are unchanged. */
   get(file: string, key: string): ParsedArticle | undefined;
   set(file: string, key: string, result: ParsedArticle, dependencies: string[]): void;
-  /** Records the identity `file` had when its bytes were hashed to `key` (after `get` or `set`). */
-  remember(file: string, identity: FileIdentity, committedAt: string | undefined): void;
+  /** Records the identity `file` had when its bytes were hashed to `key` (after `get` or `set` with it). */
+  remember(file: string, key: string, identity: FileIdentity, committedAt: string | undefined): void;
   /** Forgets files no longer in the folder. */
   retain(files: Set<string>): void;
   /** Key of one file's inputs besides its dependencies. */
@@ -107,7 +107,6 @@ export function openParseCache(contentDir: string): ParseCache | undefined {
   const setIdentity = db.prepare("UPDATE parsed SET identity = ? WHERE file = ? AND key = ?");
   const writes: [string, string, string][] = [];
   const identities: [identity: string, file: string, key: string][] = [];
-  const keys = new Map<string, string>();
   const flush = db.transaction((rows: [string, string, string][], marks: [string, string, string][]) => {
     for (const row of rows) upsert.run(...row);
     for (const mark of marks) setIdentity.run(...mark);
@@ -129,10 +128,9 @@ export function openParseCache(contentDir: string): ParseCache | undefined {
       cache.hits++;
       return entry.result;
     },
-    remember(file, identity, committedAt) {
-      const key = keys.get(file);
+    remember(file, key, identity, committedAt) {
       const settled = BigInt(Date.now()) * 1_000_000n - (identity.ctimeNs > identity.mtimeNs ? identity.ctimeNs : identity.mtimeNs);
-      if (key && settled > SETTLED_NS) identities.push([identityOf(identity, committedAt), file, key]);
+      if (settled > SETTLED_NS) identities.push([identityOf(identity, committedAt), file, key]);
     },
     keyOf(bytes, committedAt) {
       // The folder too: a parse records absolute paths (a photo's file), and a copied folder brings its cache along.
@@ -149,7 +147,6 @@ export function openParseCache(contentDir: string): ParseCache | undefined {
         const entry = JSON.parse(row.entry) as Entry;
         if (dependenciesHold(entry)) {
           cache.hits++;
-          keys.set(file, key);
           return entry.result;
         }
       }
@@ -159,7 +156,6 @@ export function openParseCache(contentDir: string): ParseCache | undefined {
     set(file, key, result, dependencies) {
       const entry: Entry = { result, dependencies: [...new Set(dependencies)].map((d) => [d, fileStamp(d)]) };
       writes.push([file, key, JSON.stringify(entry)]);
-      keys.set(file, key);
     },
     retain(files) {
       const gone = db
