@@ -29,14 +29,31 @@ function replay(res: http.ServerResponse, method: string | undefined, page: Cach
   res.end(method === "HEAD" ? undefined : page.body);
 }
 
+/** Headers that belong to one connection or one moment, never to a kept answer. */
+const UNKEPT_HEADERS = new Set(["content-length", "transfer-encoding", "connection", "keep-alive", "x-accel-expires", "date"]);
+
 /**
  * Collects what Next writes to `res` (after its gzip, which wraps these methods later) and hands the
- * complete answer to `done` once it has all been sent; an answer cut short is never handed over.
+ * complete answer to `done` once it has all been sent; an answer cut short is never handed over. Whether
+ * the answer may be kept is known from its headers when its first bytes are written: the body of one that
+ * may not (a search, a private page) is not copied.
  */
 function capture(res: http.ServerResponse, done: (page: CachedPage) => void): void {
   const chunks: Buffer[] = [];
   let headArgument: http.OutgoingHttpHeaders = {};
+  let kept: Record<string, string | string[]> | null | undefined;
+  const keptHeaders = () => {
+    const headers: Record<string, string | string[]> = {};
+    for (const [name, value] of Object.entries({ ...res.getHeaders(), ...headArgument })) {
+      const key = name.toLowerCase();
+      if (value !== undefined && !UNKEPT_HEADERS.has(key))
+        headers[key] = Array.isArray(value) ? value.map(String) : String(value);
+    }
+    return storable(res.statusCode, headers) ? headers : null;
+  };
   const collect = (chunk: unknown, encoding: unknown) => {
+    if (kept === undefined) kept = keptHeaders();
+    if (kept === null) return;
     if (typeof chunk === "string")
       chunks.push(Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
     // A copy: a writer may reuse its buffer once written, and a view would keep a larger one alive.
@@ -50,7 +67,7 @@ function capture(res: http.ServerResponse, done: (page: CachedPage) => void): vo
     return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
   } as typeof res.write;
   res.end = function (this: http.ServerResponse, chunk?: unknown, ...rest: unknown[]) {
-    if (typeof chunk !== "function") collect(chunk, rest[0]);
+    collect(typeof chunk === "function" ? undefined : chunk, rest[0]);
     return (end as (...args: unknown[]) => http.ServerResponse).call(this, chunk, ...rest);
   } as typeof res.end;
   res.writeHead = function (this: http.ServerResponse, ...args: unknown[]) {
@@ -59,15 +76,9 @@ function capture(res: http.ServerResponse, done: (page: CachedPage) => void): vo
     return (writeHead as (...a: unknown[]) => http.ServerResponse).apply(this, args);
   } as typeof res.writeHead;
   res.once("finish", () => {
-    const headers: Record<string, string | string[]> = {};
-    for (const [name, value] of Object.entries({ ...res.getHeaders(), ...headArgument })) {
-      const key = name.toLowerCase();
-      if (value === undefined || key === "content-length" || key === "transfer-encoding" || key === "connection") continue;
-      if (key === "keep-alive" || key === "x-accel-expires" || key === "date") continue;
-      headers[key] = Array.isArray(value) ? value.map(String) : String(value);
-    }
-    const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-    if (storable(res.statusCode, { ...headers })) done({ status: res.statusCode, headers, body });
+    // Headers set after the first bytes (gzip's Content-Encoding is set as the head goes out) are read again.
+    const headers = kept && keptHeaders();
+    if (headers) done({ status: res.statusCode, headers, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) });
   });
 }
 
