@@ -2,9 +2,10 @@
 // build (scripts/prepare-build.ts) into the build's own folder, so pages query rows instead of every process
 // holding every article. Drafts and scheduled articles are stored too: what is published is decided per
 // query against the current instant, so a scheduled article appears on time without a rebuild.
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { Content } from "@/lib/content";
+import { articleDigest } from "@/lib/content/digest";
 import type { Article } from "@/lib/content/schema";
 import { photosOf } from "@/lib/images/catalog";
 import { levelTokens, searchFields } from "@/lib/archive/search-levels";
@@ -27,7 +28,7 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE articles (
   id INTEGER PRIMARY KEY,
   slug TEXT NOT NULL UNIQUE,
-  -- The article's digest (articleHash): what a PostgreSQL read model compares to sync only what changed.
+  -- The article's digest (lib/content/digest.ts): what a PostgreSQL read model compares to sync only what changed.
   hash TEXT NOT NULL,
   time INTEGER NOT NULL,
   draft INTEGER NOT NULL,
@@ -118,11 +119,6 @@ export function groupEntriesOf(article: Article): GroupEntry[] {
   return entries;
 }
 
-/** A digest of everything the read model stores of an article. */
-export function articleHash(article: Article): string {
-  return createHash("sha256").update(JSON.stringify(article)).digest("base64url");
-}
-
 /**
  * Space between neighbouring articles' ids in a written read model: ids order content (every list sorts
  * by them), and an update puts a new or moved article between two without renumbering (updateReadModel).
@@ -167,7 +163,7 @@ function writers(db: Database.Database) {
   );
   return {
     /** Every row of one article but its aliases; `seriesOrd` is its place among its series' parts. */
-    article(article: Article, id: number, seriesOrd: number | undefined, hash = articleHash(article)) {
+    article(article: Article, id: number, seriesOrd: number | undefined, hash = articleDigest(article)) {
       const time = Date.parse(article.date);
       const draft = article.draft ? 1 : 0;
       insertArticle.run(
@@ -273,7 +269,7 @@ export function updateReadModel(
       row,
     ]),
   );
-  const hashes = content.articles.map(articleHash);
+  const hashes = content.articles.map((article) => articleDigest(article));
   const kept = content.articles.map((article, index) => have.get(article.slug)?.hash === hashes[index]);
   const wanted = new Set(content.articles.map((article) => article.slug));
   const removed = [...have.values()].filter((row) => !wanted.has(row.slug));

@@ -329,7 +329,9 @@ export function readContent(dir: string = contentDir(), options: ReadOptions = {
   const banners = readBanners(dir, problems);
   const publisher = readPublisher(dir, problems);
   if (problems.length || !publisher) throw new ContentError(problems);
-  articles.sort((a, b) => Date.parse(b.date) - Date.parse(a.date) || a.slug.localeCompare(b.slug));
+  // Each date parsed once, not once per comparison (100,000 articles: 3.4 million parses, a second).
+  const times = new Map(articles.map((article) => [article, Date.parse(article.date)]));
+  articles.sort((a, b) => times.get(b)! - times.get(a)! || a.slug.localeCompare(b.slug));
   return { articles, banners, publisher };
 }
 

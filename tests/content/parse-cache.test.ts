@@ -5,7 +5,9 @@ import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { describe, expect, it, vi } from "vitest";
+import { createHash } from "node:crypto";
 import { readContent } from "@/lib/content";
+import { articleDigest } from "@/lib/content/digest";
 import { ContentError } from "@/lib/content/problems";
 import { article, writeContent } from "./fixtures/write-content";
 
@@ -20,12 +22,13 @@ function parsedBy(dir: string): string[] {
   return parsed.sort();
 }
 
-/** Files the folder's cache holds. */
-function cachedFiles(dir: string): string[] {
+/** Files the folder's cache holds entries for, and files it holds article texts for. */
+function cachedFiles(dir: string): { entries: string[]; texts: string[] } {
   const db = new SQLite(path.join(dir, ".cache", "parsed.db"), { readonly: true });
-  const rows = db.prepare("SELECT file FROM parsed ORDER BY file").all() as { file: string }[];
+  const files = (table: string) => (db.prepare(`SELECT file FROM ${table} ORDER BY file`).all() as { file: string }[]).map((r) => r.file);
+  const cached = { entries: files("entries"), texts: files("texts") };
   db.close();
-  return rows.map((r) => r.file);
+  return cached;
 }
 
 const problemsOf = (dir: string) => {
@@ -58,10 +61,40 @@ describe("the parse cache", () => {
     expect(parsedBy(dir)).toEqual([]);
     fs.rmSync(path.join(dir, ".cache"), { recursive: true });
     expect(readContent(dir)).toEqual(fresh);
+    // Texts read lazily from the cache made again, not from the one deleted.
+    expect(readContent(dir)).toEqual(JSON.parse(JSON.stringify(fresh)));
 
     fs.writeFileSync(path.join(dir, "articles/story-3.md"), article({ title: "고친 기사 3" }, "고친 본문.\n"));
     expect(parsedBy(dir)).toEqual(["articles/story-3.md"]);
     expect(readContent(dir).articles.find((a) => a.slug === "story-3")?.title).toBe("고친 기사 3");
+  });
+
+  it("gives each cached article as a fresh parse serializes it, field order and digest included", () => {
+    const dir = writeContent({
+      "articles/a.md": article({ title: "가", tags: "[오창, 청주]", summary: "요약" }, "첫 문단.\n\n## 소제목\n\n*강조* 문단.\n"),
+    });
+    const fresh = JSON.stringify(readContent(dir).articles[0]);
+    expect(parsedBy(dir)).toEqual([]);
+    const cached = readContent(dir).articles[0]!;
+    // Read models compare digests, so a cached article must serialize byte for byte as the parse did.
+    expect(JSON.stringify(cached)).toBe(fresh);
+    expect(articleDigest(cached)).toBe(createHash("sha256").update(fresh).digest("base64url"));
+    expect({ ...cached }).toEqual(JSON.parse(fresh));
+  });
+
+  it("reads a cached article's texts only when they are read, and says so when another run replaced them", () => {
+    const dir = writeContent({ "articles/a.md": article({ title: "가" }, "옛 본문.\n"), "articles/b.md": article({ title: "나" }, "나 본문.\n") });
+    readContent(dir);
+    const cached = readContent(dir).articles;
+    const a = cached.find((x) => x.slug === "a")!;
+    const b = cached.find((x) => x.slug === "b")!;
+    expect(b.plainText).toBe("나 본문.");
+    // Another run parses a changed a.md before this run read a's texts: what it would read is gone.
+    fs.writeFileSync(path.join(dir, "articles/a.md"), article({ title: "가" }, "새 본문.\n"));
+    expect(readContent(dir).articles.find((x) => x.slug === "a")!.plainText).toBe("새 본문.");
+    expect(a.title).toBe("가");
+    expect(() => a.html).toThrow("articles/a.md changed while it was being read. Run again.");
+    expect(b.html).toContain("나 본문.");
   });
 
   it("forgets a deleted file, and reports a broken one every time, not once", () => {
@@ -71,7 +104,7 @@ describe("the parse cache", () => {
     expect(problemsOf(dir)).toHaveLength(1);
     fs.rmSync(path.join(dir, "articles/b.md"));
     expect(problemsOf(dir)).toHaveLength(1);
-    expect(cachedFiles(dir)).toEqual(["articles/a.md", "articles/bad.md"]);
+    expect(cachedFiles(dir)).toEqual({ entries: ["articles/a.md", "articles/bad.md"], texts: ["articles/a.md"] });
   });
 
   it("parses again when an image the article names appears, changes or goes", () => {
