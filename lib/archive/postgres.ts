@@ -29,7 +29,9 @@ import {
 import { nameKey as groupKey, normalizeAlias } from "@/lib/urls";
 import {
   LEVELLED_TERMS,
+  idealSettles,
   RelatedRanking,
+  relatedIdeal,
   repeatExpression,
   searchRequest,
   type ArchiveReader,
@@ -94,6 +96,8 @@ CREATE TABLE archive_group_members (
 -- Covering: page N of a group is a walk along this index alone (VACUUM after each sync keeps it index-only).
 CREATE INDEX archive_group_members_order ON archive_group_members (kind, key, rank1, rank2, slug) INCLUDE (draft, time, article_id);
 CREATE INDEX archive_group_members_article ON archive_group_members (article_id);
+-- Members naming a tag twice: 관련기사 bounds them apart (lib/archive/read.ts relatedIdeal).
+CREATE INDEX archive_group_members_repeated ON archive_group_members (kind, key) WHERE multiplicity > 1;
 CREATE TABLE archive_aliases (alias text PRIMARY KEY, article_id integer NOT NULL REFERENCES archive_articles ON DELETE CASCADE);
 CREATE INDEX archive_aliases_article ON archive_aliases (article_id);
 CREATE TABLE archive_photos (hash text PRIMARY KEY, photo text NOT NULL);
@@ -384,6 +388,59 @@ export class PostgresArchiveReader implements ArchiveReader {
       batch: RELATED_BATCH,
       offset: 0,
     };
+    const factsOf = async (ids: number[]) =>
+      new Map(
+        (
+          await this.rows<Omit<RelatedCandidateRow, "bound"> & { id: number }>(
+            "SELECT id, slug, time, section, relation FROM archive_articles WHERE id = ANY(@ids::int[])",
+            { ids },
+          )
+        ).map((row) => [row.id, row]),
+      );
+
+    // As the SQLite reader: the picks and repeated-tag members, then the newest ideal candidates.
+    const ideal = relatedIdeal(article);
+    if (ideal) {
+      const special = `special (id) AS (
+        SELECT a.id FROM archive_articles a WHERE a.slug = ANY(@related::text[]) AND ${PUBLISHED}
+        UNION SELECT m.article_id FROM archive_group_members m
+          WHERE m.kind = 'tag' AND m.key = ANY(@tags::text[]) AND m.multiplicity > 1 AND ${MEMBER_PUBLISHED})`;
+      const [specialBounds, walk] = await Promise.all([
+        this.rows<{ id: number; bound: number }>(
+          `WITH ${special}, points (id, slug, section, points) AS (
+             SELECT a.id, a.slug, a.section, 1000 FROM archive_articles a WHERE a.slug = ANY(@related::text[]) AND ${PUBLISHED}
+             UNION ALL SELECT m.article_id, m.slug, m.section, CASE m.kind WHEN 'series' THEN 30 ELSE 10 * m.multiplicity END
+               FROM special s JOIN archive_group_members m ON m.article_id = s.id AND m.kind IN ('series', 'tag')
+               WHERE (m.kind = 'series' AND m.key = @series::text) OR (m.kind = 'tag' AND m.key = ANY(@tags::text[]))
+             UNION ALL SELECT a.id, a.slug, a.section, 0 FROM special s JOIN archive_articles a ON a.id = s.id)
+           SELECT id, (sum(points) + CASE WHEN max(section) = @section THEN 3 ELSE 0 END)::int AS bound FROM points
+           WHERE slug IS DISTINCT FROM @column::text AND slug <> @slug GROUP BY id`,
+          params,
+        ),
+        this.rows<{ id: number; bound: number }>(
+          `WITH ${special}
+           SELECT m.article_id AS id, @bound::int AS bound FROM archive_group_members m
+           WHERE m.kind = @pivotKind AND m.key = @pivot AND ${MEMBER_PUBLISHED} AND m.section = @section
+             AND (SELECT count(*) FROM archive_group_members o WHERE o.kind = 'tag' AND o.key = ANY(@others::text[])
+                  AND o.article_id = m.article_id) = cardinality(@others::text[])
+             AND (@series::text IS NULL OR EXISTS (SELECT 1 FROM archive_group_members o
+                  WHERE o.kind = 'series' AND o.key = @series::text AND o.article_id = m.article_id))
+             AND m.slug <> @slug AND m.slug IS DISTINCT FROM @column::text
+             AND m.article_id NOT IN (SELECT id FROM special)
+           ORDER BY ${MEMBER_ORDER} LIMIT @limit`,
+          { ...params, ...ideal.walk, bound: ideal.bound, limit },
+        ),
+      ]);
+      const offered = [...specialBounds.filter((row) => row.bound >= ideal.bound), ...walk];
+      const facts = await factsOf(offered.map((row) => row.id));
+      const rows = offered.map(({ id, bound }) => ({ ...facts.get(id)!, bound }));
+      // Best bound first, then content order (newest, then by slug), as offer expects.
+      rows.sort((a, b) => b.bound - a.bound || b.time - a.time || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+      const ranking = new RelatedRanking(article, limit);
+      for (const row of rows) if (!ranking.offer(row)) break;
+      if (idealSettles(article, ranking, limit, ideal.bound)) return ranking.best;
+    }
+
     const ranking = new RelatedRanking(article, limit);
     for (;;) {
       // Bounds from the memberships alone (each carries its article's draft, time, slug and section),
@@ -402,14 +459,7 @@ export class PostgresArchiveReader implements ArchiveReader {
          GROUP BY id ORDER BY bound DESC, max(time) DESC, max(slug) LIMIT @batch OFFSET @offset`,
         params,
       );
-      const facts = new Map(
-        (
-          await this.rows<Omit<RelatedCandidateRow, "bound"> & { id: number }>(
-            "SELECT id, slug, time, section, relation FROM archive_articles WHERE id = ANY(@ids::int[])",
-            { ids: bounds.map((b) => b.id) },
-          )
-        ).map((row) => [row.id, row]),
-      );
+      const facts = await factsOf(bounds.map((b) => b.id));
       const rows = bounds.map(({ id, bound }) => ({ ...facts.get(id)!, bound }));
       for (const row of rows) if (!ranking.offer(row)) return ranking.best;
       if (rows.length < RELATED_BATCH) return ranking.best;

@@ -5,11 +5,12 @@ import Database from "better-sqlite3";
 import type { Article, ArticleCard, Banner, Publisher } from "@/lib/content/schema";
 import type { SectionSlug } from "@/lib/site";
 import type { Photo } from "@/lib/images/photos";
-import { rankRelated, relatedScore } from "@/lib/related";
+import { rankRelated, RELATED_WEIGHTS, relatedScore } from "@/lib/related";
 import { FIELD_WEIGHTS, scoreFields, type SearchFields } from "@/lib/search/index";
 import { matchAll, searchStates, termPlan, walkStates } from "@/lib/archive/search-levels";
 import { parseQuery } from "@/lib/search/normalize";
 import { nameKey as groupKey, normalizeAlias } from "@/lib/urls";
+import { byBound, MemberListCache, mergeByBound, type BoundedId, type WeightedIds } from "@/lib/archive/related-lists";
 import { READ_MODEL_VERSION, writeReadModel, type GroupKind, type PickKey } from "@/lib/archive/write";
 
 export type { ArticleCard };
@@ -67,6 +68,8 @@ const toCard = (row: CardRow): ArticleCard => JSON.parse(row.card) as ArticleCar
 export class SqliteArchiveReader implements ArchiveReader {
   readonly engine = "sqlite";
   private readonly statements = new Map<string, Database.Statement>();
+  /** 관련기사's member lists: at most a million ids (8 MB). */
+  private readonly memberLists = new MemberListCache(1_000_000);
 
   constructor(readonly db: Database.Database) {
     const version = (db.prepare("SELECT value FROM meta WHERE key = 'version'").get() as { value: string } | undefined)?.value;
@@ -262,43 +265,71 @@ export class SqliteArchiveReader implements ArchiveReader {
     ).map(toCard);
   }
 
+  /** Published members' ids of one group at `now`, ascending, cached. */
+  private memberIds(kind: "tag" | "series" | "section", key: string, now: number): Float64Array {
+    return this.memberLists.get(`${now}\0${kind}\0${key}`, () =>
+      Float64Array.from(
+        this.query(
+          // The primary key's order: id order, content order.
+          `SELECT m.article_id FROM group_members m WHERE m.kind = @kind AND m.key = @key AND ${MEMBER_PUBLISHED} ORDER BY m.article_id`,
+        )
+          .pluck()
+          .all({ kind, key, now }) as number[],
+      ),
+    );
+  }
+
   /**
-   * 관련기사 of `article`, ranked by lib/related.ts `rankRelated` without looking at every candidate: SQLite
-   * gives each candidate (the editor's picks, the series, articles sharing a tag, the section's newest
-   * `sectionNewest`) a bound no lower than its score (1000 for a pick, 30 for the series, 10 per tag
-   * entry sharing a key, 3 for the section) and hands them over best bound first; ranking stops at the
-   * first candidate whose bound cannot beat the `limit`-th best score. A popular tag shared by thousands of
-   * articles costs one aggregate query, not thousands of scores.
+   * 관련기사 of `article`, ranked by lib/related.ts `rankRelated` without scoring every candidate. Each
+   * candidate gets a bound no lower than its score, and candidates are offered best bound first (then in
+   * content order) until none can place. The editor's picks and members naming one of the tags twice
+   * ("special": few) are bounded by a query over their own memberships; every other candidate's bound is
+   * the sum of the weights of the member lists holding it (each tag 10, the series 30, the section 3), from
+   * a merge of those lists (lib/archive/related-lists.ts), which are cached: a popular tag's thousands of
+   * members cost a merge, not an aggregate query per page (BENCHMARKS.md).
    */
-  async related(article: Article, now: number, limit: number, sectionNewest: number = limit + 2): Promise<RelationFacts[]> {
-    // Bounds from the memberships alone (each carries its article's draft, time and section), best first
-    // and then in content order; an article's facts are read only when ranking reaches it.
-    const bounds = this.query(
-      `WITH points (id, section, points) AS (
-         SELECT a.id, a.section, 1000 FROM articles a WHERE a.slug IN (SELECT value FROM json_each(@related)) AND ${PUBLISHED}
-         UNION ALL SELECT m.article_id, m.section, CASE m.kind WHEN 'series' THEN 30 ELSE 10 * m.multiplicity END FROM group_members m
-           WHERE ((m.kind = 'series' AND m.key = @series) OR (m.kind = 'tag' AND m.key IN (SELECT value FROM json_each(@tags))))
-             AND ${MEMBER_PUBLISHED}
-         UNION ALL SELECT * FROM (SELECT m.article_id, m.section, 0 FROM group_members m
-           WHERE m.kind = 'section' AND m.key = @section AND ${MEMBER_PUBLISHED} ORDER BY m.ord LIMIT @sectionNewest))
-       SELECT id, SUM(points) + CASE WHEN MAX(section) = @section THEN 3 ELSE 0 END AS bound FROM points
-       WHERE id NOT IN (SELECT id FROM articles WHERE slug IN (@slug, @column))
-       GROUP BY id ORDER BY bound DESC, id`,
-    ).iterate({
+  async related(article: Article, now: number, limit: number): Promise<RelationFacts[]> {
+    const params = {
       related: JSON.stringify(article.related),
       series: article.series ? groupKey(article.series) : null,
       tags: JSON.stringify(article.tags.map(groupKey)),
       section: article.section,
-      sectionNewest,
       column: article.column ?? null,
       slug: article.slug,
       now,
-    }) as IterableIterator<{ id: number; bound: number }>;
+    };
+    const special = this.query(
+      `WITH special (id) AS (
+         SELECT a.id FROM articles a WHERE a.slug IN (SELECT value FROM json_each(@related)) AND ${PUBLISHED}
+         UNION SELECT m.article_id FROM group_members m
+           WHERE m.kind = 'tag' AND m.key IN (SELECT value FROM json_each(@tags)) AND m.multiplicity > 1 AND ${MEMBER_PUBLISHED}),
+       points (id, section, points) AS (
+         SELECT a.id, a.section, 1000 FROM articles a WHERE a.slug IN (SELECT value FROM json_each(@related)) AND ${PUBLISHED}
+         -- CROSS JOIN: from the few special candidates to their memberships. Left to choose, SQLite read
+         -- every member of the tags (11 ms at 100,000 articles instead of 0.3 ms).
+         UNION ALL SELECT m.article_id, m.section, CASE m.kind WHEN 'series' THEN 30 ELSE 10 * m.multiplicity END
+           FROM special s CROSS JOIN group_members m ON m.article_id = s.id AND m.kind IN ('series', 'tag')
+           WHERE (m.kind = 'series' AND m.key = @series) OR (m.kind = 'tag' AND m.key IN (SELECT value FROM json_each(@tags)))
+         UNION ALL SELECT a.id, a.section, 0 FROM special s JOIN articles a ON a.id = s.id)
+       SELECT id, SUM(points) + CASE WHEN MAX(section) = @section THEN 3 ELSE 0 END AS bound FROM points
+       GROUP BY id ORDER BY bound DESC, id`,
+    ).all(params) as BoundedId[];
+    const skip = new Set([
+      ...special.map((row) => row.id),
+      ...(this.query("SELECT id FROM articles WHERE slug IN (@slug, @column)").pluck().all(params) as number[]),
+    ]);
+    const lists: WeightedIds[] = [
+      ...[...new Set(article.tags.map(groupKey))].map((key) => ({
+        ids: this.memberIds("tag", key, now),
+        weight: RELATED_WEIGHTS.tag,
+      })),
+      ...(params.series ? [{ ids: this.memberIds("series", params.series, now), weight: RELATED_WEIGHTS.series }] : []),
+      { ids: this.memberIds("section", article.section, now), weight: RELATED_WEIGHTS.section },
+    ];
     const facts = this.query("SELECT slug, time, section, relation FROM articles WHERE id = ?");
     const ranking = new RelatedRanking(article, limit);
-    for (const { id, bound } of bounds) {
-      const row = facts.get(id) as Omit<RelatedCandidateRow, "bound">;
-      if (!ranking.offer({ ...row, bound })) break;
+    for (const { id, bound } of mergeByBound(special, byBound(lists, skip))) {
+      if (!ranking.offer({ ...(facts.get(id) as Omit<RelatedCandidateRow, "bound">), bound })) break;
     }
     return ranking.best;
   }
@@ -441,6 +472,34 @@ export class RelatedRanking {
     this.best = rankRelated(article, [...this.best, candidate], limit);
     return true;
   }
+}
+
+/**
+ * The most a 관련기사 candidate can score (as a bound) when it is neither one of the editor's picks nor names
+ * one of the article's tags twice: every tag, the series and the section. `walk` names the list whose
+ * members are walked in content order to find such candidates (a tag's, or the section's when the article
+ * has no tags) and the other tags each must also have. Undefined when the article has neither tags nor a
+ * series: then the section's newest, which the general query reads first, are all there is.
+ */
+export function relatedIdeal(article: Pick<Article, "tags" | "series" | "section">) {
+  const keys = [...new Set(article.tags.map(groupKey))];
+  if (!keys.length && !article.series) return undefined;
+  const [pivot, ...others] = keys;
+  return {
+    bound: (article.series ? RELATED_WEIGHTS.series : 0) + RELATED_WEIGHTS.tag * keys.length + RELATED_WEIGHTS.section,
+    walk: pivot ? { pivotKind: "tag", pivot, others } : { pivotKind: "section", pivot: article.section, others: [] as string[] },
+  };
+}
+
+/**
+ * Whether a ranking offered the picks and repeated-tag members bound at least `idealBound`, then the
+ * newest candidates bound exactly `idealBound` (up to `limit` of them), is final: it is full and its last
+ * scores `idealBound` or more. Every other candidate is bounded by `idealBound`, and those reaching it are
+ * older than the ones offered, so none ranks before the last.
+ */
+export function idealSettles(article: Article, ranking: RelatedRanking, limit: number, idealBound: number): boolean {
+  const last = ranking.best[limit - 1];
+  return last !== undefined && relatedScore(article, last) >= idealBound;
 }
 
 /**

@@ -12,7 +12,7 @@ import { levelTokens, searchFields } from "@/lib/archive/search-levels";
 import { nameKey, normalizeAlias } from "@/lib/urls";
 
 /** Bumped whenever the tables change: a server refuses a read model written by other code. */
-export const READ_MODEL_VERSION = 7;
+export const READ_MODEL_VERSION = 8;
 
 /** Characters of plain text a card keeps: enough for every teaser (the longest is 200). */
 export const CARD_TEXT_LENGTH = 240;
@@ -61,6 +61,8 @@ CREATE TABLE group_members (
 -- Covering: page N of a group is a walk along this index alone, then the texts of its rows.
 CREATE INDEX group_members_order ON group_members (kind, key, ord, draft, time);
 CREATE INDEX group_members_article ON group_members (article_id, kind);
+-- Members naming a tag twice (KAST and kast): 관련기사 bounds them apart from the ones that cannot score more.
+CREATE INDEX group_members_repeated ON group_members (kind, key) WHERE multiplicity > 1;
 CREATE TABLE aliases (alias TEXT PRIMARY KEY, article_id INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE photos (hash TEXT PRIMARY KEY, photo TEXT NOT NULL) WITHOUT ROWID;
 -- Search: each field compacted (lib/search/normalize.ts), and its grams in an FTS5 index (lib/archive/search.ts).
