@@ -1,11 +1,12 @@
 import { JSDOM } from "jsdom";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { readModelInMemory } from "@/lib/archive/read";
 import {
   newsArticles,
   renderNewsSitemap,
   renderSitemapIndex,
   renderUrlset,
+  SITEMAP_REUSE_MS,
   sitemapChunks,
   sitemapEntries,
 } from "@/lib/seo/sitemaps";
@@ -48,6 +49,32 @@ describe("sitemaps", () => {
     });
     const tag = (await sitemapEntries(reader, Date.now())).find((e) => e.loc.endsWith(`/tags/${encodeURIComponent("오창")}`));
     expect(tag?.lastmod).toBe("2012-01-01T00:00:00+09:00");
+  });
+
+  it("are listed once for the files and routes asking within seconds at one instant, and again after", async () => {
+    vi.useFakeTimers();
+    try {
+      const reader = readModelInMemory({ banners: [], articles: [makeArticle("a", { tags: ["오창"] })] });
+      const asked = vi.spyOn(reader, "sitemapArticles");
+      const now = Date.now();
+      const first = await sitemapEntries(reader, now);
+      expect(await sitemapEntries(reader, now)).toBe(first);
+      expect(asked).toHaveBeenCalledTimes(1);
+      await sitemapEntries(reader, now + 1);
+      expect(asked).toHaveBeenCalledTimes(2);
+      // Another reader (another build's read model) is asked for its own.
+      const other = readModelInMemory({ banners: [], articles: [makeArticle("b")] });
+      expect((await sitemapEntries(other, now + 1)).some((e) => e.loc.endsWith("/articles/b"))).toBe(true);
+      vi.advanceTimersByTime(SITEMAP_REUSE_MS);
+      await sitemapEntries(reader, now + 1);
+      expect(asked).toHaveBeenCalledTimes(3);
+      // A failed listing is not kept for the next asker.
+      asked.mockRejectedValueOnce(new Error("database gone"));
+      await expect(sitemapEntries(reader, now + 2)).rejects.toThrow("database gone");
+      expect((await sitemapEntries(reader, now + 2)).length).toBe(first.length);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("news sitemap takes only the last 48 hours and never an approximate date", async () => {
