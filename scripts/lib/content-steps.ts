@@ -68,11 +68,11 @@ export async function makePhotoVariants(content: Content): Promise<void> {
 /**
  * The archive's read model (lib/archive/write.ts) written into a build's snapshot folder: an update of
  * the published build's (`previous`) when there is one, so a change to one article of a large archive
- * rewrites that article, not the archive.
+ * rewrites that article, not the archive. `copied`: copyPreviousReadModel has copied it already.
  */
-export function writeBuildReadModel(folder: string, content: Content, previous?: string): void {
+export function writeBuildReadModel(folder: string, content: Content, previous?: string, copied = false): void {
   const started = performance.now();
-  const update = writeReadModelFile(path.join(folder, READ_MODEL_FILE), content, previous);
+  const update = writeReadModelFile(path.join(folder, READ_MODEL_FILE), content, previous, { copied });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const how = update
     ? say(

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { writeReadModelFile } from "@/lib/archive";
+import { copyPreviousReadModel, writeReadModelFile } from "@/lib/archive";
 import { PostgresArchiveReader, readModelPool, syncReadModel } from "@/lib/archive/postgres";
 import { openReadModel, readModelInMemory, type ArchiveReader } from "@/lib/archive/read";
 import { buildCatalog } from "@/lib/catalog";
@@ -173,6 +173,15 @@ describe("SQLite: each build updates the published build's read model", () => {
           reader.db.close();
         }
       }
+      // The same, copied in the background first (npm run build copies while the check reads content/).
+      const third = path.join(dir, "three.db");
+      const copied = copyPreviousReadModel(third, previous);
+      expect(await copied).toBe(true);
+      expect(writeReadModelFile(third, { articles: second, banners: [] } as never, previous, { copied: true })).toEqual(update);
+      const copiedReader = openReadModel(third);
+      await expectServes(copiedReader, second);
+      copiedReader.db.close();
+      expect(await copyPreviousReadModel(path.join(dir, "four.db"), path.join(dir, "none.db"))).toBe(false);
       // A file another version wrote is not updated: the build writes its read model anew.
       const other = new Database(previous);
       other.prepare("UPDATE meta SET value = 'other' WHERE key = 'version'").run();
