@@ -12,7 +12,7 @@ import { levelTokens, searchFields } from "@/lib/archive/search-levels";
 import { nameKey, normalizeAlias } from "@/lib/urls";
 
 /** Bumped whenever the tables change: a server refuses a read model written by other code. */
-export const READ_MODEL_VERSION = 8;
+export const READ_MODEL_VERSION = 9;
 
 /** Characters of plain text a card keeps: enough for every teaser (the longest is 200). */
 export const CARD_TEXT_LENGTH = 240;
@@ -56,6 +56,8 @@ CREATE TABLE group_members (
   draft INTEGER NOT NULL,
   time INTEGER NOT NULL,
   section TEXT NOT NULL,
+  -- And its last change, so the sitemaps' newest change of each group needs no join.
+  last_modified TEXT NOT NULL,
   PRIMARY KEY (kind, key, article_id)
 ) WITHOUT ROWID;
 -- Covering: page N of a group is a walk along this index alone, then the texts of its rows.
@@ -148,7 +150,7 @@ function writers(db: Database.Database) {
   );
   const insertTexts = db.prepare("INSERT INTO article_texts (id, card, html, plain_text) VALUES (?, ?, ?, ?)");
   const insertMember = db.prepare(
-    `INSERT INTO group_members (kind, key, article_id, ord, name, value, draft, time, section) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO group_members (kind, key, article_id, ord, name, value, draft, time, section, last_modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (kind, key, article_id) DO UPDATE SET multiplicity = multiplicity + 1`,
   );
   const insertHead = db.prepare(
@@ -192,6 +194,7 @@ function writers(db: Database.Database) {
           draft,
           time,
           article.section,
+          article.lastModified,
         );
       const fields = searchFields(article);
       insertHead.run(id, time, draft, article.slug, fields.title, fields.tags, fields.summary);

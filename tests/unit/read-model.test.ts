@@ -103,9 +103,40 @@ describe.each(ARCHIVE_ENGINES)("$name", (engine) => {
           const expected = groups.get(group.key)!;
           expect(group.name).toBe(expected.name);
           expect(group.count).toBe(expected.articles.length);
+          // One group alone, as a listing page asks (kept per instant by the SQLite reader).
+          expect(await reader.group(kind, group.key, now)).toEqual(group);
           expect(slugsOf(await reader.members(kind, group.key, now, 10_000))).toEqual(slugsOf(expected.articles));
           expect(slugsOf(await reader.members(kind, group.key, now, 3, 2))).toEqual(slugsOf(expected.articles.slice(2, 5)));
         }
+      }
+    });
+
+    it("gives each group's newest change and the pages holding the newest articles as the reference", async () => {
+      const reference = {
+        section: new Map([...catalog.sections].filter(([, list]) => list.length).map(([key, list]) => [key, list])),
+        tag: new Map([...catalog.tags].map(([key, group]) => [key, group.articles])),
+        series: new Map([...catalog.series].map(([key, group]) => [key, group.articles])),
+        author: new Map([...catalog.authors].map(([key, group]) => [key, group.articles])),
+      };
+      for (const [kind, groups] of Object.entries(reference) as [keyof typeof reference, Map<string, Article[]>][]) {
+        const newestChange = new Map(
+          [...groups].map(([key, list]) => [key, list.map((a) => a.lastModified).reduce((a, b) => (a > b ? a : b))]),
+        );
+        expect(await reader.groupsLastModified(kind, now)).toEqual(newestChange);
+        for (const newest of [1, 7, 20, 57, Infinity])
+          for (const pageSize of [3, 20]) {
+            const recent = new Set(catalog.articles.slice(0, newest).map((a) => a.slug));
+            const expected = [...groups.keys()]
+              .sort()
+              .flatMap((key) =>
+                [
+                  ...new Set(
+                    groups.get(key)!.flatMap((a, place) => (recent.has(a.slug) ? [Math.floor(place / pageSize) + 1] : [])),
+                  ),
+                ].map((page) => ({ key, page })),
+              );
+            expect(await reader.pagesHoldingNewest(kind, now, newest, pageSize)).toEqual(expected);
+          }
       }
     });
 
