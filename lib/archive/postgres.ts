@@ -29,9 +29,7 @@ import {
 import { nameKey as groupKey, normalizeAlias } from "@/lib/urls";
 import {
   LEVELLED_TERMS,
-  idealSettles,
   RelatedRanking,
-  relatedIdeal,
   repeatExpression,
   searchRequest,
   type ArchiveReader,
@@ -40,6 +38,7 @@ import {
   type RelatedCandidateRow,
   type RelationFacts,
 } from "@/lib/archive/read";
+import { RELATED_WEIGHTS, relatedScore } from "@/lib/related";
 import { groupEntriesOf, READ_MODEL_VERSION, type GroupKind, type PickKey } from "@/lib/archive/write";
 
 // bigint (int8) columns are epoch milliseconds and counts: numbers, not strings.
@@ -148,6 +147,34 @@ type CardRow = { card: string };
 type ArticleRow = { card: string; html: string; plain_text: string };
 const toCard = (row: CardRow): ArticleCard => JSON.parse(row.card) as ArticleCard;
 const toArticle = (row: ArticleRow): Article => ({ ...toCard(row), html: row.html, plainText: row.plain_text });
+
+/**
+ * The most a 관련기사 candidate can score (as a bound) when it is neither one of the editor's picks nor names
+ * one of the article's tags twice: every tag, the series and the section. `walk` names the list whose
+ * members are walked in content order to find such candidates (a tag's, or the section's when the article
+ * has no tags) and the other tags each must also have. Undefined when the article has neither tags nor a
+ * series: then the section's newest, which the aggregate reads first, are all there is.
+ */
+export function relatedIdeal(article: Pick<Article, "tags" | "series" | "section">) {
+  const keys = [...new Set(article.tags.map(groupKey))];
+  if (!keys.length && !article.series) return undefined;
+  const [pivot, ...others] = keys;
+  return {
+    bound: (article.series ? RELATED_WEIGHTS.series : 0) + RELATED_WEIGHTS.tag * keys.length + RELATED_WEIGHTS.section,
+    walk: pivot ? { pivotKind: "tag", pivot, others } : { pivotKind: "section", pivot: article.section, others: [] as string[] },
+  };
+}
+
+/**
+ * Whether a ranking offered the picks and repeated-tag members bound at least `idealBound`, then the
+ * newest candidates bound exactly `idealBound` (up to `limit` of them), is final: it is full and its last
+ * scores `idealBound` or more. Every other candidate is bounded by `idealBound`, and those reaching it are
+ * older than the ones offered, so none ranks before the last.
+ */
+function idealSettles(article: Article, ranking: RelatedRanking, limit: number, idealBound: number): boolean {
+  const last = ranking.best[limit - 1];
+  return last !== undefined && relatedScore(article, last) >= idealBound;
+}
 
 /** The read model in PostgreSQL tables (in the pool's search_path). */
 export class PostgresArchiveReader implements ArchiveReader {

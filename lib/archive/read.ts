@@ -508,34 +508,6 @@ export class RelatedRanking {
 }
 
 /**
- * The most a 관련기사 candidate can score (as a bound) when it is neither one of the editor's picks nor names
- * one of the article's tags twice: every tag, the series and the section. `walk` names the list whose
- * members are walked in content order to find such candidates (a tag's, or the section's when the article
- * has no tags) and the other tags each must also have. Undefined when the article has neither tags nor a
- * series: then the section's newest, which the general query reads first, are all there is.
- */
-export function relatedIdeal(article: Pick<Article, "tags" | "series" | "section">) {
-  const keys = [...new Set(article.tags.map(groupKey))];
-  if (!keys.length && !article.series) return undefined;
-  const [pivot, ...others] = keys;
-  return {
-    bound: (article.series ? RELATED_WEIGHTS.series : 0) + RELATED_WEIGHTS.tag * keys.length + RELATED_WEIGHTS.section,
-    walk: pivot ? { pivotKind: "tag", pivot, others } : { pivotKind: "section", pivot: article.section, others: [] as string[] },
-  };
-}
-
-/**
- * Whether a ranking offered the picks and repeated-tag members bound at least `idealBound`, then the
- * newest candidates bound exactly `idealBound` (up to `limit` of them), is final: it is full and its last
- * scores `idealBound` or more. Every other candidate is bounded by `idealBound`, and those reaching it are
- * older than the ones offered, so none ranks before the last.
- */
-export function idealSettles(article: Article, ranking: RelatedRanking, limit: number, idealBound: number): boolean {
-  const last = ranking.best[limit - 1];
-  return last !== undefined && relatedScore(article, last) >= idealBound;
-}
-
-/**
  * A query's terms and the parameters both engines' search statements share: each term as @t0, @t1, …;
  * @now; the page (@offset, @limit) and the place it ends at (@place); @bonus, what repeats in the body
  * can add at most.
