@@ -20,16 +20,23 @@ export const READ_MODEL_FILE = "read-model.db";
 const partialOf = (file: string) => `${file}.${process.pid}.tmp`;
 
 /**
- * Begins copying the previous build's read model beside `file`, for writeReadModelFile to update (a
- * reflink where the file system has them). `npm run build` starts it before the editors' check, so the
- * copy (2 s for 1.8 GB on ext4, which has no reflinks) runs while content/ is read. Resolves to whether
- * there is a copy.
+ * Clears the place aside `file` and says whether there is a previous build's read model to copy there
+ * (a reflink where the file system has them): the two copies below differ only in waiting.
+ */
+function copyAside(file: string, previous: string | undefined): [from: string, to: string, mode: number] | undefined {
+  fs.rmSync(partialOf(file), { force: true });
+  return previous && fs.existsSync(previous) ? [previous, partialOf(file), fs.constants.COPYFILE_FICLONE] : undefined;
+}
+
+/**
+ * Begins copying the previous build's read model beside `file`, for writeReadModelFile to update.
+ * `npm run build` starts it before the editors' check, so the copy (2 s for 1.8 GB on ext4, which has no
+ * reflinks) runs while content/ is read. Resolves to whether there is a copy.
  */
 export async function copyPreviousReadModel(file: string, previous: string | undefined): Promise<boolean> {
-  fs.rmSync(partialOf(file), { force: true });
-  if (!previous || !fs.existsSync(previous)) return false;
-  await fs.promises.copyFile(previous, partialOf(file), fs.constants.COPYFILE_FICLONE);
-  return true;
+  const copy = copyAside(file, previous);
+  if (copy) await fs.promises.copyFile(...copy);
+  return copy !== undefined;
 }
 
 /**
@@ -46,11 +53,9 @@ export function writeReadModelFile(
 ): ReadModelUpdate | undefined {
   const partial = partialOf(file);
   if (!copied) {
-    fs.rmSync(partial, { force: true });
-    if (previous && fs.existsSync(previous)) {
-      fs.copyFileSync(previous, partial, fs.constants.COPYFILE_FICLONE);
-      copied = true;
-    }
+    const copy = copyAside(file, previous);
+    if (copy) fs.copyFileSync(...copy);
+    copied = copy !== undefined;
   }
   let update: ReadModelUpdate | undefined;
   if (copied) {

@@ -95,7 +95,7 @@ CREATE TABLE archive_group_members (
 -- Covering: page N of a group is a walk along this index alone (VACUUM after each sync keeps it index-only).
 CREATE INDEX archive_group_members_order ON archive_group_members (kind, key, rank1, rank2, slug) INCLUDE (draft, time, article_id);
 CREATE INDEX archive_group_members_article ON archive_group_members (article_id);
--- Members naming a tag twice: 관련기사 bounds them apart (lib/archive/read.ts relatedIdeal).
+-- Members naming a tag twice: 관련기사 bounds them apart (relatedIdeal below).
 CREATE INDEX archive_group_members_repeated ON archive_group_members (kind, key) WHERE multiplicity > 1;
 CREATE TABLE archive_aliases (alias text PRIMARY KEY, article_id integer NOT NULL REFERENCES archive_articles ON DELETE CASCADE);
 CREATE INDEX archive_aliases_article ON archive_aliases (article_id);
@@ -425,7 +425,8 @@ export class PostgresArchiveReader implements ArchiveReader {
         ).map((row) => [row.id, row]),
       );
 
-    // As the SQLite reader: the picks and repeated-tag members, then the newest ideal candidates.
+    // First the picks and the repeated-tag members, bounded by their own memberships (as the SQLite reader
+    // does), then the newest candidates sharing everything; the aggregate below only when these do not settle.
     const ideal = relatedIdeal(article);
     if (ideal) {
       const special = `special (id) AS (
