@@ -45,7 +45,7 @@ import { groupEntriesOf, READ_MODEL_VERSION, type GroupKind, type PickKey } from
 pg.types.setTypeParser(20, (value) => Number(value));
 
 /** Bumped with the tables below: a sync finding other tables drops and rewrites them. */
-const PG_SCHEMA_VERSION = `${READ_MODEL_VERSION}.5`;
+const PG_SCHEMA_VERSION = `${READ_MODEL_VERSION}.6`;
 
 const TABLES = [
   "archive_search_words",
@@ -522,7 +522,7 @@ export class PostgresArchiveReader implements ArchiveReader {
     // A longer term's tokens match articles holding its grams apart too: its own text decides.
     const holds = terms
       .flatMap((term, i) =>
-        !plans[i]!.exact
+        !plans[i]!.anywhereExact
           ? [
               `(strpos(h.title, @t${i}::text) > 0 OR strpos(h.tags, @t${i}::text) > 0 OR strpos(h.summary, @t${i}::text) > 0 OR strpos(h.body, @t${i}::text) > 0)`,
             ]
@@ -600,7 +600,7 @@ export class PostgresArchiveReader implements ArchiveReader {
       )[0]!.n;
     const all = params.all as string;
     if (!holds) return count(all);
-    const longer = plans.map((plan) => !plan.exact);
+    const longer = plans.map((plan) => !plan.anywhereExact);
     const wordSets = await Promise.all(
       terms
         .filter((_, i) => longer[i])

@@ -97,12 +97,25 @@ const PRESENT = 6;
 /**
  * An article's gram tokens in PostgreSQL: levelTokens with a token for a two-character gram's single
  * occurrence too (a tsquery has no phrases to find it by), and for each gram one saying it is anywhere
- * (시6): counting a word's matches then reads one posting list, not eight.
+ * (시6): counting a word's matches then reads one posting list, not eight. Each three-character gram of
+ * a field says it is anywhere too (사이언6): without phrases, a longer term's two-character grams alone
+ * match most of the archive even when the term is in no article (기술지역: 기술, 술지 and 지역 are each
+ * common), and every such article would have its fields read. A three-character term's own gram is exact.
  */
 export function searchTokens(fields: { title: string; tagRuns: string[]; summary: string; body: string }): string[] {
   const tokens = levelTokens(fields, { bigramsOnce: true });
   const present = new Set(tokens.map((token) => token.slice(0, -1) + PRESENT));
+  for (const run of [fields.title, ...fields.tagRuns, fields.summary, fields.body])
+    for (const gram of trigrams(run)) present.add(gram + PRESENT);
   return [...tokens, ...present];
+}
+
+/** The distinct three-character grams of a run of compact text. */
+function trigrams(run: string): Set<string> {
+  const chars = [...run];
+  const grams = new Set<string>();
+  for (let i = 0; i + 2 < chars.length; i++) grams.add(chars[i]! + chars[i + 1]! + chars[i + 2]!);
+  return grams;
 }
 
 /** Words whose token ends with this digit: longer than any gram's token, so never the same. */
@@ -139,9 +152,10 @@ export function postgresTokens(
 const TSVECTOR_BYTES = (1 << 20) - 1;
 /**
  * Characters of compact text whose tokens surely fit: per character at most a character token and a pair
- * token (or a short field's two marks) and the two "anywhere" tokens, 28 bytes, and its share of a word, 5.
+ * token (or a short field's two marks), the three "anywhere" tokens (character, pair, three characters),
+ * 41 bytes, and its share of a word, 5.
  */
-const SURELY_FITTING = Math.floor(TSVECTOR_BYTES / 33);
+const SURELY_FITTING = Math.floor(TSVECTOR_BYTES / 46);
 /** The most characters NFKC makes of one (U+FDFA). */
 const NFKC_GROWTH = 18;
 
@@ -211,6 +225,8 @@ export type TermPlan = {
   exact: boolean;
   /** Articles holding it anywhere (tokens only: holding its grams, a superset). */
   anywhere: string;
+  /** Whether `anywhere` is exactly the articles holding it (tokens only: a term of three characters or fewer). */
+  anywhereExact: boolean;
   /** Articles holding it in a short field (tokens only: holding its grams there, a superset). */
   inField: Record<ShortField, string>;
   /** Articles holding its grams in a short field: every article holding it there, and a few more. */
@@ -223,6 +239,15 @@ export type TermPlan = {
 
 /** Grams of a longer term that its marks and repeat bounds name. */
 const BOUNDING_GRAMS = 4;
+/** Three-character grams of a longer term that its "anywhere" names in PostgreSQL. */
+const BOUNDING_TRIGRAMS = 6;
+
+/** At most `most` distinct values of `values`, spread over them (first and last included). */
+function spread(values: string[], most: number): string[] {
+  const distinct = [...new Set(values)];
+  if (distinct.length <= most) return distinct;
+  return Array.from({ length: most }, (_, i) => distinct[Math.round((i * (distinct.length - 1)) / (most - 1))]!);
+}
 
 export function termPlan(term: string, syntax: IndexSyntax = FTS5): TermPlan {
   const { token, and, or, not } = syntax;
@@ -233,6 +258,7 @@ export function termPlan(term: string, syntax: IndexSyntax = FTS5): TermPlan {
     const atLeast = (level: number) => or(levelsFrom(level).map((l) => token(term + l)));
     return {
       exact: true,
+      anywhereExact: true,
       anywhere: syntax.phrases ? or([atLeast(1), ...marks(term)]) : token(term + PRESENT),
       inField,
       marked: inField,
@@ -243,25 +269,26 @@ export function termPlan(term: string, syntax: IndexSyntax = FTS5): TermPlan {
   // Marks and repeat bounds need not name every gram: any of them gives a superset and a bound. A few,
   // spread over the term, keep a long term's expressions short (a reader may type 200 characters).
   const inOrder = chars.slice(1).map((c, i) => chars[i]! + c);
-  const distinct = [...new Set(inOrder)];
-  const grams =
-    distinct.length <= BOUNDING_GRAMS
-      ? distinct
-      : Array.from(
-          { length: BOUNDING_GRAMS },
-          (_, i) => distinct[Math.round((i * (distinct.length - 1)) / (BOUNDING_GRAMS - 1))]!,
-        );
+  const grams = spread(inOrder, BOUNDING_GRAMS);
   const marked = Object.fromEntries(
     SHORT_FIELDS.map((field) => [field, and(grams.map((gram) => token(gram + FIELD_MARK[field])))]),
   ) as Record<ShortField, string>;
   const levelsOf = (gram: string, level: number) => levelsFrom(level).map((l) => token(gram + l));
   if (!syntax.phrases) {
-    // Tokens only: every gram of a two-character term has its exact level, a longer one its bound.
-    const atLeast = (level: number) => and(grams.map((gram) => or(levelsOf(gram, level))));
+    // Tokens only: every gram of a two-character term has its exact level, a longer one its bound. A longer
+    // term's three-character grams narrow every expression to the articles that can hold it.
+    const threes = spread(
+      chars.slice(2).map((c, i) => chars[i]! + chars[i + 1]! + c),
+      BOUNDING_TRIGRAMS,
+    );
+    const anywhere = chars.length === 2 ? token(term + PRESENT) : and(threes.map((gram) => token(gram + PRESENT)));
+    const narrow = (expression: string) => (chars.length === 2 ? expression : and([expression, anywhere]));
+    const atLeast = (level: number) => narrow(and(grams.map((gram) => or(levelsOf(gram, level)))));
     return {
       exact: chars.length === 2,
-      anywhere: and(grams.map((gram) => token(gram + PRESENT))),
-      inField: marked,
+      anywhereExact: chars.length <= 3,
+      anywhere,
+      inField: Object.fromEntries(SHORT_FIELDS.map((field) => [field, narrow(marked[field])])) as Record<ShortField, string>,
       marked,
       atLeast,
       exactly: (level) =>
@@ -282,6 +309,7 @@ export function termPlan(term: string, syntax: IndexSyntax = FTS5): TermPlan {
   const atLeast = (level: number) => (level === 1 ? inBody : and([...grams.map((gram) => or(levelsOf(gram, level))), inBody]));
   return {
     exact: chars.length === 2,
+    anywhereExact: true,
     // Without a column filter FTS5 need not read where a gram occurs; only a gram ending in a digit could
     // also be a levels token (시5), so only those keep to the text columns.
     anywhere: /[1-9]/.test(term) ? `{title tags summary body} : ${termPhrase}` : termPhrase,

@@ -16,8 +16,19 @@ import { say } from "@/lib/content/problems";
 import type { Article } from "@/lib/content/schema";
 import { site } from "@/lib/site";
 
-/** Code whose change can change a parse: every module of lib/content and lib/images, and what they read. */
-const CODE = ["lib/content", "lib/images", "lib/site.ts", "lib/dates.ts", "lib/urls.ts", "package-lock.json"];
+/**
+ * Code whose change can change a parse: every module of lib/content and lib/images, and what they read
+ * (search-levels decides whether an article's search tokens fit PostgreSQL).
+ */
+const CODE = [
+  "lib/content",
+  "lib/images",
+  "lib/site.ts",
+  "lib/dates.ts",
+  "lib/urls.ts",
+  "lib/archive/search-levels.ts",
+  "package-lock.json",
+];
 
 /** A fingerprint of the parsing code, or undefined where the sources are absent (then nothing is cached). */
 function codeFingerprint(root: string): string | undefined {

@@ -6,7 +6,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PostgresArchiveReader, syncReadModel } from "@/lib/archive/postgres";
 import { readModelInMemory } from "@/lib/archive/read";
-import { levelTokens } from "@/lib/archive/search-levels";
+import { levelTokens, searchTokens, termPlan, TSQUERY } from "@/lib/archive/search-levels";
 import { buildCatalog } from "@/lib/catalog";
 import type { Article } from "@/lib/content/schema";
 import { buildSearchIndex } from "@/lib/search/index";
@@ -74,6 +74,41 @@ describe("the levels column", () => {
   it("stops at five repeats", () => {
     const tokens = levelTokens({ title: "", tagRuns: [], summary: "", body: "가".repeat(9) });
     expect(tokens).toEqual(["가5", "가가4"]);
+  });
+});
+
+describe("PostgreSQL's tokens of a term of three or more letters", () => {
+  // Without phrases, a term's two-letter grams would match every article holding them apart (기술지역 in
+  // an archive full of 기술, 술지 and 지역), and each such article would have its fields read. The tokens
+  // of its three-letter grams narrow "anywhere" to the articles holding all of them: for a term of three
+  // letters that is exactly the articles holding it.
+  const client = new pg.Client({ connectionString: POSTGRES_URL });
+  beforeAll(() => client.connect());
+  afterAll(() => client.end());
+
+  it("match exactly the articles holding every three-letter gram of the term, in one field", async () => {
+    const next = random(3);
+    const text = (max: number) =>
+      Array.from({ length: Math.floor(next() * max) }, () => ALPHABET[Math.floor(next() * ALPHABET.length)]).join("");
+    const terms = [...grams(3), ...grams(4)];
+    for (let round = 0; round < 40; round++) {
+      const fields = { title: text(5), tagRuns: [text(4), text(4)].filter(Boolean), summary: text(6), body: text(14) };
+      const runs = [fields.title, ...fields.tagRuns, fields.summary, fields.body];
+      const { rows } = await client.query<{ term: string; matched: boolean }>(
+        "SELECT t.term, array_to_tsvector($1::text[]) @@ t.query::tsquery AS matched FROM unnest($2::text[], $3::text[]) AS t(term, query)",
+        [searchTokens(fields), terms, terms.map((term) => termPlan(term, TSQUERY).anywhere)],
+      );
+      for (const { term, matched } of rows) {
+        const chars = [...term];
+        const threes = chars.slice(2).map((c, i) => chars[i]! + chars[i + 1]! + c);
+        const everyGram = threes.every((gram) => runs.some((run) => run.includes(gram)));
+        expect({ fields, term, matched }).toEqual({ fields, term, matched: everyGram });
+        if (chars.length === 3) {
+          expect(termPlan(term, TSQUERY).anywhereExact).toBe(true);
+          expect(matched).toBe(runs.some((run) => run.includes(term)));
+        }
+      }
+    }
   });
 });
 
