@@ -80,6 +80,8 @@ async function serve(dir: string, slugs: string[], serverEnv: Record<string, str
       "one character": ["강", "시", "도", "클", "R"],
       "two characters": ["충북", "오창", "산업", "지역", "과학"],
       "three or more": ["클러스터", "사이언스", "혁신클러스터", "가나가와", "체육회"],
+      // Longer terms whose grams are common: written across words (클러스터 사업), or in no article at all.
+      "three or more, across words or absent": ["클러스터사업", "사이언스파크", "지역경제", "기술지역", "과학기술원"],
       "two terms": ["오창 클러스터", "과학 기술", "지역 경제", "충북 체육", "산학 연계"],
       "Latin, any case": ["ksp", "KAST", "R&D", "ins", "Kanagawa"],
     };

@@ -4,7 +4,7 @@ import { Pagination } from "@/components/listing/pagination";
 import { SearchResults } from "@/components/search/search-results";
 import { Sidebar } from "@/components/sidebar/sidebar";
 import { getPublicationInstant, getSidebar, searchPublished, pageArchive } from "@/lib/articles";
-import { presentHits, RESULTS_PER_PAGE } from "@/lib/search/present";
+import { presentHits, resultCount, RESULTS_PER_PAGE } from "@/lib/search/present";
 import { popularTags } from "@/lib/search/suggestions";
 import { pageMetadata } from "@/lib/seo/metadata";
 import { paths, queryNumber } from "@/lib/urls";
@@ -63,7 +63,7 @@ export default async function SearchPage({ searchParams }: Props) {
       ) : (
         <>
           <p className="mt-6 border-b-2 border-ink pb-2 text-sm" role="status">
-            ‘{result.display}’ 검색 결과 {result.total}건{pageCount > 1 && ` · ${page}/${pageCount}쪽`}
+            ‘{result.display}’ 검색 결과 {resultCount(result)}{pageCount > 1 && ` · ${page}/${pageCount}쪽`}
           </p>
           {result.total === 0 ? (
             <div className="py-6">

@@ -7,7 +7,9 @@ type Suggestion = { slug: string; title: string; sectionName: string; date: stri
 const DEBOUNCE_MS = 150;
 
 export default function SearchSuggestions({ query }: { query: string }) {
-  const [results, setResults] = useState<{ query: string; items: Suggestion[]; total: number } | null>(null);
+  const [results, setResults] = useState<{ query: string; items: Suggestion[]; count: string; total: number } | null>(
+    null,
+  );
   const trimmed = query.trim();
 
   useEffect(() => {
@@ -17,8 +19,10 @@ export default function SearchSuggestions({ query }: { query: string }) {
       try {
         const response = await fetch(`/api/search?q=${encodeURIComponent(trimmed)}&limit=5`, { signal: controller.signal });
         if (!response.ok) return;
-        const data = (await response.json()) as { results: Suggestion[]; total: number };
-        setResults({ query: trimmed, items: data.results, total: data.total });
+        const data = (await response.json()) as { results: Suggestion[]; total: number; totalIsEstimate: boolean };
+        // As the search page says it (lib/search/present.ts resultCount), without importing its highlighter.
+        const count = `${data.totalIsEstimate ? "약 " : ""}${data.total}건`;
+        setResults({ query: trimmed, items: data.results, count, total: data.total });
       } catch (error) {
         if ((error as Error).name !== "AbortError") console.warn("search suggestions failed", error);
       }
@@ -33,7 +37,7 @@ export default function SearchSuggestions({ query }: { query: string }) {
   return (
     <div className="absolute top-full right-0 left-0 z-30 mt-1">
       <p aria-live="polite" className="sr-only">
-        {current ? `검색 결과 ${current.total}건` : ""}
+        {current ? `검색 결과 ${current.count}` : ""}
       </p>
       {current && (
         <ul className="rounded border border-rule bg-white text-sm shadow-lg">
@@ -52,7 +56,7 @@ export default function SearchSuggestions({ query }: { query: string }) {
                 href={`/search?q=${encodeURIComponent(current.query)}`}
                 className="block px-3 py-2 text-brand hover:bg-brand-light"
               >
-                결과 {current.total}건 모두 보기
+                결과 {current.count} 모두 보기
               </a>
             </li>
           )}

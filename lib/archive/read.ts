@@ -22,7 +22,17 @@ export type GroupSummary<T = unknown> = { key: string; name: string; value: T; c
 export type RelationFacts = Pick<Article, "slug" | "date" | "section" | "tags" | "series">;
 
 export type ArchiveSearchHit = { article: ArticleCard; plainText: string; score: number; time: number };
-export type ArchiveSearchResult = { terms: string[]; display: string; total: number; hits: ArchiveSearchHit[] };
+/**
+ * A page of search results. `totalIsEstimate`: the total was estimated from a sample (PostgreSQL, a common
+ * term written across words, VERIFIED_AT_MOST in postgres.ts); readers see it as "약 N건".
+ */
+export type ArchiveSearchResult = {
+  terms: string[];
+  display: string;
+  total: number;
+  totalIsEstimate?: true;
+  hits: ArchiveSearchHit[];
+};
 
 /**
  * Published at @now. The unary plus keeps SQLite from choosing an index on these columns: almost every

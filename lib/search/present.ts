@@ -9,7 +9,17 @@ export const MAX_API_LIMIT = 20;
 export type PresentedHit = { article: ArticleCard; title: Snippet; snippet: Snippet };
 
 /** What presenting needs of a result: its terms, its total, and each hit's card with its whole text. */
-type Found = { terms: string[]; total: number; hits: { article: ArticleCard; plainText: string }[] };
+type Found = {
+  terms: string[];
+  total: number;
+  totalIsEstimate?: true;
+  hits: { article: ArticleCard; plainText: string }[];
+};
+
+/** How many results, as readers read it: "12건", or "약 76600건" for an estimated total. */
+export function resultCount({ total, totalIsEstimate }: Pick<Found, "total" | "totalIsEstimate">): string {
+  return `${totalIsEstimate ? "약 " : ""}${total}건`;
+}
 
 /** Each hit with its title and a stretch of its text highlighted. */
 export function presentHits(result: Found): PresentedHit[] {
@@ -33,5 +43,6 @@ export function searchJson(result: Found) {
       highlights: snippet.highlights,
     })),
     total: result.total,
+    totalIsEstimate: result.totalIsEstimate ?? false,
   };
 }

@@ -93,7 +93,15 @@ describe.each(ARCHIVE_ENGINES)("$name", (engine) => {
       ]) {
         const expected = searchArticles(index, query, offset, limit);
         const found = await reader().search(query, now, offset, limit);
-        expect({ query, offset, total: found.total, hits: found.hits.map((h) => [h.article.slug, h.score]) }).toEqual({
+        // PostgreSQL estimates the total of a common term written across words (사이언스파크 for 사이언스
+        // 파크) from a sample of its doubtful matches, and says so; the page itself is always exact.
+        if (found.totalIsEstimate) {
+          expect(reader().engine).toBe("postgres");
+          expect(Math.abs(found.total - expected.total), query).toBeLessThanOrEqual(expected.total * 0.05 + 100);
+        }
+        // An estimate near the truth stands for it; any other total must be exact.
+        const total = found.totalIsEstimate ? expected.total : found.total;
+        expect({ query, offset, total, hits: found.hits.map((h) => [h.article.slug, h.score]) }).toEqual({
           query,
           offset,
           total: expected.total,

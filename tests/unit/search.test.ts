@@ -3,6 +3,7 @@ import { buildCatalog } from "@/lib/catalog";
 import { readContent } from "@/lib/content";
 import { buildSearchIndex, highlight, searchArticles } from "@/lib/search/index";
 import { compact, compactWithMap, parseQuery } from "@/lib/search/normalize";
+import { resultCount, searchJson } from "@/lib/search/present";
 import { makeArticle } from "./fixtures";
 
 const real = buildSearchIndex(buildCatalog(readContent("content"), Date.now()).articles);
@@ -136,5 +137,14 @@ describe("normalising and highlighting", () => {
     expect(snippet.text.endsWith("…")).toBe(true);
     const [start, end] = snippet.highlights[0]!;
     expect(snippet.text.slice(start, end)).toBe("오창");
+  });
+});
+
+describe("how many results, as readers read it", () => {
+  it("says an estimated total is one (약), and an exact one plainly, on the page and in the API", () => {
+    expect(resultCount({ total: 12 })).toBe("12건");
+    expect(resultCount({ total: 76600, totalIsEstimate: true })).toBe("약 76600건");
+    expect(searchJson({ terms: ["오창"], total: 0, hits: [] })).toEqual({ results: [], total: 0, totalIsEstimate: false });
+    expect(searchJson({ terms: ["오창"], total: 76600, totalIsEstimate: true, hits: [] }).totalIsEstimate).toBe(true);
   });
 });
