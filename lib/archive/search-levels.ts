@@ -227,6 +227,8 @@ export type TermPlan = {
   anywhere: string;
   /** Whether `anywhere` is exactly the articles holding it (tokens only: a term of three characters or fewer). */
   anywhereExact: boolean;
+  /** What every state of the term requires besides its own expressions, once per state (tokens only). */
+  within?: string;
   /** Articles holding it in a short field (tokens only: holding its grams there, a superset). */
   inField: Record<ShortField, string>;
   /** Articles holding its grams in a short field: every article holding it there, and a few more. */
@@ -276,19 +278,19 @@ export function termPlan(term: string, syntax: IndexSyntax = FTS5): TermPlan {
   const levelsOf = (gram: string, level: number) => levelsFrom(level).map((l) => token(gram + l));
   if (!syntax.phrases) {
     // Tokens only: every gram of a two-character term has its exact level, a longer one its bound. A longer
-    // term's three-character grams narrow every expression to the articles that can hold it.
+    // term's three-character grams narrow every state to the articles that can hold it (`within`).
     const threes = spread(
       chars.slice(2).map((c, i) => chars[i]! + chars[i + 1]! + c),
       BOUNDING_TRIGRAMS,
     );
     const anywhere = chars.length === 2 ? token(term + PRESENT) : and(threes.map((gram) => token(gram + PRESENT)));
-    const narrow = (expression: string) => (chars.length === 2 ? expression : and([expression, anywhere]));
-    const atLeast = (level: number) => narrow(and(grams.map((gram) => or(levelsOf(gram, level)))));
+    const atLeast = (level: number) => and(grams.map((gram) => or(levelsOf(gram, level))));
     return {
       exact: chars.length === 2,
       anywhereExact: chars.length <= 3,
       anywhere,
-      inField: Object.fromEntries(SHORT_FIELDS.map((field) => [field, narrow(marked[field])])) as Record<ShortField, string>,
+      ...(chars.length > 2 && { within: anywhere }),
+      inField: marked,
       marked,
       atLeast,
       exactly: (level) =>
@@ -329,20 +331,30 @@ export function termPlan(term: string, syntax: IndexSyntax = FTS5): TermPlan {
 const TIERS = ["title", "tags", "summary", "body"] as const;
 type Tier = (typeof TIERS)[number];
 
-/** Articles of `holding` whose best field for the term is not better than `tier`. */
-function tierExpression({ not }: IndexSyntax, plan: TermPlan, tier: Tier, holding: string): string {
-  const better = TIERS.slice(0, TIERS.indexOf(tier));
-  return better.reduce((expression, field) => not(expression, plan.inField[field as ShortField]), holding);
+/**
+ * The part of a state that fixes one term's repeat level in its tier. In a short field's tier, level 0 says
+ * the body lacks it (which needs the field's match to subtract from); in the body tier the level itself
+ * says the body holds it.
+ */
+function levelPart({ not }: IndexSyntax, plan: TermPlan, tier: Tier, level: number): string {
+  return tier !== "body" && level === 0 ? not(plan.inField[tier], plan.atLeast(1)) : plan.exactly(level);
 }
 
 /**
- * Articles whose best field for the term is `tier` and whose repeats are exactly `level` (longer terms:
- * whose bound is). In the body tier the level itself says the body holds it: one posting list fewer.
+ * The articles of a combination of tiers whose levels are one of `vectors`: every term in its tier's field
+ * and in none better, with one of the vectors' levels. What the vectors share is written once, not once per
+ * vector: PostgreSQL tests a tsquery against every candidate of its posting lists, so its length is time.
  */
-function levelExpression(syntax: IndexSyntax, plan: TermPlan, tier: Tier, level: number): string {
-  if (tier === "body") return tierExpression(syntax, plan, tier, plan.exactly(level));
-  const tierMatch = tierExpression(syntax, plan, tier, plan.inField[tier]);
-  return level === 0 ? syntax.not(tierMatch, plan.atLeast(1)) : syntax.and([tierMatch, plan.exactly(level)]);
+function comboExpression(syntax: IndexSyntax, plans: TermPlan[], tiers: Tier[], vectors: number[][]): string {
+  const { and, or, not } = syntax;
+  const levels = or(vectors.map((vector) => and(vector.map((level, i) => levelPart(syntax, plans[i]!, tiers[i]!, level)))));
+  const inTier = tiers.flatMap((tier, i) => (tier === "body" ? [] : [plans[i]!.inField[tier]]));
+  let expression = and([...inTier, levels]);
+  tiers.forEach((tier, i) => {
+    for (const better of TIERS.slice(0, TIERS.indexOf(tier)))
+      expression = not(expression, plans[i]!.inField[better as ShortField]);
+  });
+  return expression;
 }
 
 /** A set of articles with one best score: at most `max`, exactly `max` when `exact`. */
@@ -378,21 +390,23 @@ export async function* searchStates(
   );
   groups.sort((a, b) => b.max - a.max);
   const found = new Map<(typeof combos)[number], boolean>();
+  const within = plans.flatMap((plan) => (plan.within ? [plan.within] : []));
+  const state = (matches: string[]) => and([...within, or(matches)]);
   // States of one score are asked as one query (their OR): rows still come in content order, and an
   // empty state then costs no query of its own.
   let pending: { max: number; matches: string[] } = { max: Infinity, matches: [] };
   for (const { combo, levels, max } of groups) {
-    if (max !== pending.max && pending.matches.length) yield { match: or(pending.matches), max: pending.max, exact };
+    if (max !== pending.max && pending.matches.length) yield { match: state(pending.matches), max: pending.max, exact };
     if (max !== pending.max) pending = { max, matches: [] };
     if (!found.has(combo)) {
       const named = combo.tiers.flatMap((tier, i) => (tier === "body" ? [] : [plans[i]!.marked[tier]]));
       found.set(combo, !named.length || (await exists(and(named))));
     }
     if (!found.get(combo)) continue;
-    for (const vector of levelVectors(combo.tiers, levels))
-      pending.matches.push(and(vector.map((level, i) => levelExpression(syntax, plans[i]!, combo.tiers[i]!, level))));
+    const vectors = levelVectors(combo.tiers, levels);
+    if (vectors.length) pending.matches.push(comboExpression(syntax, plans, combo.tiers, vectors));
   }
-  if (pending.matches.length) yield { match: or(pending.matches), max: pending.max, exact };
+  if (pending.matches.length) yield { match: state(pending.matches), max: pending.max, exact };
 }
 
 /** Every way `tiers` can take repeat levels summing to `sum` (a term found only in the body repeats at least once). */
