@@ -63,7 +63,8 @@ export default async function SearchPage({ searchParams }: Props) {
       ) : (
         <>
           <p className="mt-6 border-b-2 border-ink pb-2 text-sm" role="status">
-            ‘{result.display}’ 검색 결과 {resultCount(result)}{pageCount > 1 && ` · ${page}/${pageCount}쪽`}
+            ‘{result.display}’ 검색 결과 {resultCount(result)}
+            {pageCount > 1 && ` · ${page}/${pageCount}쪽`}
           </p>
           {result.total === 0 ? (
             <div className="py-6">

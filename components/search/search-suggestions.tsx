@@ -7,9 +7,7 @@ type Suggestion = { slug: string; title: string; sectionName: string; date: stri
 const DEBOUNCE_MS = 150;
 
 export default function SearchSuggestions({ query }: { query: string }) {
-  const [results, setResults] = useState<{ query: string; items: Suggestion[]; count: string; total: number } | null>(
-    null,
-  );
+  const [results, setResults] = useState<{ query: string; items: Suggestion[]; count: string; total: number } | null>(null);
   const trimmed = query.trim();
 
   useEffect(() => {
