@@ -629,9 +629,13 @@ export class PostgresArchiveReader implements ArchiveReader {
     );
     if (certain === candidates) return { total: certain, estimated: false };
     const doubtful = await this.countHolding(client, params, certainty ? not(all, and(words)) : all, holds);
-    if (doubtful.read === candidates - certain) return { total: certain + doubtful.held, estimated: false };
+    const known = certain + doubtful.held;
+    if (doubtful.read === 0 || doubtful.read === candidates - certain) return { total: known, estimated: false };
     const estimate = certain + ((candidates - certain) * doubtful.held) / doubtful.read;
-    return { total: Math.round(estimate / ESTIMATE_ROUNDING) * ESTIMATE_ROUNDING, estimated: true };
+    // Rounded where it is large, and never below what was read to hold the term nor above the candidates:
+    // three holders among 600 candidates must not read as 약 0건.
+    const rounded = estimate >= 1000 ? Math.round(estimate / ESTIMATE_ROUNDING) * ESTIMATE_ROUNDING : Math.round(estimate);
+    return { total: Math.min(candidates, Math.max(known, rounded)), estimated: true };
   }
 
   /**
@@ -770,7 +774,7 @@ type Count = { total: number; estimated: boolean };
  * is within ±4.5 % of the doubtful share (two standard errors at worst).
  */
 const VERIFIED_AT_MOST = 500;
-/** An estimated total is rounded to this: it is not known closer. */
+/** An estimated total of a thousand or more is rounded to this: it is not known closer. */
 const ESTIMATE_ROUNDING = 100;
 
 /** Words containing a term that one count's query names at most (a tsquery of that many alternatives). */
