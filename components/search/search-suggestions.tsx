@@ -1,6 +1,7 @@
 "use client";
 // Search-as-you-type results under the header box, fed by GET /api/search; loaded on first focus.
 import { useEffect, useState } from "react";
+import { resultCount } from "@/lib/search/result-count";
 
 type Suggestion = { slug: string; title: string; sectionName: string; date: string };
 
@@ -18,9 +19,7 @@ export default function SearchSuggestions({ query }: { query: string }) {
         const response = await fetch(`/api/search?q=${encodeURIComponent(trimmed)}&limit=5`, { signal: controller.signal });
         if (!response.ok) return;
         const data = (await response.json()) as { results: Suggestion[]; total: number; totalIsEstimate: boolean };
-        // As the search page says it (lib/search/present.ts resultCount), without importing its highlighter.
-        const count = `${data.totalIsEstimate ? "약 " : ""}${data.total}건`;
-        setResults({ query: trimmed, items: data.results, count, total: data.total });
+        setResults({ query: trimmed, items: data.results, count: resultCount(data), total: data.total });
       } catch (error) {
         if ((error as Error).name !== "AbortError") console.warn("search suggestions failed", error);
       }

@@ -557,7 +557,7 @@ export class PostgresArchiveReader implements ArchiveReader {
         },
       );
       // Both settle before either connection is given back, failed or not.
-      const [{ total, estimated }, ranked] = await settled(counted, walked);
+      const [total, ranked] = await settled(counted, walked);
       const page = ranked.slice(offset);
       const cards = new Map(
         (
@@ -572,7 +572,7 @@ export class PostgresArchiveReader implements ArchiveReader {
         const row = cards.get(id)!;
         return { article: toCard(row), plainText: row.plain_text, score, time: order.get(id)!.time };
       });
-      return { terms, display, total, ...(estimated && { totalIsEstimate: true as const }), hits };
+      return { terms, display, ...total, hits };
     });
   }
 
@@ -591,7 +591,7 @@ export class PostgresArchiveReader implements ArchiveReader {
     plans: TermPlan[],
     params: Record<string, unknown>,
     holds: string,
-  ): Promise<Count> {
+  ): Promise<Pick<ArchiveSearchResult, "total" | "totalIsEstimate">> {
     const count = async (match: string, on = client) =>
       (
         await this.rows<{ n: number }>(
@@ -601,7 +601,7 @@ export class PostgresArchiveReader implements ArchiveReader {
         )
       )[0]!.n;
     const all = params.all as string;
-    if (!holds) return { total: await count(all), estimated: false };
+    if (!holds) return { total: await count(all) };
     const longer = plans.map((plan) => !plan.anywhereExact);
     const wordSets = await Promise.all(
       terms
@@ -627,15 +627,15 @@ export class PostgresArchiveReader implements ArchiveReader {
       certainty ? count(and([...plans.filter((_, i) => !longer[i]).map((plan) => plan.anywhere), ...words])) : Promise.resolve(0),
       count(all, other),
     );
-    if (certain === candidates) return { total: certain, estimated: false };
+    if (certain === candidates) return { total: certain };
     const doubtful = await this.countHolding(client, params, certainty ? not(all, and(words)) : all, holds);
     const known = certain + doubtful.held;
-    if (doubtful.read === 0 || doubtful.read === candidates - certain) return { total: known, estimated: false };
+    if (doubtful.read === 0 || doubtful.read === candidates - certain) return { total: known };
     const estimate = certain + ((candidates - certain) * doubtful.held) / doubtful.read;
     // Rounded where it is large, and never below what was read to hold the term nor above the candidates:
     // three holders among 600 candidates must not read as 약 0건.
     const rounded = estimate >= 1000 ? Math.round(estimate / ESTIMATE_ROUNDING) * ESTIMATE_ROUNDING : Math.round(estimate);
-    return { total: Math.min(candidates, Math.max(known, rounded)), estimated: true };
+    return { total: Math.min(candidates, Math.max(known, rounded)), totalIsEstimate: true };
   }
 
   /**
@@ -766,8 +766,6 @@ async function settled<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
 
 /** Pages of rows an inexact state's first batch holds (PostgresArchiveReader.stateRows). */
 const INEXACT_FIRST_BATCH = 5;
-/** A count, and whether it was estimated from a sample (PostgresArchiveReader.countMatches). */
-type Count = { total: number; estimated: boolean };
 /**
  * Articles whose fields one search reads at most to count a longer term's doubtful matches: 1,000 took
  * ~45 ms at 100,000 articles (reading the bodies), all 76,000 of 클러스터사업 765 ms. An estimate from 500

@@ -106,16 +106,13 @@ export function searchTokens(fields: { title: string; tagRuns: string[]; summary
   const tokens = levelTokens(fields, { bigramsOnce: true });
   const present = new Set(tokens.map((token) => token.slice(0, -1) + PRESENT));
   for (const run of [fields.title, ...fields.tagRuns, fields.summary, fields.body])
-    for (const gram of trigrams(run)) present.add(gram + PRESENT);
+    for (const gram of trigrams([...run])) present.add(gram + PRESENT);
   return [...tokens, ...present];
 }
 
-/** The distinct three-character grams of a run of compact text. */
-function trigrams(run: string): Set<string> {
-  const chars = [...run];
-  const grams = new Set<string>();
-  for (let i = 0; i + 2 < chars.length; i++) grams.add(chars[i]! + chars[i + 1]! + chars[i + 2]!);
-  return grams;
+/** The three-character grams of a run of compact text's characters, in order. */
+function trigrams(chars: string[]): string[] {
+  return chars.slice(2).map((c, i) => chars[i]! + chars[i + 1]! + c);
 }
 
 /** Words whose token ends with this digit: longer than any gram's token, so never the same. */
@@ -279,10 +276,7 @@ export function termPlan(term: string, syntax: IndexSyntax = FTS5): TermPlan {
   if (!syntax.phrases) {
     // Tokens only: every gram of a two-character term has its exact level, a longer one its bound. A longer
     // term's three-character grams narrow every state to the articles that can hold it (`within`).
-    const threes = spread(
-      chars.slice(2).map((c, i) => chars[i]! + chars[i + 1]! + c),
-      BOUNDING_TRIGRAMS,
-    );
+    const threes = spread(trigrams(chars), BOUNDING_TRIGRAMS);
     const anywhere = chars.length === 2 ? token(term + PRESENT) : and(threes.map((gram) => token(gram + PRESENT)));
     const atLeast = (level: number) => and(grams.map((gram) => or(levelsOf(gram, level))));
     return {

@@ -16,11 +16,6 @@ type Found = {
   hits: { article: ArticleCard; plainText: string }[];
 };
 
-/** How many results, as readers read it: "12건", or "약 76600건" for an estimated total. */
-export function resultCount({ total, totalIsEstimate }: Pick<Found, "total" | "totalIsEstimate">): string {
-  return `${totalIsEstimate ? "약 " : ""}${total}건`;
-}
-
 /** Each hit with its title and a stretch of its text highlighted. */
 export function presentHits(result: Found): PresentedHit[] {
   return result.hits.map(({ article, plainText }) => ({

@@ -3,7 +3,8 @@ import { buildCatalog } from "@/lib/catalog";
 import { readContent } from "@/lib/content";
 import { buildSearchIndex, highlight, searchArticles } from "@/lib/search/index";
 import { compact, compactWithMap, parseQuery } from "@/lib/search/normalize";
-import { resultCount, searchJson } from "@/lib/search/present";
+import { searchJson } from "@/lib/search/present";
+import { resultCount } from "@/lib/search/result-count";
 import { makeArticle } from "./fixtures";
 
 const real = buildSearchIndex(buildCatalog(readContent("content"), Date.now()).articles);
