@@ -814,11 +814,7 @@ export async function syncReadModel(pool: pg.Pool, source: Database.Database): P
       : undefined;
     if (version !== PG_SCHEMA_VERSION) {
       await client.query(`DROP TABLE IF EXISTS ${TABLES.join(", ")} CASCADE`);
-      // pg_trgm (contrib) indexes the words; its operator classes live in the schema it was created in.
-      await client.query("CREATE EXTENSION IF NOT EXISTS pg_trgm");
-      const trgm = (
-        await client.query("SELECT extnamespace::regnamespace::text AS schema FROM pg_extension WHERE extname = 'pg_trgm'")
-      ).rows[0].schema as string;
+      const trgm = await trgmSchema(client);
       await client.query(SCHEMA.replaceAll("@trgm.", `${trgm}.`));
       await client.query("INSERT INTO archive_meta (key, value) VALUES ('schema', $1)", [PG_SCHEMA_VERSION]);
     }
@@ -895,6 +891,31 @@ export async function syncReadModel(pool: pg.Pool, source: Database.Database): P
   } finally {
     client.release();
   }
+}
+
+/** The schema every read model's word index takes pg_trgm's operator classes from. */
+const EXTENSION_SCHEMA = "extensions";
+
+/**
+ * Makes sure pg_trgm (contrib: it indexes the words) is installed, and says in which schema. Left to
+ * itself, CREATE EXTENSION installs into the first schema of the search_path, which is the read model's
+ * own when it has one: dropping that schema (CASCADE) would then drop the extension and, with it, the
+ * word index of every other read model in the database. So it is installed into a schema of its own, and
+ * one an earlier version installed into the read model's schema is moved there.
+ */
+async function trgmSchema(client: pg.PoolClient): Promise<string> {
+  await client.query(`CREATE SCHEMA IF NOT EXISTS ${EXTENSION_SCHEMA}`);
+  await client.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA ${EXTENSION_SCHEMA}`);
+  const where = async () =>
+    (
+      await client.query<{ schema: string; current: string }>(
+        "SELECT extnamespace::regnamespace::text AS schema, current_schema() AS current FROM pg_extension WHERE extname = 'pg_trgm'",
+      )
+    ).rows[0]!;
+  const found = await where();
+  if (found.schema !== found.current || found.schema === "public") return found.schema;
+  await client.query(`ALTER EXTENSION pg_trgm SET SCHEMA ${EXTENSION_SCHEMA}`);
+  return (await where()).schema;
 }
 
 /** Writes articles (new ids) with their memberships, aliases and search rows. */

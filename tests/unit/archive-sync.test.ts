@@ -7,6 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import type pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { copyPreviousReadModel, writeReadModelFile } from "@/lib/archive";
 import { PostgresArchiveReader, readModelPool, syncReadModel } from "@/lib/archive/postgres";
@@ -14,6 +15,7 @@ import { openReadModel, readModelInMemory, type ArchiveReader } from "@/lib/arch
 import { buildCatalog } from "@/lib/catalog";
 import type { Article } from "@/lib/content/schema";
 import { buildSearchIndex, searchArticles } from "@/lib/search/index";
+import { scratchDatabase } from "../../scripts/lib/scratch-database";
 import { POSTGRES_URL } from "../engagement/engines";
 import { ARCHIVE_ENGINES, postgresSchema } from "./archive-engines";
 import { makeArticle } from "./fixtures";
@@ -135,6 +137,35 @@ describe("PostgreSQL: one read model across builds", () => {
     await expectServes(reader, second);
     one.db.close();
     two.db.close();
+  });
+
+  // Tests, and newsrooms with a staging copy, keep read models in schemas of one database; one of them
+  // dropped must not take pg_trgm, and so the other read models' word indexes, with it.
+  it("keeps pg_trgm out of every read model's schema, and moves it out of one an earlier version put it in", async () => {
+    const database = await scratchDatabase("portal_trgm");
+    closing.push(database.drop);
+    const pools = ["older", "a", "b"].map((schema) => readModelPool(database.url, schema));
+    closing.unshift(() => Promise.all(pools.map((pool) => pool.end())).then(() => undefined));
+    const [older, a, b] = pools as [pg.Pool, pg.Pool, pg.Pool];
+    for (const schema of ["older", "a", "b"]) await older.query(`CREATE SCHEMA ${schema}`);
+    const extensionSchema = async () =>
+      (await older.query("SELECT extnamespace::regnamespace::text AS schema FROM pg_extension WHERE extname = 'pg_trgm'")).rows[0]
+        ?.schema as string | undefined;
+    // What the earlier version did: CREATE EXTENSION into the first schema of the search_path.
+    await older.query("CREATE EXTENSION pg_trgm");
+    expect(await extensionSchema()).toBe("older");
+    const build = readModelInMemory({ articles: newestFirst(first), banners: [] });
+    for (const pool of [older, a, b]) expect(await syncReadModel(pool, build.db)).toMatchObject({ synced: true });
+    expect(await extensionSchema()).toBe("extensions");
+    await a.query("DROP SCHEMA older CASCADE");
+    await a.query("DROP SCHEMA a CASCADE");
+    expect(await extensionSchema()).toBe("extensions");
+    const wordIndexes = await b.query(
+      "SELECT indexname FROM pg_indexes WHERE schemaname = 'b' AND tablename = 'archive_search_words'",
+    );
+    expect(wordIndexes.rows.map((r: { indexname: string }) => r.indexname)).toContain("archive_search_words_trigrams");
+    await expectServes(new PostgresArchiveReader(b), first);
+    build.db.close();
   });
 
   it("syncs once when two processes start together, and both then serve the build", async () => {
