@@ -9,6 +9,7 @@ import type { Article } from "@/lib/content/schema";
 import { buildSearchIndex, searchArticles, type SearchIndex } from "@/lib/search/index";
 import { SECTIONS } from "@/lib/site";
 import { generateArticles } from "@/lib/synthetic";
+import { PostgresArchiveReader } from "@/lib/archive/postgres";
 import { ARCHIVE_ENGINES, openBeforeAll } from "./archive-engines";
 
 const COUNT = 5000;
@@ -109,5 +110,37 @@ describe.each(ARCHIVE_ENGINES)("$name", (engine) => {
         });
       }
     }
+  });
+});
+
+describe("PostgreSQL, estimating from its sample", () => {
+  const postgres = openBeforeAll(
+    ARCHIVE_ENGINES.find((engine) => engine.name === "PostgreSQL")!,
+    () => ({ articles, banners: [] }),
+    120_000,
+  );
+  // At 100,000 articles a common term's total is estimated from every eighth article (PostgreSQL's
+  // sample index) from 2,500 sampled matches up; here the reader is told to estimate from 20, so every
+  // common query takes that path on 5,000. The page stays exact, and the estimate near the truth.
+  it("estimates a common term's total from the sample, near the truth", async () => {
+    const pg = postgres() as PostgresArchiveReader;
+    const sampling = new PostgresArchiveReader(pg.pool, undefined, { estimateFrom: 20 });
+    let estimated = 0;
+    for (const query of ["오창", "클러스터", "사이언스파크", "강", "과학 기술", "클러스터사업", "없는검색어"]) {
+      const expected = searchArticles(index, query, 0, 10);
+      const found = await sampling.search(query, now, 0, 10);
+      expect(
+        found.hits.map((h) => [h.article.slug, h.score]),
+        query,
+      ).toEqual(expected.hits.map((h) => [h.article.slug, h.score]));
+      if (!found.totalIsEstimate) {
+        expect(found.total, query).toBe(expected.total);
+        continue;
+      }
+      estimated++;
+      // Three standard errors of eight times a sampled count (a binomial's variance at most its mean).
+      expect(Math.abs(found.total - expected.total), query).toBeLessThanOrEqual(3 * Math.sqrt(8 * expected.total) + 100);
+    }
+    expect(estimated).toBeGreaterThanOrEqual(5);
   });
 });
