@@ -4,7 +4,8 @@ import { Pagination } from "@/components/listing/pagination";
 import { SearchResults } from "@/components/search/search-results";
 import { Sidebar } from "@/components/sidebar/sidebar";
 import { getPublicationInstant, getSidebar, searchPublished, pageArchive } from "@/lib/articles";
-import { presentHits, RESULTS_PER_PAGE } from "@/lib/search/present";
+import { parseQuery } from "@/lib/search/normalize";
+import { MAX_SEARCH_PAGES, presentHits, RESULTS_PER_PAGE } from "@/lib/search/present";
 import { resultCount } from "@/lib/search/result-count";
 import { popularTags } from "@/lib/search/suggestions";
 import { pageMetadata } from "@/lib/seo/metadata";
@@ -29,11 +30,15 @@ export default async function SearchPage({ searchParams }: Props) {
   const params = await searchParams;
   const query = first(params.q) ?? "";
   const page = queryNumber(first(params.page));
+  // Past the last page a search is read to, nothing is searched: the reader is told to narrow it.
+  const beyond = page > MAX_SEARCH_PAGES;
   const [result, sidebar] = await Promise.all([
-    searchPublished(query, (page - 1) * RESULTS_PER_PAGE, RESULTS_PER_PAGE),
+    beyond
+      ? { ...parseQuery(query), total: 0, hits: [] }
+      : searchPublished(query, (page - 1) * RESULTS_PER_PAGE, RESULTS_PER_PAGE),
     getSidebar(),
   ]);
-  const pageCount = Math.max(1, Math.ceil(result.total / RESULTS_PER_PAGE));
+  const pageCount = Math.min(MAX_SEARCH_PAGES, Math.max(1, Math.ceil(result.total / RESULTS_PER_PAGE)));
   const suggestions = result.total === 0 ? await popularTags(pageArchive(), await getPublicationInstant()) : [];
   return (
     <WithSidebar sidebar={<Sidebar {...sidebar} />}>
@@ -57,7 +62,15 @@ export default async function SearchPage({ searchParams }: Props) {
           검색
         </button>
       </form>
-      {result.terms.length === 0 ? (
+      {result.terms.length > 0 && beyond ? (
+        <p className="mt-6 border-b-2 border-ink pb-2 text-sm" role="status">
+          검색 결과는 {MAX_SEARCH_PAGES}쪽까지 볼 수 있습니다. 검색어를 더 자세히 입력하거나{" "}
+          <a href={`/search?q=${encodeURIComponent(result.display)}`} className="underline">
+            첫 쪽
+          </a>
+          부터 보세요.
+        </p>
+      ) : result.terms.length === 0 ? (
         <p className="mt-6 text-ink-soft">
           검색어를 입력해 주세요. 띄어쓰기가 달라도 찾고, 따옴표(&quot;…&quot;)로 묶은 말은 그대로 찾습니다.
         </p>

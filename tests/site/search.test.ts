@@ -50,6 +50,33 @@ describe("the search page", () => {
   });
 });
 
+describe("how deep a search is read", () => {
+  it("tells the reader past the last page to narrow the query, and links the first page", async () => {
+    const { status, html } = await fetchPage(`/search?q=${encodeURIComponent("클러스터")}&page=101`);
+    expect(status).toBe(200);
+    const doc = new JSDOM(html).window.document;
+    expect(doc.querySelector('[role="status"]')?.textContent).toContain("100쪽까지");
+    expect(doc.querySelectorAll("ol li h2").length).toBe(0);
+    expect(doc.querySelector('[role="status"] a')?.getAttribute("href")).toBe(`/search?q=${encodeURIComponent("클러스터")}`);
+    // The last page read is still searched (here past the few results the fixture has).
+    const last = await fetchPage(`/search?q=${encodeURIComponent("클러스터")}&page=100`);
+    expect(last.status).toBe(200);
+    expect(last.html).toContain("‘클러스터’ 검색 결과");
+  });
+
+  it("answers the API past the 1,000th result with 400 and says why", async () => {
+    for (const [page, limit] of [
+      [101, 10],
+      [51, 20],
+    ]) {
+      const response = await fetchPage(`/api/search?q=${encodeURIComponent("클러스터")}&page=${page}&limit=${limit}`);
+      expect(response.status).toBe(400);
+      expect(JSON.parse(response.html).error).toContain("1000");
+    }
+    expect((await fetchPage(`/api/search?q=${encodeURIComponent("클러스터")}&page=100&limit=10`)).status).toBe(200);
+  });
+});
+
 describe("GET /api/search", () => {
   it("returns results in rank order with slug, title, section, date and snippet", async () => {
     const { status, body } = await api("클러스터");
