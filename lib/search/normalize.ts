@@ -27,6 +27,18 @@ export function compactWithMap(text: string): { compact: string; origin: number[
   const origin: number[] = [];
   let index = 0;
   for (const char of text) {
+    // Most of a Korean article is precomposed syllables and ASCII, which NFKC leaves alone: the per-character
+    // normalize call was most of a result snippet's cost (0.3 ms for 900 characters, ten per search).
+    const code = char.charCodeAt(0);
+    if ((code >= 0xac00 && code <= 0xd7a3) || (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) {
+      out += char;
+      origin.push(index++);
+      continue;
+    }
+    if (code < 0x80 && !(code >= 0x41 && code <= 0x5a)) {
+      index++;
+      continue;
+    }
     const folded = normalizeText(char);
     for (const piece of folded) {
       if (!NOT_LETTER_OR_DIGIT.test(piece)) {

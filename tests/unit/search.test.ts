@@ -125,6 +125,35 @@ describe("normalising and highlighting", () => {
     expect(origin).toEqual([0, 1, 3]);
   });
 
+  it("maps every kind of character as normalising each one would, fast paths or not", () => {
+    // The reference: each character NFKC'd and lower-cased on its own, its letters and digits kept.
+    const reference = (text: string) => {
+      let compactText = "";
+      const origin: number[] = [];
+      let index = 0;
+      for (const char of text) {
+        for (const piece of char.normalize("NFKC").toLowerCase())
+          if (/[\p{L}\p{N}]/u.test(piece)) {
+            compactText += piece;
+            for (let i = 0; i < piece.length; i++) origin.push(index);
+          }
+        index += char.length;
+      }
+      return { compact: compactText, origin };
+    };
+    // Precomposed and NFD Hangul, jamo, ASCII of every kind, full-width Latin, ligatures, astral letters.
+    const alphabet = [..."가힣한글ᄀ하ᅡᆫAZaz09 .,!~\t\nＫａ１ﬁ①㈜ß𝐀😀·"];
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let n = 0; n < 500; n++) {
+      const text = Array.from(
+        { length: 1 + Math.floor(random() * 30) },
+        () => alphabet[Math.floor(random() * alphabet.length)],
+      ).join("");
+      expect(compactWithMap(text), JSON.stringify(text)).toEqual(reference(text));
+    }
+  });
+
   it("highlights a match across a space in the original text", () => {
     const snippet = highlight("도쿄의 가나가와 사이언스 파크에서", ["사이언스파크"], 100);
     expect(snippet.highlights).toHaveLength(1);
