@@ -938,11 +938,20 @@ export async function syncReadModel(pool: pg.Pool, source: Database.Database): P
     await client.query("DELETE FROM archive_articles WHERE slug = ANY($1::text[])", [[...gone, ...changed]]);
 
     const write = [...changed, ...added];
-    // The first sync into an empty database builds the gram index once at the end rather than row by row.
-    // Only then: dropping the index locks the table, and a later sync has readers (the previous build's
-    // instances) that must go on searching the old rows until this transaction commits.
+    // The first sync into an empty database builds the gram indexes once at the end rather than row by row,
+    // each as SCHEMA defines it (read back from the catalogue). Only then: dropping an index locks the
+    // table, and a later sync has readers (the previous build's instances) that must go on searching the
+    // old rows until this transaction commits.
     const bulk = have.size === 0 && write.length > 1000;
-    if (bulk) await client.query("DROP INDEX archive_search_tokens_levels, archive_search_tokens_sample");
+    const ginIndexes = bulk
+      ? (
+          await client.query<{ name: string; definition: string }>(
+            `SELECT indexname AS name, indexdef AS definition FROM pg_indexes
+             WHERE schemaname = current_schema() AND tablename = 'archive_search_tokens' AND indexdef LIKE '% USING gin %'`,
+          )
+        ).rows
+      : [];
+    for (const { name } of ginIndexes) await client.query(`DROP INDEX ${name}`);
     const read = source.prepare(
       `SELECT a.slug, a.hash, t.card, t.html, t.plain_text FROM articles a JOIN article_texts t ON t.id = a.id WHERE a.slug = ?`,
     );
@@ -954,12 +963,7 @@ export async function syncReadModel(pool: pg.Pool, source: Database.Database): P
       });
       await insertArticles(client, rows);
     }
-    if (bulk) {
-      await client.query("CREATE INDEX archive_search_tokens_levels ON archive_search_tokens USING gin (tokens)");
-      await client.query(
-        `CREATE INDEX archive_search_tokens_sample ON archive_search_tokens USING gin (tokens) WHERE ${SAMPLED}`,
-      );
-    }
+    for (const { definition } of ginIndexes) await client.query(definition);
 
     await client.query("DELETE FROM archive_photos");
     const photos = source.prepare("SELECT hash, photo FROM photos").all() as { hash: string; photo: string }[];

@@ -122,6 +122,18 @@ describe("PostgreSQL, estimating from its sample", () => {
   // At 100,000 articles a common term's total is estimated from every eighth article (PostgreSQL's
   // sample index) from 2,500 sampled matches up; here the reader is told to estimate from 20, so every
   // common query takes that path on 5,000. The page stays exact, and the estimate near the truth.
+  // The first sync of more than a thousand articles drops the gram indexes and builds them at the end.
+  it("has both gram indexes, the whole and the sample's, after the first sync built them at the end", async () => {
+    const pg = postgres() as PostgresArchiveReader;
+    const { rows } = await pg.pool.query<{ indexdef: string }>(
+      "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'archive_search_tokens' AND indexdef LIKE '% USING gin %' ORDER BY indexname",
+    );
+    expect(rows.map((row) => row.indexdef.replace(/^.* USING /, ""))).toEqual([
+      "gin (tokens)",
+      "gin (tokens) WHERE ((article_id % 8) = 0)",
+    ]);
+  });
+
   it("estimates a common term's total from the sample, near the truth", async () => {
     const pg = postgres() as PostgresArchiveReader;
     const sampling = new PostgresArchiveReader(pg.pool, undefined, { estimateFrom: 20 });
