@@ -5,7 +5,7 @@ import { SearchResults } from "@/components/search/search-results";
 import { Sidebar } from "@/components/sidebar/sidebar";
 import { getPublicationInstant, getSidebar, searchPublished, pageArchive } from "@/lib/articles";
 import { parseQuery } from "@/lib/search/normalize";
-import { MAX_SEARCH_PAGES, presentHits, RESULTS_PER_PAGE } from "@/lib/search/present";
+import { MAX_SEARCH_PAGES, pastSearchDepth, presentHits, RESULTS_PER_PAGE } from "@/lib/search/present";
 import { resultCount } from "@/lib/search/result-count";
 import { popularTags } from "@/lib/search/suggestions";
 import { pageMetadata } from "@/lib/seo/metadata";
@@ -31,7 +31,7 @@ export default async function SearchPage({ searchParams }: Props) {
   const query = first(params.q) ?? "";
   const page = queryNumber(first(params.page));
   // Past the last page a search is read to, nothing is searched: the reader is told to narrow it.
-  const beyond = page > MAX_SEARCH_PAGES;
+  const beyond = pastSearchDepth((page - 1) * RESULTS_PER_PAGE);
   const [result, sidebar] = await Promise.all([
     beyond
       ? { ...parseQuery(query), total: 0, hits: [] }
@@ -39,7 +39,7 @@ export default async function SearchPage({ searchParams }: Props) {
     getSidebar(),
   ]);
   const pageCount = Math.min(MAX_SEARCH_PAGES, Math.max(1, Math.ceil(result.total / RESULTS_PER_PAGE)));
-  const suggestions = result.total === 0 ? await popularTags(pageArchive(), await getPublicationInstant()) : [];
+  const suggestions = result.total === 0 && !beyond ? await popularTags(pageArchive(), await getPublicationInstant()) : [];
   return (
     <WithSidebar sidebar={<Sidebar {...sidebar} />}>
       <h1 className="font-serif text-2xl font-bold">기사 검색</h1>

@@ -13,6 +13,9 @@ export const MAX_API_LIMIT = 20;
 export const MAX_SEARCH_RESULTS = 1000;
 export const MAX_SEARCH_PAGES = MAX_SEARCH_RESULTS / RESULTS_PER_PAGE;
 
+/** Whether a page starting at `offset` lies past the results a search is read to (nothing is searched). */
+export const pastSearchDepth = (offset: number) => offset >= MAX_SEARCH_RESULTS;
+
 export type PresentedHit = { article: ArticleCard; title: Snippet; snippet: Snippet };
 
 /** What presenting needs of a result: its terms, its total, and each hit's card with its whole text. */
