@@ -39,6 +39,7 @@ import {
   type RelationFacts,
 } from "@/lib/archive/read";
 import { RELATED_WEIGHTS, relatedScore } from "@/lib/related";
+import { ESTIMATE_FROM, roundEstimate, SAMPLE_EVERY } from "@/lib/archive/estimate";
 import { groupEntriesOf, READ_MODEL_VERSION, type GroupKind, type PickKey } from "@/lib/archive/write";
 
 // bigint (int8) columns are epoch milliseconds and counts: numbers, not strings.
@@ -851,22 +852,12 @@ const INEXACT_FIRST_BATCH = 5;
  * is within ±4.5 % of the doubtful share (two standard errors at worst).
  */
 const VERIFIED_AT_MOST = 500;
-/** An estimated total of a thousand or more is rounded to this: it is not known closer. */
-const ESTIMATE_ROUNDING = 100;
-/** An estimate, rounded to ESTIMATE_ROUNDING from a thousand up. */
-const roundEstimate = (estimate: number) =>
-  estimate >= 1000 ? Math.round(estimate / ESTIMATE_ROUNDING) * ESTIMATE_ROUNDING : Math.round(estimate);
-/** One article in this many is in the sample a common term's total is estimated from (its own GIN index). */
-const SAMPLE_EVERY = 8;
-/** The sample's predicate: the partial index's, which a query must repeat (of its row s) to use it. */
+/**
+ * The sample (lib/archive/estimate.ts) as the partial index's predicate, which a query must repeat (of
+ * its row s) to use it.
+ */
 const SAMPLED = `article_id % ${SAMPLE_EVERY} = 0`;
 const SAMPLED_ROW = `s.${SAMPLED}`;
-/**
- * Candidates in the sample from which the total is estimated from it: ~20,000 matches in the whole
- * archive, which take ~5 ms to count exactly. A sample of 2,500 is within ~2 % (one standard error at
- * worst, of a systematic sample: less on text that does not change with the years).
- */
-const ESTIMATE_FROM = 2500;
 
 /** Words containing a term that one count's query names at most (a tsquery of that many alternatives). */
 const MAX_CONTAINING_WORDS = 2000;

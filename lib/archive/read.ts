@@ -9,6 +9,7 @@ import { rankRelated, RELATED_WEIGHTS, relatedScore } from "@/lib/related";
 import { FIELD_WEIGHTS, scoreFields, type SearchFields } from "@/lib/search/index";
 import { matchAll, searchStates, termPlan, walkStates } from "@/lib/archive/search-levels";
 import { parseQuery } from "@/lib/search/normalize";
+import { estimatedTotal } from "@/lib/archive/estimate";
 import { nameKey as groupKey, normalizeAlias } from "@/lib/urls";
 import { byBound, MemberListCache, mergeByBound, type BoundedId, type WeightedIds } from "@/lib/archive/related-lists";
 import { READ_MODEL_VERSION, writeReadModel, type GroupKind, type PickKey } from "@/lib/archive/write";
@@ -82,7 +83,14 @@ export class SqliteArchiveReader implements ArchiveReader {
   private readonly memberLists = new MemberListCache(1_000_000);
   private readonly groupSummaries = new Map<string, GroupSummary | undefined>();
 
-  constructor(readonly db: Database.Database) {
+  /**
+   * `estimateFrom`: sampled matches from which a search's total is estimated from the sample rather than
+   * counted (lib/archive/estimate.ts; tests set it low to take that path on a small archive).
+   */
+  constructor(
+    readonly db: Database.Database,
+    private readonly options: { estimateFrom?: number } = {},
+  ) {
     const version = (db.prepare("SELECT value FROM meta WHERE key = 'version'").get() as { value: string } | undefined)?.value;
     if (version !== String(READ_MODEL_VERSION))
       throw new Error(
@@ -403,15 +411,11 @@ export class SqliteArchiveReader implements ArchiveReader {
     if (terms.length > LEVELLED_TERMS) return this.scoreAllMatches(terms, display, params);
     const plans = terms.map((term) => termPlan(term));
     const all = matchAll(plans);
-    const total =
-      (this.query("SELECT count(*) FROM search_grams WHERE search_grams MATCH ?").pluck().get(all) as number) -
-      (this.query(
-        `SELECT count(*) FROM search_grams WHERE search_grams MATCH @all AND rowid IN
-           (SELECT id FROM articles WHERE draft = 1 UNION SELECT id FROM articles WHERE time > @now)`,
-      )
-        .pluck()
-        .get({ all, now }) as number);
-    if (offset >= total) return { terms, display, total, hits: [] };
+    const counts: Pick<ArchiveSearchResult, "total" | "totalIsEstimate"> = estimatedTotal(
+      this.publishedMatches("search_sample", all, now),
+      this.options.estimateFrom,
+    ) ?? { total: this.publishedMatches("search_grams", all, now) };
+    if (!counts.totalIsEstimate && offset >= counts.total) return { terms, display, ...counts, hits: [] };
     const exists = this.query("SELECT 1 FROM search_grams WHERE search_grams MATCH ? LIMIT 1");
     const states = searchStates(plans, (match) => exists.get(match) !== undefined);
     const rows = this.query(
@@ -421,14 +425,15 @@ export class SqliteArchiveReader implements ArchiveReader {
     const fields = this.query(
       "SELECT h.title, h.tags, h.summary, b.body FROM search_heads h JOIN search_bodies b ON b.article_id = h.article_id WHERE h.article_id = ?",
     );
-    const ranked = (
-      await walkStates(
-        states,
-        offset + limit,
-        (state) => rows.iterate(state.match, now) as IterableIterator<number>,
-        (id) => scoreFields(fields.get(id) as SearchFields, terms),
-      )
-    ).slice(offset);
+    const walked = await walkStates(
+      states,
+      offset + limit,
+      (state) => rows.iterate(state.match, now) as IterableIterator<number>,
+      (id) => scoreFields(fields.get(id) as SearchFields, terms),
+    );
+    // A walk that found fewer than it looked for found every match: the total is then known, estimate or not.
+    const total = counts.totalIsEstimate && walked.length < offset + limit ? { total: walked.length } : counts;
+    const ranked = walked.slice(offset);
     const page = this.query(
       "SELECT t.card, t.plain_text, h.time FROM article_texts t JOIN search_heads h ON h.article_id = t.id WHERE t.id = ?",
     );
@@ -436,7 +441,22 @@ export class SqliteArchiveReader implements ArchiveReader {
       const row = page.get(id) as { card: string; plain_text: string; time: number };
       return { article: toCard(row), plainText: row.plain_text, score, time: row.time };
     });
-    return { terms, display, total, hits };
+    return { terms, display, ...total, hits };
+  }
+
+  /**
+   * Published articles matching the FTS5 expression `match` in `table`: search_grams, every article, or
+   * search_sample, the sample a common query's total is estimated from.
+   */
+  private publishedMatches(table: "search_grams" | "search_sample", match: string, now: number): number {
+    const matching = this.query(`SELECT count(*) FROM ${table} WHERE ${table} MATCH ?`).pluck().get(match) as number;
+    const unpublished = this.query(
+      `SELECT count(*) FROM ${table} WHERE ${table} MATCH @match AND rowid IN
+         (SELECT id FROM articles WHERE draft = 1 UNION SELECT id FROM articles WHERE time > @now)`,
+    )
+      .pluck()
+      .get({ match, now }) as number;
+    return matching - unpublished;
   }
 
   /**

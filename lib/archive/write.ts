@@ -9,10 +9,11 @@ import { articleDigest } from "@/lib/content/digest";
 import type { Article } from "@/lib/content/schema";
 import { photosOf } from "@/lib/images/catalog";
 import { levelTokens, searchFields } from "@/lib/archive/search-levels";
+import { SAMPLE_EVERY } from "@/lib/archive/estimate";
 import { nameKey, normalizeAlias } from "@/lib/urls";
 
 /** Bumped whenever the tables change: a server refuses a read model written by other code. */
-export const READ_MODEL_VERSION = 9;
+export const READ_MODEL_VERSION = 10;
 
 /** Characters of plain text a card keeps: enough for every teaser (the longest is 200). */
 export const CARD_TEXT_LENGTH = 240;
@@ -73,6 +74,9 @@ CREATE TABLE search_heads (article_id INTEGER PRIMARY KEY, time INTEGER NOT NULL
 CREATE TABLE search_bodies (article_id INTEGER PRIMARY KEY, body TEXT NOT NULL);
 -- levels: which grams are in which short field, and how often each occurs in the body (search-levels.ts).
 CREATE VIRTUAL TABLE search_grams USING fts5 (title, tags, summary, body, levels, content='', columnsize=0, tokenize='unicode61 remove_diacritics 0');
+-- The same rows of a sample of the archive (inSample): a common query's total is estimated from its count
+-- (lib/archive/estimate.ts), an eighth of the work of counting every match.
+CREATE VIRTUAL TABLE search_sample USING fts5 (title, tags, summary, body, levels, content='', columnsize=0, tokenize='unicode61 remove_diacritics 0');
 -- What is not published at an instant (drafts, scheduled): search counts its matches and takes them off.
 CREATE INDEX articles_time ON articles (time);
 CREATE INDEX articles_drafts ON articles (id) WHERE draft = 1;
@@ -129,6 +133,15 @@ export function groupEntriesOf(article: Article): GroupEntry[] {
  */
 const ID_GAP = 1 << 16;
 
+/**
+ * Whether the article of id `id` is in the sample (search_sample): every SAMPLE_EVERY-th id as written, in
+ * content order, so the sample spans the years; an article an update put between two belongs with the one
+ * before it.
+ */
+export function inSample(id: number): boolean {
+  return ((Math.floor(id / ID_GAP) % SAMPLE_EVERY) + SAMPLE_EVERY) % SAMPLE_EVERY === 0;
+}
+
 type ReadModelContent = Pick<Content, "articles" | "banners"> & { publisher?: Content["publisher"] };
 
 /** The FTS5 row of an article's compact fields: what is inserted, and what a contentless delete must repeat. */
@@ -157,8 +170,8 @@ function writers(db: Database.Database) {
     "INSERT INTO search_heads (article_id, time, draft, slug, title, tags, summary) VALUES (?, ?, ?, ?, ?, ?, ?)",
   );
   const insertBody = db.prepare("INSERT INTO search_bodies (article_id, body) VALUES (?, ?)");
-  const insertGrams = db.prepare(
-    "INSERT INTO search_grams (rowid, title, tags, summary, body, levels) VALUES (?, ?, ?, ?, ?, ?)",
+  const [insertGrams, insertSample] = ["search_grams", "search_sample"].map((table) =>
+    db.prepare(`INSERT INTO ${table} (rowid, title, tags, summary, body, levels) VALUES (?, ?, ?, ?, ?, ?)`),
   );
   const insertAlias = db.prepare("INSERT OR IGNORE INTO aliases (alias, article_id) VALUES (?, ?)");
   const insertPhoto = db.prepare("INSERT INTO photos (hash, photo) VALUES (?, ?)");
@@ -199,7 +212,9 @@ function writers(db: Database.Database) {
       const fields = searchFields(article);
       insertHead.run(id, time, draft, article.slug, fields.title, fields.tags, fields.summary);
       insertBody.run(id, fields.body);
-      insertGrams.run(id, ...gramRow(fields));
+      const grams = gramRow(fields);
+      insertGrams!.run(id, ...grams);
+      if (inSample(id)) insertSample!.run(id, ...grams);
     },
     /** Aliases (an old address two articles claim goes to the first in content order), photos and meta. */
     contentWide(content: ReadModelContent, ids: number[]) {
@@ -244,6 +259,7 @@ export function writeReadModel(db: Database.Database, content: ReadModelContent)
   })();
   // One b-tree per gram instead of one per insert batch: queries read each gram's list in one piece.
   db.exec("INSERT INTO search_grams (search_grams) VALUES ('optimize')");
+  db.exec("INSERT INTO search_sample (search_sample) VALUES ('optimize')");
   db.exec("ANALYZE");
 }
 
@@ -320,8 +336,8 @@ export function updateReadModel(
   const rowsOf = db.prepare(
     "SELECT h.title, h.tags, h.summary, b.body FROM search_heads h JOIN search_bodies b ON b.article_id = h.article_id WHERE h.article_id = ?",
   );
-  const deleteGrams = db.prepare(
-    "INSERT INTO search_grams (search_grams, rowid, title, tags, summary, body, levels) VALUES ('delete', ?, ?, ?, ?, ?, ?)",
+  const [deleteGrams, deleteSample] = ["search_grams", "search_sample"].map((table) =>
+    db.prepare(`INSERT INTO ${table} (${table}, rowid, title, tags, summary, body, levels) VALUES ('delete', ?, ?, ?, ?, ?, ?)`),
   );
   const deletes = [
     "articles WHERE id",
@@ -335,7 +351,9 @@ export function updateReadModel(
   db.transaction(() => {
     for (const row of [...removed, ...changed.map((article) => have.get(article.slug)!)]) {
       const fields = rowsOf.get(row.id) as { title: string; tags: string; summary: string; body: string };
-      deleteGrams.run(row.id, ...gramRow({ ...fields, tagRuns: fields.tags.split("\n") }));
+      const grams = gramRow({ ...fields, tagRuns: fields.tags.split("\n") });
+      deleteGrams!.run(row.id, ...grams);
+      if (inSample(row.id)) deleteSample!.run(row.id, ...grams);
       for (const statement of deletes) statement.run(row.id);
     }
     const series = seriesOrder(content.articles, ids);

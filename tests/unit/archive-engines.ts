@@ -94,6 +94,13 @@ export const ARCHIVE_ENGINES: { name: string; open: (content: Content) => Promis
   },
 ];
 
+/** The same read model, read by a reader told to estimate totals from `from` sampled matches up. */
+export function estimatingFrom(reader: ArchiveReader, from: number): ArchiveReader {
+  if (reader instanceof PostgresArchiveReader) return new PostgresArchiveReader(reader.pool, undefined, { estimateFrom: from });
+  if (reader instanceof SqliteArchiveReader) return new SqliteArchiveReader(reader.db, { estimateFrom: from });
+  throw new Error(`no sampling reader for ${reader.engine}`);
+}
+
 /**
  * One page of `query` as the reader answers it and as the in-memory reference does, in the same shape
  * (slugs with scores, and the total), for one `toEqual`.

@@ -1,0 +1,26 @@
+// How both engines estimate a common query's total instead of counting it: from a systematic sample of
+// the archive (every SAMPLE_EVERY-th article in content order) with a gram index of its own. Counting
+// exactly visits every matching row, 17–33 ms for a word in 60,000–90,000 of 100,000 articles (more for a
+// longer term's phrases in SQLite); the sample's count takes an eighth of that and is within ~2 %.
+
+/** One article in this many is in the sample a common term's total is estimated from. */
+export const SAMPLE_EVERY = 8;
+
+/**
+ * Candidates in the sample from which the total is estimated from it: ~20,000 matches in the whole
+ * archive, which take ~5 ms to count exactly. A sample of 2,500 is within ~2 % (one standard error at
+ * worst, of a systematic sample: less on text that does not change with the years).
+ */
+export const ESTIMATE_FROM = 2500;
+
+/** An estimated total of a thousand or more is rounded to this: it is not known closer. */
+const ESTIMATE_ROUNDING = 100;
+
+/** An estimate, rounded to ESTIMATE_ROUNDING from a thousand up. */
+export const roundEstimate = (estimate: number) =>
+  estimate >= 1000 ? Math.round(estimate / ESTIMATE_ROUNDING) * ESTIMATE_ROUNDING : Math.round(estimate);
+
+/** The total of a search whose sample holds `sampled` published matches, estimated; undefined below `from`. */
+export function estimatedTotal(sampled: number, from = ESTIMATE_FROM): { total: number; totalIsEstimate: true } | undefined {
+  return sampled >= from ? { total: roundEstimate(sampled * SAMPLE_EVERY), totalIsEstimate: true } : undefined;
+}
