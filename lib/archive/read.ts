@@ -24,8 +24,9 @@ export type RelationFacts = Pick<Article, "slug" | "date" | "section" | "tags" |
 
 export type ArchiveSearchHit = { article: ArticleCard; plainText: string; score: number; time: number };
 /**
- * A page of search results. `totalIsEstimate`: the total was estimated from a sample (PostgreSQL, a common
- * term written across words, VERIFIED_AT_MOST in postgres.ts); readers see it as "약 N건".
+ * A page of search results. `totalIsEstimate`: the total was estimated from a sample (a common query, on
+ * either engine: lib/archive/estimate.ts; in PostgreSQL also a longer term's doubtful matches,
+ * VERIFIED_AT_MOST in postgres.ts); readers see it as "약 N건".
  */
 export type ArchiveSearchResult = {
   terms: string[];
