@@ -171,9 +171,11 @@ describe("normalising and highlighting", () => {
 });
 
 describe("how many results, as readers read it", () => {
-  it("says an estimated total is one (약), and an exact one plainly, on the page and in the API", () => {
+  it("says an estimated total is one (약), and an exact one plainly, digits grouped by thousands", () => {
     expect(resultCount({ total: 12 })).toBe("12건");
-    expect(resultCount({ total: 76600, totalIsEstimate: true })).toBe("약 76600건");
+    expect(resultCount({ total: 76600, totalIsEstimate: true })).toBe("약 76,600건");
+    expect(resultCount({ total: 1234 })).toBe("1,234건");
+    expect(resultCount({ total: 999 })).toBe("999건");
     expect(searchJson({ terms: ["오창"], total: 0, hits: [] })).toEqual({ results: [], total: 0, totalIsEstimate: false });
     expect(searchJson({ terms: ["오창"], total: 76600, totalIsEstimate: true, hits: [] }).totalIsEstimate).toBe(true);
   });
