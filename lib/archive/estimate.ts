@@ -20,7 +20,20 @@ const ESTIMATE_ROUNDING = 100;
 export const roundEstimate = (estimate: number) =>
   estimate >= 1000 ? Math.round(estimate / ESTIMATE_ROUNDING) * ESTIMATE_ROUNDING : Math.round(estimate);
 
-/** The total of a search whose sample holds `sampled` published matches, estimated; undefined below `from`. */
-export function estimatedTotal(sampled: number, from = ESTIMATE_FROM): { total: number; totalIsEstimate: true } | undefined {
-  return sampled >= from ? { total: roundEstimate(sampled * SAMPLE_EVERY), totalIsEstimate: true } : undefined;
-}
+export type SearchTotal = { total: number; totalIsEstimate?: true };
+
+/** Whether a search whose sample holds `sampled` matches has its total estimated from the sample. */
+export const estimatesFrom = (sampled: number, from = ESTIMATE_FROM) => sampled >= from;
+
+/** The archive's total estimated from the sample's `inSample` matches (fractional when a share was read). */
+export const totalFromSample = (inSample: number): SearchTotal => ({
+  total: roundEstimate(inSample * SAMPLE_EVERY),
+  totalIsEstimate: true,
+});
+
+/**
+ * The total a page reports once its walk for the best `place` matches found `found`: a walk that found
+ * fewer than it looked for found every match, so an estimate gives way to the count.
+ */
+export const settledTotal = (counted: SearchTotal, found: number, place: number): SearchTotal =>
+  counted.totalIsEstimate && found < place ? { total: found } : counted;

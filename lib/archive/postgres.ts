@@ -39,7 +39,7 @@ import {
   type RelationFacts,
 } from "@/lib/archive/read";
 import { RELATED_WEIGHTS, relatedScore } from "@/lib/related";
-import { ESTIMATE_FROM, roundEstimate, SAMPLE_EVERY } from "@/lib/archive/estimate";
+import { estimatesFrom, roundEstimate, SAMPLE_EVERY, settledTotal, totalFromSample } from "@/lib/archive/estimate";
 import { groupEntriesOf, READ_MODEL_VERSION, type GroupKind, type PickKey } from "@/lib/archive/write";
 
 // bigint (int8) columns are epoch milliseconds and counts: numbers, not strings.
@@ -582,8 +582,7 @@ export class PostgresArchiveReader implements ArchiveReader {
       );
       // Both settle before either connection is given back, failed or not.
       const [counts, ranked] = await settled(counted, walked);
-      // A walk that found fewer than it looked for found every match: the total is then known, estimate or not.
-      const total = counts.totalIsEstimate && ranked.length < place ? { total: ranked.length } : counts;
+      const total = settledTotal(counts, ranked.length, place);
       const page = ranked.slice(offset);
       const cards = new Map(
         (
@@ -624,7 +623,7 @@ export class PostgresArchiveReader implements ArchiveReader {
         clients[0],
       )
     )[0]!.n;
-    if (sampled >= (this.options.estimateFrom ?? ESTIMATE_FROM)) {
+    if (estimatesFrom(sampled, this.options.estimateFrom)) {
       // A longer term's candidates hold its grams: the share of them holding the term is read off about
       // VERIFIED_AT_MOST of the sample's, every so many of them by id, so from every year of the archive.
       const every = SAMPLE_EVERY * Math.max(1, Math.floor(sampled / VERIFIED_AT_MOST));
@@ -632,7 +631,7 @@ export class PostgresArchiveReader implements ArchiveReader {
         ? await this.countHolding(clients[0], params, all, holds, `AND ${SAMPLED_ROW} AND s.article_id % ${every} = 0`)
         : undefined;
       const inSample = share && share.read < sampled ? (sampled * share.held) / share.read : (share?.held ?? sampled);
-      return { total: roundEstimate(inSample * SAMPLE_EVERY), totalIsEstimate: true };
+      return totalFromSample(inSample);
     }
     const whole = await this.countIn(clients, terms, plans, params, holds);
     if (!whole.estimated) return { total: whole.total };

@@ -9,7 +9,7 @@ import { rankRelated, RELATED_WEIGHTS, relatedScore } from "@/lib/related";
 import { FIELD_WEIGHTS, scoreFields, type SearchFields } from "@/lib/search/index";
 import { matchAll, searchStates, termPlan, walkStates } from "@/lib/archive/search-levels";
 import { parseQuery } from "@/lib/search/normalize";
-import { estimatedTotal } from "@/lib/archive/estimate";
+import { estimatesFrom, settledTotal, totalFromSample } from "@/lib/archive/estimate";
 import { nameKey as groupKey, normalizeAlias } from "@/lib/urls";
 import { byBound, MemberListCache, mergeByBound, type BoundedId, type WeightedIds } from "@/lib/archive/related-lists";
 import { READ_MODEL_VERSION, writeReadModel, type GroupKind, type PickKey } from "@/lib/archive/write";
@@ -412,10 +412,10 @@ export class SqliteArchiveReader implements ArchiveReader {
     if (terms.length > LEVELLED_TERMS) return this.scoreAllMatches(terms, display, params);
     const plans = terms.map((term) => termPlan(term));
     const all = matchAll(plans);
-    const counts: Pick<ArchiveSearchResult, "total" | "totalIsEstimate"> = estimatedTotal(
-      this.publishedMatches("search_sample", all, now),
-      this.options.estimateFrom,
-    ) ?? { total: this.publishedMatches("search_grams", all, now) };
+    const sampled = this.publishedMatches("search_sample", all, now);
+    const counts = estimatesFrom(sampled, this.options.estimateFrom)
+      ? totalFromSample(sampled)
+      : { total: this.publishedMatches("search_grams", all, now) };
     if (!counts.totalIsEstimate && offset >= counts.total) return { terms, display, ...counts, hits: [] };
     const exists = this.query("SELECT 1 FROM search_grams WHERE search_grams MATCH ? LIMIT 1");
     const states = searchStates(plans, (match) => exists.get(match) !== undefined);
@@ -432,8 +432,7 @@ export class SqliteArchiveReader implements ArchiveReader {
       (state) => rows.iterate(state.match, now) as IterableIterator<number>,
       (id) => scoreFields(fields.get(id) as SearchFields, terms),
     );
-    // A walk that found fewer than it looked for found every match: the total is then known, estimate or not.
-    const total = counts.totalIsEstimate && walked.length < offset + limit ? { total: walked.length } : counts;
+    const total = settledTotal(counts, walked.length, offset + limit);
     const ranked = walked.slice(offset);
     const page = this.query(
       "SELECT t.card, t.plain_text, h.time FROM article_texts t JOIN search_heads h ON h.article_id = t.id WHERE t.id = ?",

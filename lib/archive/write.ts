@@ -170,9 +170,10 @@ function writers(db: Database.Database) {
     "INSERT INTO search_heads (article_id, time, draft, slug, title, tags, summary) VALUES (?, ?, ?, ?, ?, ?, ?)",
   );
   const insertBody = db.prepare("INSERT INTO search_bodies (article_id, body) VALUES (?, ?)");
-  const [insertGrams, insertSample] = ["search_grams", "search_sample"].map((table) =>
-    db.prepare(`INSERT INTO ${table} (rowid, title, tags, summary, body, levels) VALUES (?, ?, ?, ?, ?, ?)`),
-  );
+  const insertGramsInto = (table: string) =>
+    db.prepare(`INSERT INTO ${table} (rowid, title, tags, summary, body, levels) VALUES (?, ?, ?, ?, ?, ?)`);
+  const insertGrams = insertGramsInto("search_grams");
+  const insertSample = insertGramsInto("search_sample");
   const insertAlias = db.prepare("INSERT OR IGNORE INTO aliases (alias, article_id) VALUES (?, ?)");
   const insertPhoto = db.prepare("INSERT INTO photos (hash, photo) VALUES (?, ?)");
   const setMeta = db.prepare(
@@ -213,8 +214,8 @@ function writers(db: Database.Database) {
       insertHead.run(id, time, draft, article.slug, fields.title, fields.tags, fields.summary);
       insertBody.run(id, fields.body);
       const grams = gramRow(fields);
-      insertGrams!.run(id, ...grams);
-      if (inSample(id)) insertSample!.run(id, ...grams);
+      insertGrams.run(id, ...grams);
+      if (inSample(id)) insertSample.run(id, ...grams);
     },
     /** Aliases (an old address two articles claim goes to the first in content order), photos and meta. */
     contentWide(content: ReadModelContent, ids: number[]) {
@@ -336,9 +337,10 @@ export function updateReadModel(
   const rowsOf = db.prepare(
     "SELECT h.title, h.tags, h.summary, b.body FROM search_heads h JOIN search_bodies b ON b.article_id = h.article_id WHERE h.article_id = ?",
   );
-  const [deleteGrams, deleteSample] = ["search_grams", "search_sample"].map((table) =>
-    db.prepare(`INSERT INTO ${table} (${table}, rowid, title, tags, summary, body, levels) VALUES ('delete', ?, ?, ?, ?, ?, ?)`),
-  );
+  const deleteGramsFrom = (table: string) =>
+    db.prepare(`INSERT INTO ${table} (${table}, rowid, title, tags, summary, body, levels) VALUES ('delete', ?, ?, ?, ?, ?, ?)`);
+  const deleteGrams = deleteGramsFrom("search_grams");
+  const deleteSample = deleteGramsFrom("search_sample");
   const deletes = [
     "articles WHERE id",
     "article_texts WHERE id",
@@ -352,8 +354,8 @@ export function updateReadModel(
     for (const row of [...removed, ...changed.map((article) => have.get(article.slug)!)]) {
       const fields = rowsOf.get(row.id) as { title: string; tags: string; summary: string; body: string };
       const grams = gramRow({ ...fields, tagRuns: fields.tags.split("\n") });
-      deleteGrams!.run(row.id, ...grams);
-      if (inSample(row.id)) deleteSample!.run(row.id, ...grams);
+      deleteGrams.run(row.id, ...grams);
+      if (inSample(row.id)) deleteSample.run(row.id, ...grams);
       for (const statement of deletes) statement.run(row.id);
     }
     const series = seriesOrder(content.articles, ids);
