@@ -23,9 +23,11 @@ import {
   TSQUERY,
   walkStates,
   WORD_MARK,
+  type RankedId,
   type SearchState,
   type TermPlan,
 } from "@/lib/archive/search-levels";
+import { DIRECT_SCORING_MAX, fillPartial, rankScored, SCORED_AT_MOST, type SearchTuning } from "@/lib/archive/search-budget";
 import { nameKey as groupKey, normalizeAlias } from "@/lib/urls";
 import {
   LEVELLED_TERMS,
@@ -33,13 +35,21 @@ import {
   repeatExpression,
   searchRequest,
   type ArchiveReader,
+  type ArchiveSearchHit,
   type ArchiveSearchResult,
   type GroupSummary,
   type RelatedCandidateRow,
   type RelationFacts,
 } from "@/lib/archive/read";
 import { RELATED_WEIGHTS, relatedScore } from "@/lib/related";
-import { estimatesFrom, roundEstimate, SAMPLE_EVERY, settledTotal, totalFromSample } from "@/lib/archive/estimate";
+import {
+  estimatesFrom,
+  roundEstimate,
+  SAMPLE_EVERY,
+  settledTotal,
+  totalFromSample,
+  type SearchTotal,
+} from "@/lib/archive/estimate";
 import { groupEntriesOf, READ_MODEL_VERSION, type GroupKind, type PickKey } from "@/lib/archive/write";
 
 // bigint (int8) columns are epoch milliseconds and counts: numbers, not strings.
@@ -198,14 +208,11 @@ function idealSettles(article: Article, ranking: RelatedRanking, limit: number, 
 /** The read model in PostgreSQL tables (in the pool's search_path). */
 export class PostgresArchiveReader implements ArchiveReader {
   readonly engine = "postgres";
-  /**
-   * `estimateFrom`: sampled candidates from which a search's total is estimated from the sample rather
-   * than counted (ESTIMATE_FROM; tests set it low to take that path on a small archive).
-   */
+  /** `options`: other search settings than the defaults, for tests and benchmarks (SearchTuning). */
   constructor(
     readonly pool: pg.Pool,
     private readonly opened: Promise<unknown> = Promise.resolve(),
-    private readonly options: { estimateFrom?: number } = {},
+    readonly options: SearchTuning = {},
   ) {}
 
   ready(): Promise<void> {
@@ -533,16 +540,18 @@ export class PostgresArchiveReader implements ArchiveReader {
   }
 
   /**
-   * As the SQLite reader's `search`, over the levels tokens' GIN index: one to three terms walk the
-   * states best first (lib/archive/search-levels.ts with tsqueries), longer queries score every match.
-   * Tokens cannot say where a longer term's grams stand, so for such terms the count and the walk's rows
-   * read the fields (strpos, scoreFields) of the articles whose tokens match.
+   * As the SQLite reader's `search`, over the levels tokens' GIN index and in the same bounded steps
+   * (lib/archive/search-budget.ts): a few candidates are scored one by one; otherwise one to three terms
+   * walk the states best first (lib/archive/search-levels.ts with tsqueries), longer queries score the
+   * newest matches. Tokens cannot say where a longer term's grams stand, so for such terms the count and
+   * the walk's rows read the fields (strpos, scoreFields) of the articles whose tokens match.
    */
   async search(raw: string, now: number, offset = 0, limit = 10): Promise<ArchiveSearchResult> {
     const { terms, display, params } = searchRequest(raw, now, offset, limit);
     if (!terms.length) return { terms, display, total: 0, hits: [] };
     const plans = terms.map((term) => termPlan(term, TSQUERY));
     params.all = matchAll(plans, TSQUERY);
+    const place = offset + limit;
     // A longer term's tokens match articles holding its grams apart too: its own text decides.
     const holds = terms
       .flatMap((term, i) =>
@@ -553,9 +562,37 @@ export class PostgresArchiveReader implements ArchiveReader {
           : [],
       )
       .join(" AND ");
+    const order = new Map<number, { time: number; slug: string }>();
+    const fields = new Map<number, SearchFields>();
+    const before = (a: number, b: number) => {
+      const x = order.get(a)!;
+      const y = order.get(b)!;
+      return x.time > y.time || (x.time === y.time && x.slug < y.slug);
+    };
+    const score = (id: number) => scoreFields(fields.get(id)!, terms);
+    const { directScoringMax = DIRECT_SCORING_MAX, walkBudget } = this.options;
+    const direct = await this.withTokenIndex(false, async (client) => {
+      // Counted without fields first: a common term's bodies are not read to learn that it is common.
+      const [probe] = await this.rows<{ n: number }>(
+        `SELECT count(*)::int AS n FROM (SELECT 1 FROM archive_search_tokens s
+           WHERE s.tokens @@ @all::tsquery AND ${TOKENS_PUBLISHED} LIMIT ${directScoringMax + 1}) c`,
+        params,
+        client,
+      );
+      if (probe!.n > directScoringMax) return undefined;
+      return rankScored(await this.newestCandidates(client, params, directScoringMax, order, fields), place, score, before);
+    });
+    if (direct) return this.page(terms, display, { total: direct.matched }, direct.ranked.slice(offset), order, true);
     if (terms.length > LEVELLED_TERMS)
-      return this.withTokenIndex(false, (client) => this.scoreAllMatches(client, terms, display, params));
-    return this.withTokenIndex(true, async (client, second) => {
+      return this.withTokenIndex(true, async (client, second) => {
+        const [counts, hits] = await settled(
+          this.countMatches([second ?? client, client], terms, plans, params, holds),
+          this.scoreAllMatches(client, terms, params),
+        );
+        const partial = counts.totalIsEstimate || counts.total > SCORED_AT_MOST;
+        return { terms, display, ...counts, ...(partial && { rankingIsPartial: true as const }), hits };
+      });
+    const { counts, walked } = await this.withTokenIndex(true, async (client, second) => {
       // The count and the walk need nothing of each other: on two connections they overlap.
       const counted = this.countMatches([second ?? client, client], terms, plans, params, holds);
       const states = searchStates(
@@ -565,40 +602,79 @@ export class PostgresArchiveReader implements ArchiveReader {
             .length > 0,
         TSQUERY,
       );
-      const order = new Map<number, { time: number; slug: string }>();
-      const fields = new Map<number, SearchFields>();
-      const place = offset + limit;
       const rows = this.stateRows.bind(this, client, now, place, order, fields);
-      const walked = walkStates(
-        states,
-        place,
-        rows,
-        (id) => scoreFields(fields.get(id)!, terms),
-        (a, b) => {
-          const x = order.get(a)!;
-          const y = order.get(b)!;
-          return x.time > y.time || (x.time === y.time && x.slug < y.slug);
-        },
-      );
-      // Both settle before either connection is given back, failed or not.
-      const [counts, ranked] = await settled(counted, walked);
-      const total = settledTotal(counts, ranked.length, place);
-      const page = ranked.slice(offset);
-      const cards = new Map(
-        (
-          await this.rows<{ id: number } & ArticleRow>(
-            "SELECT id, card, plain_text FROM archive_articles WHERE id = ANY(@ids::int[])",
-            { ids: page.map((r) => r.id) },
-            client,
-          )
-        ).map((row) => [row.id, row]),
-      );
-      const hits = page.map(({ id, score }) => {
-        const row = cards.get(id)!;
-        return { article: toCard(row), plainText: row.plain_text, score, time: order.get(id)!.time };
+      const walk = walkStates(states, place, rows, score, before, walkBudget).then(async (result) => {
+        if (result.complete) return result;
+        // The budget ran out: the best of what the walk read and of the newest matches, scored.
+        const newest = await this.newestCandidates(client, params, DIRECT_SCORING_MAX, order, fields);
+        return {
+          ranked: fillPartial(
+            result.ranked,
+            newest.map((id) => ({ id, score: score(id) })),
+            place,
+            before,
+          ),
+          complete: false,
+        };
       });
-      return { terms, display, ...total, hits };
+      // Both settle before either connection is given back, failed or not.
+      const [counts, walked] = await settled(counted, walk);
+      return { counts, walked };
     });
+    const total = walked.complete ? settledTotal(counts, walked.ranked.length, place) : counts;
+    return this.page(terms, display, total, walked.ranked.slice(offset), order, walked.complete);
+  }
+
+  /**
+   * The newest `limit` published articles whose tokens match every term, with their fields (into `fields`)
+   * and their place in content order (into `order`).
+   */
+  private async newestCandidates(
+    client: pg.PoolClient,
+    params: Record<string, unknown>,
+    limit: number,
+    order: Map<number, { time: number; slug: string }>,
+    fields: Map<number, SearchFields>,
+  ): Promise<number[]> {
+    const rows = await this.rows<{ id: number; time: number; slug: string } & SearchFields>(
+      `SELECT p.id, p.time, p.slug, h.title, h.tags, h.summary, h.body
+       FROM (SELECT s.article_id AS id, s.time, s.slug FROM archive_search_tokens s
+         WHERE s.tokens @@ @all::tsquery AND ${TOKENS_PUBLISHED} ORDER BY -s.time, s.slug LIMIT @candidates) p
+       JOIN archive_search h ON h.article_id = p.id ORDER BY -p.time, p.slug`,
+      { ...params, candidates: limit },
+      client,
+    );
+    for (const row of rows) {
+      order.set(row.id, { time: row.time, slug: row.slug });
+      fields.set(row.id, row);
+    }
+    return rows.map((row) => row.id);
+  }
+
+  /** A page of ranked ids as search hits. */
+  private async page(
+    terms: string[],
+    display: string,
+    total: SearchTotal,
+    ranked: RankedId[],
+    order: Map<number, { time: number }>,
+    complete: boolean,
+  ): Promise<ArchiveSearchResult> {
+    const cards = new Map(
+      (
+        await this.rows<{ id: number } & ArticleRow>(
+          "SELECT id, card, plain_text FROM archive_articles WHERE id = ANY(@ids::int[])",
+          {
+            ids: ranked.map((r) => r.id),
+          },
+        )
+      ).map((row) => [row.id, row]),
+    );
+    const hits = ranked.map(({ id, score }) => {
+      const row = cards.get(id)!;
+      return { article: toCard(row), plainText: row.plain_text, score, time: order.get(id)!.time };
+    });
+    return { terms, display, ...total, ...(!complete && { rankingIsPartial: true as const }), hits };
   }
 
   /**
@@ -788,17 +864,16 @@ export class PostgresArchiveReader implements ArchiveReader {
   }
 
   /**
-   * Search by scoring every match (queries of more terms than the walk takes): each match's field weights
-   * come from its short fields; a body adds at most five points per term, so a match whose weights fall
-   * more than that short of the page's last place by weights alone cannot reach the page, and only the
-   * bodies of the rest are read to count occurrences.
+   * The page's hits of a query of more terms than the walk takes, by scoring the newest SCORED_AT_MOST
+   * matches: each match's field weights come from its short fields; a body adds at most five points per
+   * term, so a match whose weights fall more than that short of the page's last place by weights alone
+   * cannot reach the page, and only the bodies of the rest are read to count occurrences.
    */
   private async scoreAllMatches(
     client: pg.PoolClient,
     terms: string[],
-    display: string,
     params: Record<string, unknown>,
-  ): Promise<ArchiveSearchResult> {
+  ): Promise<ArchiveSearchHit[]> {
     const w = FIELD_WEIGHTS;
     // Per term, the weight of the first field holding it. A term of one or two characters that the tokens
     // match is in the body if in no short field; a longer term's grams can be apart, so the body is
@@ -812,32 +887,22 @@ export class PostgresArchiveReader implements ArchiveReader {
       })
       .join(" + ");
     const repeats = repeatExpression(terms.length, "least").replace(/@t(\d+)/g, "@t$1::text");
-    // One statement: the matches are found once, counted, and only the page's rows come back.
-    const [row] = await this.rows<{ total: number; hits: { card: string; plain_text: string; time: number; score: number }[] }>(
+    const rows = await this.rows<{ card: string; plain_text: string; time: number; score: number }>(
       `WITH m AS MATERIALIZED (
-         SELECT * FROM (SELECT s.article_id AS id, s.time, s.slug, ${weight} AS weight
-           FROM archive_search_tokens s JOIN archive_search h ON h.article_id = s.article_id
-           WHERE s.tokens @@ @all::tsquery AND ${TOKENS_PUBLISHED}) w
+         SELECT * FROM (SELECT c.id, c.time, c.slug, ${weight} AS weight
+           FROM (SELECT s.article_id AS id, s.time, s.slug FROM archive_search_tokens s
+             WHERE s.tokens @@ @all::tsquery AND ${TOKENS_PUBLISHED} ORDER BY -s.time, s.slug LIMIT ${SCORED_AT_MOST}) c
+           JOIN archive_search h ON h.article_id = c.id) w
          WHERE weight IS NOT NULL),
-       last_place AS (SELECT weight FROM m ORDER BY weight DESC LIMIT 1 OFFSET @place - 1),
-       page AS (
-         SELECT a.card, a.plain_text, m.time, m.slug, (m.weight + ${repeats})::int AS score
-         FROM m JOIN archive_search b ON b.article_id = m.id JOIN archive_articles a ON a.id = m.id
-         WHERE m.weight + @bonus >= coalesce((SELECT weight FROM last_place), 0)
-         ORDER BY score DESC, m.time DESC, m.slug LIMIT @limit OFFSET @offset)
-       SELECT (SELECT count(*) FROM m)::int AS total,
-         coalesce((SELECT json_agg(json_build_object('card', card, 'plain_text', plain_text, 'time', time, 'score', score)
-           ORDER BY score DESC, time DESC, slug) FROM page), '[]') AS hits`,
+       last_place AS (SELECT weight FROM m ORDER BY weight DESC LIMIT 1 OFFSET @place - 1)
+       SELECT a.card, a.plain_text, m.time, (m.weight + ${repeats})::int AS score
+       FROM m JOIN archive_search b ON b.article_id = m.id JOIN archive_articles a ON a.id = m.id
+       WHERE m.weight + @bonus >= coalesce((SELECT weight FROM last_place), 0)
+       ORDER BY score DESC, m.time DESC, m.slug LIMIT @limit OFFSET @offset`,
       params,
       client,
     );
-    const { total, hits } = row!;
-    return {
-      terms,
-      display,
-      total,
-      hits: hits.map((hit) => ({ article: toCard(hit), plainText: hit.plain_text, score: hit.score, time: hit.time })),
-    };
+    return rows.map((hit) => ({ article: toCard(hit), plainText: hit.plain_text, score: hit.score, time: hit.time }));
   }
 }
 

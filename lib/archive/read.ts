@@ -7,9 +7,17 @@ import type { SectionSlug } from "@/lib/site";
 import type { Photo } from "@/lib/images/photos";
 import { rankRelated, RELATED_WEIGHTS, relatedScore } from "@/lib/related";
 import { FIELD_WEIGHTS, scoreFields, type SearchFields } from "@/lib/search/index";
-import { matchAll, searchStates, termPlan, walkStates } from "@/lib/archive/search-levels";
+import { matchAll, searchStates, termPlan, walkStates, type RankedId, type SearchState } from "@/lib/archive/search-levels";
+import {
+  DIRECT_SCORING_MAX,
+  fillPartial,
+  rankScored,
+  SCORED_AT_MOST,
+  yieldToReaders,
+  type SearchTuning,
+} from "@/lib/archive/search-budget";
 import { parseQuery } from "@/lib/search/normalize";
-import { estimatesFrom, settledTotal, totalFromSample } from "@/lib/archive/estimate";
+import { estimatesFrom, settledTotal, totalFromSample, type SearchTotal } from "@/lib/archive/estimate";
 import { nameKey as groupKey, normalizeAlias } from "@/lib/urls";
 import { byBound, MemberListCache, mergeByBound, type BoundedId, type WeightedIds } from "@/lib/archive/related-lists";
 import { READ_MODEL_VERSION, writeReadModel, type GroupKind, type PickKey } from "@/lib/archive/write";
@@ -33,6 +41,11 @@ export type ArchiveSearchResult = {
   display: string;
   total: number;
   totalIsEstimate?: true;
+  /**
+   * The search's budget (lib/archive/search-budget.ts) ran out before every match could be weighed: the
+   * hits are the best of those read (the best states' and the newest), and readers are told so.
+   */
+  rankingIsPartial?: true;
   hits: ArchiveSearchHit[];
 };
 
@@ -84,13 +97,10 @@ export class SqliteArchiveReader implements ArchiveReader {
   private readonly memberLists = new MemberListCache(1_000_000);
   private readonly groupSummaries = new Map<string, GroupSummary | undefined>();
 
-  /**
-   * `estimateFrom`: sampled matches from which a search's total is estimated from the sample rather than
-   * counted (lib/archive/estimate.ts; tests set it low to take that path on a small archive).
-   */
+  /** `options`: other search settings than the defaults, for tests and benchmarks (SearchTuning). */
   constructor(
     readonly db: Database.Database,
-    private readonly options: { estimateFrom?: number } = {},
+    readonly options: SearchTuning = {},
   ) {
     const version = (db.prepare("SELECT value FROM meta WHERE key = 'version'").get() as { value: string } | undefined)?.value;
     if (version !== String(READ_MODEL_VERSION))
@@ -401,15 +411,15 @@ export class SqliteArchiveReader implements ArchiveReader {
   }
 
   /**
-   * Articles matching every term of `raw`, ranked as lib/search/index.ts ranks them. Queries of one to
-   * three terms walk the index state by state, best first, and stop once the page is settled
+   * Articles matching every term of `raw`, ranked as lib/search/index.ts ranks them, in bounded steps
+   * (lib/archive/search-budget.ts). A few matches are scored one by one. Otherwise queries of one to three
+   * terms walk the index state by state, best first, and stop once the page is settled
    * (lib/archive/search-levels.ts): a word in every article costs a page of rows. Longer queries, whose
-   * states multiply, score their matches (scoreAllMatches).
+   * states multiply, score their matches (scoreAllMatches), the newest SCORED_AT_MOST of them at most.
    */
   async search(raw: string, now: number, offset = 0, limit = 10): Promise<ArchiveSearchResult> {
     const { terms, display, params } = searchRequest(raw, now, offset, limit);
     if (!terms.length) return { terms, display, total: 0, hits: [] };
-    if (terms.length > LEVELLED_TERMS) return this.scoreAllMatches(terms, display, params);
     const plans = terms.map((term) => termPlan(term));
     const all = matchAll(plans);
     const sampled = this.publishedMatches("search_sample", all, now);
@@ -417,31 +427,48 @@ export class SqliteArchiveReader implements ArchiveReader {
       ? totalFromSample(sampled)
       : { total: this.publishedMatches("search_grams", all, now) };
     if (!counts.totalIsEstimate && offset >= counts.total) return { terms, display, ...counts, hits: [] };
-    const exists = this.query("SELECT 1 FROM search_grams WHERE search_grams MATCH ? LIMIT 1");
-    const states = searchStates(plans, (match) => exists.get(match) !== undefined);
-    const rows = this.query(
-      `SELECT g.rowid FROM search_grams g JOIN search_heads h ON h.article_id = g.rowid
-       WHERE search_grams MATCH ? AND +h.draft = 0 AND +h.time <= ? ORDER BY g.rowid`,
-    ).pluck();
+    const place = offset + limit;
+    // Its own statement: a search yields between steps, and another search may be iterating the cached one.
+    const rows = this.db
+      .prepare(
+        `SELECT g.rowid FROM search_grams g JOIN search_heads h ON h.article_id = g.rowid
+         WHERE search_grams MATCH ? AND +h.draft = 0 AND +h.time <= ? ORDER BY g.rowid LIMIT ?`,
+      )
+      .pluck();
     const fields = this.query(
       "SELECT h.title, h.tags, h.summary, b.body FROM search_heads h JOIN search_bodies b ON b.article_id = h.article_id WHERE h.article_id = ?",
     );
-    const walked = await walkStates(
-      states,
-      offset + limit,
-      (state) => rows.iterate(state.match, now) as IterableIterator<number>,
-      (id) => scoreFields(fields.get(id) as SearchFields, terms),
-    );
-    const total = settledTotal(counts, walked.length, offset + limit);
-    const ranked = walked.slice(offset);
+    const score = (id: number) => scoreFields(fields.get(id) as SearchFields, terms);
+    await yieldToReaders();
+    let ranked: RankedId[];
+    let complete = true;
+    const { directScoringMax = DIRECT_SCORING_MAX, walkBudget } = this.options;
+    if (!counts.totalIsEstimate && counts.total <= directScoringMax) {
+      ranked = (await rankScored(rows.all(all, now, directScoringMax) as number[], place, score)).ranked;
+    } else if (terms.length > LEVELLED_TERMS) {
+      return this.scoreAllMatches(terms, display, { ...params, match: all }, counts);
+    } else {
+      const exists = this.query("SELECT 1 FROM search_grams WHERE search_grams MATCH ? LIMIT 1");
+      const states = searchStates(plans, (match) => exists.get(match) !== undefined);
+      const stateRows = (state: SearchState) => rows.iterate(state.match, now, -1) as IterableIterator<number>;
+      const walked = await walkStates(states, place, stateRows, score, undefined, walkBudget);
+      ({ ranked, complete } = walked);
+      if (!complete) {
+        // The budget ran out: the best of what the walk read and of the newest matches, scored.
+        await yieldToReaders();
+        const newest = (rows.all(all, now, DIRECT_SCORING_MAX) as number[]).map((id) => ({ id, score: score(id) }));
+        ranked = fillPartial(ranked, newest, place);
+      }
+    }
+    const total = complete ? settledTotal(counts, ranked.length, place) : counts;
     const page = this.query(
       "SELECT t.card, t.plain_text, h.time FROM article_texts t JOIN search_heads h ON h.article_id = t.id WHERE t.id = ?",
     );
-    const hits = ranked.map(({ id, score }) => {
+    const hits = ranked.slice(offset).map(({ id, score }) => {
       const row = page.get(id) as { card: string; plain_text: string; time: number };
       return { article: toCard(row), plainText: row.plain_text, score, time: row.time };
     });
-    return { terms, display, ...total, hits };
+    return { terms, display, ...total, ...(!complete && { rankingIsPartial: true as const }), hits };
   }
 
   /**
@@ -460,17 +487,20 @@ export class SqliteArchiveReader implements ArchiveReader {
   }
 
   /**
-   * Search by scoring every match: each match's field weights come from its short fields; a body adds at
-   * most five points per term, so a match whose weights fall more than that short of the page's last place
-   * by weights alone cannot reach the page, and only the bodies of the rest are read to count occurrences.
+   * Search by scoring the matches, the newest SCORED_AT_MOST at most (more is marked rankingIsPartial):
+   * each match's field weights come from its short fields; a body adds at most five points per term, so a
+   * match whose weights fall more than that short of the page's last place by weights alone cannot reach
+   * the page, and only the bodies of the rest are read to count occurrences.
    */
-  private scoreAllMatches(terms: string[], display: string, params: Record<string, unknown>): ArchiveSearchResult {
-    params.match = matchAll(terms.map((term) => termPlan(term)));
+  private scoreAllMatches(
+    terms: string[],
+    display: string,
+    params: Record<string, unknown>,
+    counts: SearchTotal,
+  ): ArchiveSearchResult {
     const matches = `SELECT h.article_id AS id, h.time, h.slug, ${weightExpression(terms.length)} AS weight
        FROM search_grams g JOIN search_heads h ON h.article_id = g.rowid
-       WHERE search_grams MATCH @match AND +h.draft = 0 AND +h.time <= @now`;
-    const total = (this.query(`SELECT COUNT(*) AS n FROM (${matches})`).get(params) as { n: number }).n;
-    if ((params.offset as number) >= total) return { terms, display, total, hits: [] };
+       WHERE search_grams MATCH @match AND +h.draft = 0 AND +h.time <= @now ORDER BY g.rowid LIMIT ${SCORED_AT_MOST}`;
     const rows = this.query(
       `WITH m AS MATERIALIZED (${matches}),
          last_place AS (SELECT weight FROM m ORDER BY weight DESC LIMIT 1 OFFSET @place - 1)
@@ -480,7 +510,8 @@ export class SqliteArchiveReader implements ArchiveReader {
        ORDER BY score DESC, m.time DESC, m.slug LIMIT @limit OFFSET @offset`,
     ).all(params) as { card: string; plain_text: string; time: number; score: number }[];
     const hits = rows.map((row) => ({ article: toCard(row), plainText: row.plain_text, score: row.score, time: row.time }));
-    return { terms, display, total, hits };
+    const partial = counts.totalIsEstimate || counts.total > SCORED_AT_MOST;
+    return { terms, display, ...counts, ...(partial && { rankingIsPartial: true as const }), hits };
   }
 }
 

@@ -14,6 +14,7 @@
 import type { Article } from "@/lib/content/schema";
 import { FIELD_WEIGHTS } from "@/lib/search/index";
 import { compact, normalizeText } from "@/lib/search/normalize";
+import { WALK_BUDGET, yieldToReaders, type WalkBudget } from "@/lib/archive/search-budget";
 
 /** Repeats in the body a term earns points for (lib/search/index.ts scoreFields). */
 export const MAX_REPEATS = 5;
@@ -416,12 +417,17 @@ function levelVectors(tiers: Tier[], sum: number): number[][] {
 /** A scored match: its exact points and its place in content order (the tie-break). */
 export type RankedId = { id: number; score: number };
 
+/** A walk's best rows; `complete` unless the budget ran out before the page was settled. */
+export type WalkResult = { ranked: RankedId[]; complete: boolean };
+
 /**
  * The best `place` matches, in ranking order, walking `states` best first. `rows(state)` yields a state's
  * published ids in content order (`before(a, b)`: a comes first; SQLite's ids are content order);
  * `score(id)` is the exact score of a row of an inexact state, 0 when the row only looked like a match
  * (tokens without phrases). Stops as soon as no later row can place: rows come in content order and a
- * state's scores are at most its max.
+ * state's scores are at most its max. Stops too when the next state would exceed `budget`
+ * (lib/archive/search-budget.ts), and answers what it has, not `complete`; between states it lets the
+ * requests waiting behind it run.
  */
 export async function walkStates(
   states: AsyncIterable<SearchState>,
@@ -429,15 +435,23 @@ export async function walkStates(
   rows: (state: SearchState) => Iterable<number> | AsyncIterable<number>,
   score: (id: number) => number,
   before: (a: number, b: number) => boolean = (a, b) => a < b,
-): Promise<RankedId[]> {
+  budget: WalkBudget = WALK_BUDGET,
+): Promise<WalkResult> {
   const best: RankedId[] = [];
   const beats = (a: RankedId, b: RankedId) => a.score > b.score || (a.score === b.score && before(a.id, b.id));
+  const spent = { states: 0, characters: 0, rows: 0 };
   for await (const state of states) {
-    if (best.length === place && best[place - 1]!.score > state.max) break;
+    if (best.length === place && best[place - 1]!.score > state.max) return { ranked: best, complete: true };
+    if (spent.states + 1 > budget.states || spent.characters + state.match.length > budget.characters)
+      return { ranked: best, complete: false };
+    if (spent.states > 0) await yieldToReaders();
+    spent.states++;
+    spent.characters += state.match.length;
     for await (const id of rows(state)) {
       const last = best[place - 1];
       // Later rows of this state come after this one in content order and score at most state.max.
       if (last && best.length === place && !beats({ id, score: state.max }, last)) break;
+      if (++spent.rows > budget.rows) return { ranked: best, complete: false };
       const row = { id, score: state.exact ? state.max : score(id) };
       if (row.score === 0 || (best.length === place && !beats(row, last!))) continue;
       let at = best.length;
@@ -449,5 +463,5 @@ export async function walkStates(
       if (state.exact && best.length === place && best[place - 1]!.score >= state.max) break;
     }
   }
-  return best;
+  return { ranked: best, complete: true };
 }

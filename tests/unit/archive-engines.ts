@@ -7,6 +7,7 @@ import Database from "better-sqlite3";
 import { readModelInMemory, SqliteArchiveReader, type ArchiveReader } from "@/lib/archive/read";
 import { updateReadModel, writeReadModel } from "@/lib/archive/write";
 import type { Article } from "@/lib/content/schema";
+import type { SearchTuning } from "@/lib/archive/search-budget";
 import { searchArticles, type SearchIndex } from "@/lib/search/index";
 import { POSTGRES_URL } from "../engagement/engines";
 
@@ -94,12 +95,20 @@ export const ARCHIVE_ENGINES: { name: string; open: (content: Content) => Promis
   },
 ];
 
-/** The same read model, read by a reader told to estimate totals from `from` sampled matches up. */
-export function estimatingFrom(reader: ArchiveReader, from: number): ArchiveReader {
-  if (reader instanceof PostgresArchiveReader) return new PostgresArchiveReader(reader.pool, undefined, { estimateFrom: from });
-  if (reader instanceof SqliteArchiveReader) return new SqliteArchiveReader(reader.db, { estimateFrom: from });
-  throw new Error(`no sampling reader for ${reader.engine}`);
+/** The same read model, read by a reader with other search settings (`tuning` over the reader's own). */
+export function tunedSearch(reader: ArchiveReader, tuning: SearchTuning): ArchiveReader {
+  if (reader instanceof PostgresArchiveReader)
+    return new PostgresArchiveReader(reader.pool, undefined, { ...reader.options, ...tuning });
+  if (reader instanceof SqliteArchiveReader) return new SqliteArchiveReader(reader.db, { ...reader.options, ...tuning });
+  throw new Error(`no tuned reader for ${reader.engine}`);
 }
+
+/** The same read model, read by a reader told to estimate totals from `from` sampled matches up. */
+export const estimatingFrom = (reader: ArchiveReader, from: number) => tunedSearch(reader, { estimateFrom: from });
+
+/** The same read model, read by a reader that walks the index's states however few the matches (no budget). */
+export const walking = (reader: ArchiveReader) =>
+  tunedSearch(reader, { directScoringMax: 0, walkBudget: { states: Infinity, characters: Infinity, rows: Infinity } });
 
 /**
  * One page of `query` as the reader answers it and as the in-memory reference does, in the same shape

@@ -1,0 +1,74 @@
+// How much work one search may do, on either engine, whatever the reader typed: a search is a few
+// bounded steps with the event loop free between them, so no query can stall the pages served beside it
+// (issue #28). Where the budget runs out, the answer is the best found so far and says so.
+import type { RankedId } from "@/lib/archive/search-levels";
+
+/**
+ * Matches from which a search scores every one of them directly (one index query, their fields, the
+ * ranking in memory): exact, and cheaper than any walk when the matches are few. A walk over a rare
+ * query's states found nothing to stop it early: 225 states and 1.9 s for a three-word query at three
+ * articles (BENCHMARKS.md, "Search that cannot stall").
+ */
+export const DIRECT_SCORING_MAX = 300;
+
+/**
+ * What a walk of the index's states (lib/archive/search-levels.ts walkStates) may ask before it answers
+ * with what it has: states asked, the characters of their expressions (parsing an FTS5 expression costs
+ * about 0.3 ms a kilobyte, so one of 113 KB held the event loop 30 ms at three articles), and rows read.
+ */
+export const WALK_BUDGET = { states: 24, characters: 60_000, rows: 2_000 } as const;
+export type WalkBudget = { states: number; characters: number; rows: number };
+
+/**
+ * Matches a query of more terms than the walk takes scores at most, the newest first: scoring every
+ * match of five common words read 60,000 bodies in one statement (1.1–1.9 s at 100,000 articles).
+ */
+export const SCORED_AT_MOST = 2_000;
+
+/**
+ * A reader's search settings where tests and benchmarks choose other values than the defaults above (and
+ * ESTIMATE_FROM, lib/archive/estimate.ts) to take a path on a small archive.
+ */
+export type SearchTuning = { estimateFrom?: number; directScoringMax?: number; walkBudget?: WalkBudget };
+
+/** Lets the requests waiting behind this one run before the next step of a search. */
+export const yieldToReaders = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The best `place` of `ids` by `score` (0: not a match), ties in content order (`before(a, b)`: a first).
+ * Scoring yields to readers every SCORE_SLICE ids.
+ */
+export async function rankScored(
+  ids: readonly number[],
+  place: number,
+  score: (id: number) => number,
+  before: (a: number, b: number) => boolean = (a, b) => a < b,
+): Promise<{ ranked: RankedId[]; matched: number }> {
+  const scored: RankedId[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    if (i > 0 && i % SCORE_SLICE === 0) await yieldToReaders();
+    const value = score(ids[i]!);
+    if (value > 0) scored.push({ id: ids[i]!, score: value });
+  }
+  scored.sort((a, b) => b.score - a.score || (before(a.id, b.id) ? -1 : before(b.id, a.id) ? 1 : 0));
+  return { ranked: scored.slice(0, place), matched: scored.length };
+}
+
+/** Ids scored between two yields: a hundred bodies' occurrences take ~5 ms. */
+const SCORE_SLICE = 100;
+
+/**
+ * A partial walk's rows (from the best states) and the newest matches, scored, ranked together: a page is
+ * full whenever there are matches, and the best of what was read comes first.
+ */
+export function fillPartial(
+  walked: readonly RankedId[],
+  newest: readonly RankedId[],
+  place: number,
+  before: (a: number, b: number) => boolean = (a, b) => a < b,
+): RankedId[] {
+  const seen = new Set(walked.map((row) => row.id));
+  return [...walked, ...newest.filter((row) => !seen.has(row.id) && row.score > 0)]
+    .sort((a, b) => b.score - a.score || (before(a.id, b.id) ? -1 : before(b.id, a.id) ? 1 : 0))
+    .slice(0, place);
+}
