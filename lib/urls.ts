@@ -40,9 +40,13 @@ export const feedPaths = {
   atom: (scope?: FeedScope) => `${feedBase(scope)}/atom.xml`,
 };
 
-/** An old address as a lookup key: path NFC and percent-decoded, query parameters sorted, no fragment. */
+/**
+ * An old address as a lookup key: path NFC and percent-decoded, query parameters sorted, no fragment.
+ * The address is a path whatever it looks like: a request for `//host…` or `//[bad` is a path of this
+ * site, never an authority to parse (an invalid one threw, and answered 500).
+ */
 export function normalizeAlias(address: string): string {
-  const url = new URL(address, "http://alias.invalid");
+  const url = new URL(`http://alias.invalid${address.startsWith("/") ? "" : "/"}${address}`);
   url.searchParams.sort();
   return `${decodeSegment(url.pathname)}${url.search}`;
 }

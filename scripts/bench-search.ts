@@ -1,108 +1,200 @@
-// npm run bench:search [-- --count N] — search over N synthetic articles (default 2,000, as content:generate
-// writes them), side by side: the in-memory gram index (the reference), the read model's FTS5 gram index in
-// an SQLite file (what the site serves by default), and the same read model synced into PostgreSQL (its
-// GIN gram index). Prints build time, size and memory, and query latency p50/p99 per class.
-import { performance } from "node:perf_hooks";
-import { buildCatalog } from "@/lib/catalog";
-import { readContent } from "@/lib/content";
-import { buildSearchIndex, searchArticles } from "@/lib/search/index";
-import { generateArticles } from "@/lib/synthetic";
-import { readArgs } from "./lib/args";
-import { parseArticle } from "@/lib/content/parse-article";
+// npm run bench:search [-- --count N] [-- --generated Q] [-- --keep K] — search over N synthetic articles
+// (default 2,000; 3 means the three real articles), on the read model's SQLite file (what the site serves
+// by default) and the same read model synced into PostgreSQL, beside the in-memory index (the reference,
+// up to 20,000 articles). Per engine: latency p50 / p99 / max for the hand-picked classes and for Q
+// generated queries (default 300) of one to ten words drawn from the archive's own vocabulary, in each
+// of which the worst five are printed; the event loop's delay (perf_hooks.monitorEventLoopDelay) while
+// the queries run; and a reader's article lookups, every 2 ms beside the searches, against the same
+// lookups idle (the stall a page would see). `--keep K` adds the K slowest generated queries to the
+// regression cases of tests/unit/search-budget.test.ts. The read model of N articles is written once
+// into the system's temporary folder and reused. Not part of CI.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openReadModel } from "@/lib/archive/read";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { writeReadModelFile } from "@/lib/archive";
 import { PostgresArchiveReader, readModelPool, syncReadModel } from "@/lib/archive/postgres";
+import { openReadModel, type ArchiveReader } from "@/lib/archive/read";
+import { READ_MODEL_VERSION } from "@/lib/archive/write";
+import { buildCatalog } from "@/lib/catalog";
+import { readContent } from "@/lib/content";
+import { parseArticle } from "@/lib/content/parse-article";
+import type { Article } from "@/lib/content/schema";
+import { buildSearchIndex, searchArticles } from "@/lib/search/index";
+import { generateArticles } from "@/lib/synthetic";
+import { readArgs } from "./lib/args";
 
-const QUERIES = {
+const CLASSES = {
   "one word (3+ chars)": ["사이언스파크", "클러스터", "연구개발", "체육회", "네트워크"],
   "one word (1-2 chars)": ["오창", "특허", "日", "KS", "INS"],
   "spacing variant": ["사이언스 파크", "미니 클러스터", "재정 자율화"],
   "several words": ["가나가와 사이언스 파크 연구", "클러스터 일본 INS", "윤현우 재정"],
+  "three words, few matches": ["가나가와 사이언스 파크", "혁신 클러스터 지역", "일본 과학단지 창업 지원"],
   "no match": ["존재하지않는말", "zzzz"],
 };
+const CASES_FILE = path.join(import.meta.dirname, "..", "tests", "unit", "search-budget.cases.json");
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const args = readArgs(process.argv.slice(2));
+const count = Number(args.get("count") ?? 2000);
+const generatedCount = Number(args.get("generated") ?? 300);
+const keep = Number(args.get("keep") ?? 0);
+
+/** Nearest rank. */
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.max(0, Math.ceil((values.length * p) / 100) - 1)] ?? 0;
+const ms = (value: number) => `${value.toFixed(1).padStart(7)} ms`;
+
+/** A small deterministic generator (mulberry32): the same queries on every run of one seed. */
+function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
-async function main() {
-  const count = Number(readArgs(process.argv.slice(2)).get("count") ?? 2000);
-  const files = generateArticles(readContent("content").articles, count);
-  const articles = files.map((file) => {
+/** Queries of one to ten words of the archive's text, as readers type them (particles and punctuation kept). */
+function generatedQueries(articles: Article[], howMany: number): string[] {
+  const words = new Set<string>();
+  for (const article of articles.slice(0, 500))
+    for (const word of `${article.title} ${article.plainText}`.split(/\s+/)) if (word) words.add(word);
+  const vocabulary = [...words];
+  const next = random(28);
+  return Array.from({ length: howMany }, () =>
+    Array.from({ length: 1 + Math.floor(next() * 10) }, () => vocabulary[Math.floor(next() * vocabulary.length)]!).join(" "),
+  );
+}
+
+function archiveArticles(): Article[] {
+  const content = readContent("content");
+  if (count <= content.articles.length) return content.articles.slice(0, count);
+  return generateArticles(content.articles, count).map((file) => {
     const parsed = parseArticle(file.name, file.name.replace(/\.md$/, ""), file.text, {
       localImage: () => ({ ok: true, width: 308, height: 171 }),
     });
     if (!parsed.article) throw new Error(JSON.stringify(parsed.problems));
     return parsed.article;
   });
-  const catalog = buildCatalog({ articles, banners: [] }, Date.now());
+}
 
-  global.gc?.();
-  const heapBefore = process.memoryUsage().heapUsed;
-  const started = performance.now();
-  const index = buildSearchIndex(catalog.articles);
-  const buildMs = performance.now() - started;
-  global.gc?.();
-  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
-  const postings = Object.fromEntries(index.postings);
-  const serialisedMb = Buffer.byteLength(JSON.stringify(postings)) / 1024 / 1024;
+/** The read model of the archive, written once per size and read-model version. */
+function readModelFile(articles: Article[]): string {
+  const file = path.join(os.tmpdir(), `bench-search-${count}-v${READ_MODEL_VERSION}.db`);
+  if (!fs.existsSync(file)) {
+    const started = performance.now();
+    writeReadModelFile(file, { articles, banners: [], publisher: undefined as never });
+    console.log(`read model written: ${((performance.now() - started) / 1000).toFixed(1)} s, ${(fs.statSync(file).size / 2 ** 20).toFixed(0)} MB`);
+  }
+  return file;
+}
 
-  console.log(`articles: ${catalog.articles.length}`);
-  console.log(
-    `index build: ${buildMs.toFixed(0)} ms, ${index.postings.size} grams, heap +${heapMb.toFixed(1)} MB, postings as JSON ${serialisedMb.toFixed(1)} MB`,
-  );
-  const runQueries = async (label: string, search: (query: string) => number | Promise<number>) => {
-    console.log(label);
-    for (const [kind, queries] of Object.entries(QUERIES)) {
-      const times: number[] = [];
-      let total = 0;
-      for (let round = 0; round < 40; round++) {
-        for (const query of queries) {
-          const t = performance.now();
-          total += await search(query);
-          times.push(performance.now() - t);
-        }
-      }
-      times.sort((a, b) => a - b);
-      const avgHits = Math.round(total / 40 / queries.length);
-      console.log(
-        `  ${kind.padEnd(22)} p50 ${percentile(times, 50).toFixed(2).padStart(6)} ms  p99 ${percentile(times, 99).toFixed(2).padStart(6)} ms  (avg ${avgHits} hits, ${times.length} queries)`,
-      );
-    }
-  };
-  await runQueries("in memory (reference):", (query) => searchArticles(index, query).total);
+type Timed = { query: string; ms: number };
 
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bench-search-")), "read-model.db");
-  const writeStarted = performance.now();
-  writeReadModelFile(file, { articles, banners: [], publisher: undefined as never });
-  console.log(
-    `read model written: ${(performance.now() - writeStarted).toFixed(0)} ms, ${(fs.statSync(file).size / 1024 / 1024).toFixed(1)} MB on disk (articles, groups and search together)`,
-  );
-  const reader = openReadModel(file);
+/** Every query once, timed, in order. */
+async function timeQueries(search: (query: string) => Promise<unknown>, queries: string[]): Promise<Timed[]> {
+  const timed: Timed[] = [];
+  for (const query of queries) {
+    const started = performance.now();
+    await search(query);
+    timed.push({ query, ms: performance.now() - started });
+  }
+  return timed;
+}
+
+/** A reader's article lookups every 2 ms until `done`, each timed from when it was due. */
+async function readerBeside(reader: ArchiveReader, slugs: string[], now: number, done: () => boolean): Promise<number[]> {
+  const waits: number[] = [];
+  for (let i = 0; !done(); i++) {
+    const due = performance.now() + 2;
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    await reader.article(slugs[i % slugs.length]!, now);
+    waits.push(performance.now() - due);
+  }
+  return waits;
+}
+
+async function benchEngine(name: string, reader: ArchiveReader, articles: Article[], generated: string[]): Promise<Timed[]> {
   const now = Date.now();
-  await runQueries("read model (SQLite FTS5 grams):", async (query) => (await reader.search(query, now)).total);
+  const slugs = articles.slice(0, 200).map((article) => article.slug);
+  const search = (query: string) => reader.search(query, now);
+  console.log(`\n${name}`);
+  // Warm the statements and the page cache first: the first query of each class is not what readers see.
+  for (const queries of Object.values(CLASSES)) await timeQueries(search, queries);
+  let idleDone = false;
+  const idleReader = readerBeside(reader, slugs, now, () => idleDone);
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  idleDone = true;
+  const idle = await idleReader;
+
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  delay.enable();
+  let searching = true;
+  const besides = readerBeside(reader, slugs, now, () => !searching);
+  for (const [kind, queries] of Object.entries(CLASSES)) {
+    const times = (await timeQueries(search, Array.from({ length: 20 }, () => queries).flat())).map((t) => t.ms);
+    console.log(`  ${kind.padEnd(26)} p50 ${ms(percentile(times, 50))}  p99 ${ms(percentile(times, 99))}  max ${ms(Math.max(...times))}`);
+  }
+  const timed = await timeQueries(search, generated);
+  searching = false;
+  const busy = await besides;
+  delay.disable();
+  const times = timed.map((t) => t.ms);
+  console.log(
+    `  ${`generated, 1–10 words`.padEnd(26)} p50 ${ms(percentile(times, 50))}  p99 ${ms(percentile(times, 99))}  max ${ms(Math.max(...times))}  (${generated.length} queries)`,
+  );
+  for (const { query, ms: took } of [...timed].sort((a, b) => b.ms - a.ms).slice(0, 5))
+    console.log(`    worst: ${ms(took)}  ${query.slice(0, 70)}`);
+  const loopP99 = delay.percentile(99) / 1e6;
+  const loopMax = delay.max / 1e6;
+  console.log(`  event-loop delay while searching: p50 ${ms(delay.percentile(50) / 1e6)}  p99 ${ms(loopP99)}  max ${ms(loopMax)}`);
+  const idleP99 = percentile(idle, 99);
+  const busyP99 = percentile(busy, 99);
+  console.log(
+    `  a reader's article lookup, late by: idle p50 ${ms(percentile(idle, 50))} p99 ${ms(idleP99)}; beside the searches p50 ${ms(percentile(busy, 50))} p99 ${ms(busyP99)} (${(busyP99 / Math.max(idleP99, 0.1)).toFixed(1)}× idle)`,
+  );
+  return timed;
+}
+
+async function main() {
+  const articles = archiveArticles();
+  const generated = generatedQueries(articles, generatedCount);
+  console.log(`articles: ${articles.length}; ${os.cpus().length} cores; Node ${process.version}`);
+  const file = readModelFile(articles);
+  const worst: Timed[] = [];
+
+  if (articles.length <= 20_000) {
+    const index = buildSearchIndex(buildCatalog({ articles, banners: [] }, Date.now()).articles);
+    const times = (await timeQueries(async (query) => searchArticles(index, query), generated)).map((t) => t.ms);
+    console.log(
+      `\nin memory (the reference, every match scored): generated p50 ${ms(percentile(times, 50))}  p99 ${ms(percentile(times, 99))}  max ${ms(Math.max(...times))}`,
+    );
+  }
+
+  const sqlite = openReadModel(file);
+  worst.push(...(await benchEngine("read model (SQLite FTS5 grams)", sqlite, articles, generated)));
 
   // The same read model synced into PostgreSQL (a schema of its own, dropped afterwards).
   const schema = `bench_search_${process.pid}`;
   const pool = readModelPool(process.env.TEST_POSTGRES_URL || "postgres://postgres@127.0.0.1:5432/test", schema);
   await pool.query(`CREATE SCHEMA ${schema}`);
   try {
-    const syncStarted = performance.now();
-    await syncReadModel(pool, reader.db);
-    const size = (await pool.query("SELECT pg_total_relation_size('archive_search') AS bytes")).rows[0].bytes as number;
-    console.log(
-      `PostgreSQL sync: ${(performance.now() - syncStarted).toFixed(0)} ms; search table with its GIN index ${(size / 1024 / 1024).toFixed(1)} MB`,
-    );
-    const postgres = new PostgresArchiveReader(pool);
-    await runQueries("read model (PostgreSQL GIN grams):", async (query) => (await postgres.search(query, now)).total);
+    const started = performance.now();
+    await syncReadModel(pool, sqlite.db);
+    console.log(`\nPostgreSQL sync: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    worst.push(...(await benchEngine("read model (PostgreSQL GIN grams)", new PostgresArchiveReader(pool), articles, generated)));
   } finally {
     await pool.query(`DROP SCHEMA ${schema} CASCADE`);
     await pool.end();
   }
-  fs.rmSync(path.dirname(file), { recursive: true, force: true });
+
+  if (keep > 0) {
+    const cases = JSON.parse(fs.readFileSync(CASES_FILE, "utf8")) as { about: string; queries: string[] };
+    const slowest = [...worst].sort((a, b) => b.ms - a.ms).map((t) => t.query);
+    cases.queries = [...new Set([...cases.queries, ...slowest.slice(0, keep)])];
+    fs.writeFileSync(CASES_FILE, `${JSON.stringify(cases, null, 2)}\n`);
+    console.log(`\nkept the ${keep} slowest generated queries in ${path.relative(process.cwd(), CASES_FILE)}`);
+  }
 }
 
 void main();

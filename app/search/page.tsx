@@ -5,7 +5,7 @@ import { SearchResults } from "@/components/search/search-results";
 import { Sidebar } from "@/components/sidebar/sidebar";
 import { getPublicationInstant, getSidebar, searchPublished, pageArchive } from "@/lib/articles";
 import { parseQuery } from "@/lib/search/normalize";
-import { MAX_SEARCH_PAGES, pastSearchDepth, presentHits, RESULTS_PER_PAGE } from "@/lib/search/present";
+import { MAX_SEARCH_PAGES, PARTIAL_RANKING_NOTE, pastSearchDepth, presentHits, RESULTS_PER_PAGE } from "@/lib/search/present";
 import { resultCount } from "@/lib/search/result-count";
 import { popularTags } from "@/lib/search/suggestions";
 import { pageMetadata } from "@/lib/seo/metadata";
@@ -99,7 +99,12 @@ export default async function SearchPage({ searchParams }: Props) {
               )}
             </div>
           ) : (
-            <SearchResults items={presentHits(result)} />
+            <>
+              {"rankingIsPartial" in result && result.rankingIsPartial && (
+                <p className="mt-3 text-sm text-ink-soft">{PARTIAL_RANKING_NOTE}</p>
+              )}
+              <SearchResults items={presentHits(result)} />
+            </>
           )}
           <Pagination
             page={page}

@@ -11,17 +11,23 @@ export const NOT_FOUND_PATH = "/_portal/not-found";
 /** Build assets, photo variants, files from public/ and the API: never an article, a listing or an old address. */
 const NOT_A_PAGE = /^\/(?:_next\/static|_next\/image|api\/|img\/|images\/|banners\/|icon|logo|og-default|robots\.txt)/;
 
+/** A listing's page 1 spelled out: /sections/economy/page/1, /tags/…/page/01/. */
+const FIRST_PAGE = /^(\/(?:sections|tags|series|authors)\/[^/]+)\/page\/0*1\/?$/;
+
 export type PageRoute = { redirect: string } | { notFound: true } | { pass: true };
 
 /**
  * What to do with a request for `url` (path and query, as sent) at `now`: a permanent redirect for an old
- * address an article lists in `aliases` (once it is published), the real 404 page for an article, section,
+ * address an article lists in `aliases` (once it is published) and for a listing's page 1 spelled out, the real 404 page for an article, section,
  * tag, series or author page (or page number) that does not exist (lib/route-exists.ts says why Next's own
  * would not do), else Next as usual.
  */
 export async function routePage(reader: ArchiveReader, url: string, now: number): Promise<PageRoute> {
   const [pathname = "/", query] = url.split(/\?(.*)/s);
   if (NOT_A_PAGE.test(pathname)) return { pass: true };
+  // A listing's first page has one address, the listing's own (paths.section and the rest write it so).
+  const firstPage = FIRST_PAGE.exec(pathname);
+  if (firstPage) return { redirect: `${firstPage[1]}${query ? `?${query}` : ""}` };
   const slug = await reader.aliasTarget(query ? `${pathname}?${query}` : pathname, now);
   if (slug) return { redirect: paths.article(slug) };
   return (await pageExists(reader, pathname, now)) ? { pass: true } : { notFound: true };

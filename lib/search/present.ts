@@ -23,8 +23,12 @@ type Found = {
   terms: string[];
   total: number;
   totalIsEstimate?: true;
+  rankingIsPartial?: true;
   hits: { article: ArticleCard; plainText: string }[];
 };
+
+/** What readers are told when a search's budget ran out before every match could be weighed. */
+export const PARTIAL_RANKING_NOTE = "결과가 많아 일부 기사만 관련도를 따져 정렬했습니다. 검색어를 더 자세히 입력하면 더 정확해집니다.";
 
 /** Each hit with its title and a stretch of its text highlighted. */
 export function presentHits(result: Found): PresentedHit[] {
@@ -49,5 +53,7 @@ export function searchJson(result: Found) {
     })),
     total: result.total,
     totalIsEstimate: result.totalIsEstimate ?? false,
+    // The search's budget ran out: these are the best of the matches it read (lib/archive/search-budget.ts).
+    rankingIsPartial: result.rankingIsPartial ?? false,
   };
 }

@@ -61,8 +61,20 @@ describe("routePage (the portal server, before Next)", () => {
     ["/img/abc-720.avif", { pass: true }],
     ["/_next/static/chunks/x.js", { pass: true }],
     ["/", { pass: true }],
+    // A listing's first page has one address.
+    ["/sections/economy/page/1", { redirect: "/sections/economy" }],
+    ["/sections/economy/page/01/?utm=x", { redirect: "/sections/economy?utm=x" }],
+    [`/tags/${encodeURIComponent("클러스터")}/page/1`, { redirect: `/tags/${encodeURIComponent("클러스터")}` }],
+    ["/series/x/page/1", { redirect: "/series/x" }],
+    ["/authors/x/page/1", { redirect: "/authors/x" }],
+    ["/sections/economy/page/10", { notFound: true }],
   ])("%s → %j", async (url, route) => {
     expect(await routePage(withAlias, url, now)).toEqual(route);
+  });
+  it("never throws on a path that looks like an authority: any such path is a path of this site", async () => {
+    const hostile = ["//[", "//[::1", "//a b", "//%zz", "//@", "//:99999", "///", "//\\evil", "//[v1.x]/y?z=1", "//ex ample.com/a"];
+    for (const url of [...hostile, ...hostile.map((path) => `${path}?q=1`), ...Array.from({ length: 200 }, (_, i) => `//${String.fromCharCode(32 + (i % 95))}[${i}`)])
+      expect(await routePage(withAlias, url, now)).toEqual({ pass: true });
   });
   it("lets a scheduled article's old address redirect from its minute on", async () => {
     expect(await routePage(withAlias, "/old/soon.html", Date.parse("2030-01-01T00:00:00Z"))).toEqual({
