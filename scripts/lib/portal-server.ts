@@ -8,6 +8,7 @@ import { archive } from "@/lib/archive";
 import { expireTagsNow, onTagsChange, pullSharedTags } from "@/lib/cache/shared-tags.cjs";
 import { engagementConfig } from "@/lib/engagement/config";
 import { ENGAGEMENT_TAG } from "@/lib/engagement/tags";
+import { ErrorLog } from "@/lib/http/error-log";
 import { frontDoor, microcacheExpiry } from "@/lib/http/front-door";
 import { NOT_FOUND_PATH, routePage } from "@/lib/http/page-routing";
 import { PageMicrocache, microcacheKey, storable, type CachedPage } from "@/lib/http/page-microcache";
@@ -95,6 +96,7 @@ export async function startPortalServer({ port, hostname }: PortalServerOptions)
   const handle = app.getRequestHandler();
   const hops = engagementConfig.trustedProxyHops;
   const microcache = new PageMicrocache(MICROCACHE_BYTES);
+  const errors = new ErrorLog();
   // A comment, a count or a moderation, here or pulled in from another instance, changes Next's answers:
   // none answered before is given again. A refused write changes no tag, so a flood of them empties nothing.
   onTagsChange(() => microcache.clear());
@@ -135,7 +137,7 @@ export async function startPortalServer({ port, hostname }: PortalServerOptions)
     // Directly exposed (0 hops), what the client wrote is ignored; behind proxies they wrote the header.
     if (hops === 0 || !req.headers["x-forwarded-for"]) req.headers["x-forwarded-for"] = socketAddress;
     const fail = (error: unknown) => {
-      console.error(`${req.method} ${req.url} failed`, error);
+      errors.report(`${req.method} ${req.url?.slice(0, 200)} failed`, error);
       if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
       res.end();
     };
