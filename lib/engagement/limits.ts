@@ -10,6 +10,18 @@ export const COMMENT_LIMITS = {
    * IPA stack two; a pile of hundreds is how one comment paints over a page ("Zalgo" text).
    */
   marksPerCharacter: 3,
+  /**
+   * Code points one character (grapheme) may join. A grapheme has no length limit in Unicode: thousands of
+   * conjoining jamo or a chain of ZWJ emoji count as one character, pass the limits above, and cannot wrap
+   * (one made every page 45,000 px wide on a phone). The longest real emoji, a couple with two skin tones,
+   * is 10; old Hangul syllables in jamo are 3 to 6.
+   */
+  codePointsPerCharacter: 10,
+  /** Code points and UTF-8 bytes the whole text may hold, whatever its characters. */
+  nicknameMaxCodePoints: 40,
+  nicknameMaxBytes: 120,
+  bodyMaxCodePoints: 3000,
+  bodyMaxBytes: 9000,
 } as const;
 
 export type CommentLimits = typeof COMMENT_LIMITS;

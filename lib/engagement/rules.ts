@@ -23,13 +23,18 @@ const EXTENDED_PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
 const BLANK_LOOKING = /[\p{White_Space}\p{Default_Ignorable_Code_Point}\u2800]/gu;
 const COMBINING_MARK = /\p{M}/gu;
 
-type TextProblem = "invisible" | "marks" | "blank" | "malformed";
+type TextProblem = "invisible" | "marks" | "joined" | "blank" | "malformed";
 
 /** The first reason `text` cannot be shown as typed, if any; `allowNewlines` for comment bodies. */
-export function textProblem(text: string, marksPerCharacter: number, allowNewlines: boolean): TextProblem | undefined {
+export function textProblem(
+  text: string,
+  { marksPerCharacter, codePointsPerCharacter }: Pick<CommentLimits, "marksPerCharacter" | "codePointsPerCharacter">,
+  allowNewlines: boolean,
+): TextProblem | undefined {
   if (!text.isWellFormed()) return "malformed";
   for (const { segment } of graphemes.segment(text)) {
     if ((segment.match(COMBINING_MARK)?.length ?? 0) > marksPerCharacter) return "marks";
+    if (codePoints(segment) > codePointsPerCharacter) return "joined";
     if (allowNewlines && segment === "\n") continue;
     const visible = EXTENDED_PICTOGRAPHIC.test(segment) ? segment.replace(EMOJI_JOINERS, "") : segment;
     if (INVISIBLE.test(visible)) return "invisible";
@@ -38,16 +43,30 @@ export function textProblem(text: string, marksPerCharacter: number, allowNewlin
   return undefined;
 }
 
+/** Code points of `text` (a UTF-16 length counts an emoji twice). */
+function codePoints(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
+/** Whether `text` fits in `maxCodePoints` code points and `maxBytes` bytes of UTF-8. */
+function fits(text: string, maxCodePoints: number, maxBytes: number): boolean {
+  return text.length <= maxBytes && codePoints(text) <= maxCodePoints && Buffer.byteLength(text, "utf8") <= maxBytes;
+}
+
 const TEXT_MESSAGES: Record<"nickname" | "body", Record<TextProblem, string>> = {
   nickname: {
     malformed: "닉네임에 깨진 문자가 들어 있습니다.",
     marks: "닉네임에 결합 부호가 너무 많이 겹쳐 있습니다.",
+    joined: "닉네임에 너무 많은 문자가 한 글자로 이어져 있습니다.",
     invisible: "닉네임에 보이지 않는 문자나 제어 문자는 쓸 수 없습니다.",
     blank: "닉네임이 비어 보입니다. 보이는 글자로 입력해 주세요.",
   },
   body: {
     malformed: "댓글에 깨진 문자가 들어 있습니다.",
     marks: "댓글에 결합 부호가 너무 많이 겹친 글자가 있습니다.",
+    joined: "댓글에 너무 많은 문자가 한 글자로 이어진 부분이 있습니다.",
     invisible: "댓글에 보이지 않는 문자나 제어 문자는 쓸 수 없습니다.",
     blank: "댓글 내용을 입력해 주세요.",
   },
@@ -74,12 +93,16 @@ export function checkComment(raw: Record<string, unknown>, limits: CommentLimits
   if (!nickname) return { ok: false, error: "닉네임을 입력해 주세요." };
   if (visibleLength(nickname) > limits.nicknameMax)
     return { ok: false, error: `닉네임은 ${limits.nicknameMax}자까지 쓸 수 있습니다.` };
-  const nicknameProblem = textProblem(nickname, limits.marksPerCharacter, false);
+  const nicknameProblem = textProblem(nickname, limits, false);
   if (nicknameProblem) return { ok: false, error: TEXT_MESSAGES.nickname[nicknameProblem] };
+  if (!fits(nickname, limits.nicknameMaxCodePoints, limits.nicknameMaxBytes))
+    return { ok: false, error: "닉네임이 너무 깁니다. 이모지나 특수 문자를 줄여 주세요." };
   if (!body) return { ok: false, error: "댓글 내용을 입력해 주세요." };
   if (visibleLength(body) > limits.bodyMax) return { ok: false, error: `댓글은 ${limits.bodyMax}자까지 쓸 수 있습니다.` };
-  const bodyProblem = textProblem(body.replace(/\t/g, " "), limits.marksPerCharacter, true);
+  const bodyProblem = textProblem(body.replace(/\t/g, " "), limits, true);
   if (bodyProblem) return { ok: false, error: TEXT_MESSAGES.body[bodyProblem] };
+  if (!fits(body, limits.bodyMaxCodePoints, limits.bodyMaxBytes))
+    return { ok: false, error: "댓글이 너무 깁니다. 이모지나 특수 문자를 줄여 주세요." };
   if (password.length < limits.passwordMin || password.length > limits.passwordMax || !password.isWellFormed())
     return { ok: false, error: `비밀번호는 ${limits.passwordMin}~${limits.passwordMax}자로 입력해 주세요.` };
   const parent = parseParentId(raw.parentId);

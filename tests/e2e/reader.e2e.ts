@@ -57,6 +57,39 @@ describe("reading", () => {
   });
 });
 
+describe("a layout no content can widen", () => {
+  it("keeps every page at the phone's width whatever a comment or a text holds", async () => {
+    const { page, context } = await openPage(VIEWPORTS.phone);
+    const hostile = [
+      "\u1100".repeat(5_000),
+      Array.from({ length: 500 }, () => "\u{1F468}").join("\u200D"),
+      "https://example.com/" + "a".repeat(3_000),
+      "가".repeat(3_000),
+    ];
+    for (const path of ["/", KANAGAWA, "/search?q=클러스터"]) {
+      await page.goto(path);
+      // What the rules refuse today is written into the page as a later rule might miss it: into the
+      // sidebar's 실시간 댓글 (or a box of its own when there is none yet) and into the main column.
+      await page.evaluate((texts) => {
+        const sidebar = document.querySelector('aside[aria-label="사이드바"]')!;
+        const box = sidebar.querySelector("#live-comments")?.closest("section") ?? sidebar;
+        for (const text of texts) {
+          const item = document.createElement("p");
+          item.className = "reader-box";
+          item.textContent = text;
+          box.append(item);
+          const wide = document.createElement("p");
+          wide.textContent = text;
+          document.querySelector("main")!.append(wide);
+        }
+      }, hostile);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect({ path, width }).toEqual({ path, width: VIEWPORTS.phone.width });
+    }
+    await context.close();
+  });
+});
+
 describe("taking part", () => {
   it("posts a comment that appears without a reload and in 실시간 댓글", async () => {
     const { page, errors, context } = await openPage();

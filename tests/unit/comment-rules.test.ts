@@ -26,6 +26,41 @@ describe("combining marks", () => {
   });
 });
 
+describe("characters no line can wrap", () => {
+  // One grapheme of any length: conjoining jamo (old Hangul leading consonants join without end), a chain
+  // of emoji joined by ZWJ, regional indicators, and Hangul tone marks after a syllable.
+  const joined = (size: number) =>
+    [
+      ["conjoining jamo", "\u1100".repeat(size)],
+      ["leading, vowel and trailing jamo", "\u1100\u1161".repeat(1) + "\u11A8".repeat(size)],
+      ["old Hangul in jamo", "\uA960".repeat(size) + "\u1175"],
+      ["ZWJ emoji chain", Array.from({ length: size }, () => "\u{1F468}").join("\u200D")],
+      ["emoji with skin tones and joiners", Array.from({ length: size }, () => "\u{1F469}\u{1F3FD}").join("\u200D")],
+    ] as const;
+
+  it.each(joined(2_000))("refuses a %s made into one character, in the nickname and in the body", (_name, text) => {
+    expect(refused({ nickname: text })).toBeDefined();
+    expect(refused({ body: `좋은 기사 ${text}` })).toBeDefined();
+  });
+
+  it.each(joined(12))("refuses even a short %s that is one character of more than the cap", (_name, text) => {
+    expect(refused({ body: text })).toBeDefined();
+  });
+
+  it("keeps the longest real emoji and old Hangul syllables", () => {
+    const couple = "\u{1F469}\u{1F3FD}\u200D\u2764\uFE0F\u200D\u{1F48B}\u200D\u{1F468}\u{1F3FF}";
+    expect(post({ nickname: "독자", body: `${couple} 옛한글 \u1100\u1161\u11A8 ᄒᆞᆫ글` }).ok).toBe(true);
+  });
+
+  it("limits code points and bytes as well as characters", () => {
+    // As many family emoji (seven code points, 25 bytes each) as the character limits allow.
+    const family = "\u{1F468}\u200D\u{1F469}\u200D\u{1F467}\u200D\u{1F466}";
+    expect(refused({ body: family.repeat(COMMENT_LIMITS.bodyMax) })).toMatch(/너무 깁니다/);
+    expect(refused({ nickname: family.repeat(COMMENT_LIMITS.nicknameMax) })).toMatch(/너무 깁니다/);
+    expect(post({ body: "가".repeat(COMMENT_LIMITS.bodyMax) }).ok).toBe(true);
+  });
+});
+
 describe("invisible and look-empty text", () => {
   const invisible = [
     ["Hangul filler", "\u3164"],
