@@ -288,6 +288,13 @@ export const publisherSchema = z.strictObject(
     address: notice(["발행소 주소", "the office address (발행소 주소)"]),
     phone: notice(["발행소 전화번호", "the office phone number (전화번호)"]),
     firstPublished: noticeDate(["발행연월일(첫 발행일)", "the date of first publication (발행연월일)"]),
+    /**
+     * Nicknames readers may not take in comments (lib/engagement/nicknames.ts), besides the paper's own
+     * name (title), which is always reserved: the newsroom's roles, so no reader can pass for staff.
+     */
+    reservedNicknames: z
+      .array(z.string().trim().min(1), { error: say("은(는) 닉네임 목록입니다(- 관리자 처럼 한 줄에 하나).", "must be a list of nicknames (one per line, - 관리자).") })
+      .default(["관리자", "운영자", "운영진", "편집국", "편집부", "편집자", "데스크", "admin", "administrator", "moderator", "staff"]),
     youthProtectionOfficer: z.strictObject(
       {
         name: notice(["청소년보호책임자 이름", "the name of the 청소년보호책임자"]),
@@ -298,8 +305,8 @@ export const publisherSchema = z.strictObject(
   },
   {
     error: say(
-      "에 모르는 항목이 있습니다(쓸 수 있는 항목: sample, title, registrationNumber, registrationDate, publisher, editor, address, phone, firstPublished, youthProtectionOfficer).",
-      "has a field we do not know (allowed: sample, title, registrationNumber, registrationDate, publisher, editor, address, phone, firstPublished, youthProtectionOfficer).",
+      "에 모르는 항목이 있습니다(쓸 수 있는 항목: sample, title, registrationNumber, registrationDate, publisher, editor, address, phone, firstPublished, reservedNicknames, youthProtectionOfficer).",
+      "has a field we do not know (allowed: sample, title, registrationNumber, registrationDate, publisher, editor, address, phone, firstPublished, reservedNicknames, youthProtectionOfficer).",
     ),
   },
 );

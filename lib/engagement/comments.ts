@@ -65,10 +65,17 @@ export function commentService(db: Db, config: EngagementConfig, now: () => numb
     /**
      * Stores a comment, or returns the one an identical earlier request stored (same idempotency key).
      * Cheap checks (input, repeat, limits) come before the slow password hash, so refused requests cost
-     * nothing. Refuses with EngagementError: 400 bad input or parent, 409 foreign key, 429 too soon or too many.
+     * nothing. `reservedNicknames`: names no reader may take (the newsroom's, content/publisher.yaml).
+     * Refuses with EngagementError: 400 bad input (a reserved nickname too) or parent, 409 foreign key, 429 too soon or too many.
      */
-    async postComment(slug: string, raw: Record<string, unknown>, clientKey: string, rawIdempotencyKey?: unknown) {
-      const checked = checkComment(raw, config);
+    async postComment(
+      slug: string,
+      raw: Record<string, unknown>,
+      clientKey: string,
+      rawIdempotencyKey?: unknown,
+      reservedNicknames: readonly string[] = [],
+    ) {
+      const checked = checkComment(raw, config, reservedNicknames);
       if (!checked.ok) throw new EngagementError(400, checked.error);
       const sentKey = checkIdempotencyKey(rawIdempotencyKey);
       if (!sentKey.ok) throw new EngagementError(400, sentKey.error);

@@ -1,5 +1,6 @@
 // What engagement allows: pure decisions (input, limits, dedup, moderation) with Korean messages for readers.
 import type { CommentLimits } from "@/lib/engagement/limits";
+import { isReservedNickname, RESERVED_NICKNAME } from "@/lib/engagement/nicknames";
 
 export type CommentInput = { nickname: string; body: string; password: string; parentId: number | null };
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -81,8 +82,15 @@ export function parseParentId(raw: unknown): Checked<number | null> {
   return { ok: false, error: "답글을 달 댓글을 찾을 수 없습니다." };
 }
 
-/** Validates and normalises (NFC, trimmed, CRLF to LF) a posted comment. */
-export function checkComment(raw: Record<string, unknown>, limits: CommentLimits): Checked<CommentInput> {
+/**
+ * Validates and normalises (NFC, trimmed, CRLF to LF) a posted comment; `reserved`: nicknames that are
+ * the newsroom's (lib/engagement/nicknames.ts).
+ */
+export function checkComment(
+  raw: Record<string, unknown>,
+  limits: CommentLimits,
+  reserved: readonly string[] = [],
+): Checked<CommentInput> {
   const { nickname: rawNickname, body: rawBody, password } = raw;
   if (typeof rawNickname !== "string" || typeof rawBody !== "string" || typeof password !== "string")
     return { ok: false, error: "닉네임, 비밀번호, 댓글 내용을 모두 입력해 주세요." };
@@ -97,6 +105,7 @@ export function checkComment(raw: Record<string, unknown>, limits: CommentLimits
   if (nicknameProblem) return { ok: false, error: TEXT_MESSAGES.nickname[nicknameProblem] };
   if (!fits(nickname, limits.nicknameMaxCodePoints, limits.nicknameMaxBytes))
     return { ok: false, error: "닉네임이 너무 깁니다. 이모지나 특수 문자를 줄여 주세요." };
+  if (isReservedNickname(nickname, reserved)) return { ok: false, error: RESERVED_NICKNAME };
   if (!body) return { ok: false, error: "댓글 내용을 입력해 주세요." };
   if (visibleLength(body) > limits.bodyMax) return { ok: false, error: `댓글은 ${limits.bodyMax}자까지 쓸 수 있습니다.` };
   const bodyProblem = textProblem(body.replace(/\t/g, " "), limits, true);

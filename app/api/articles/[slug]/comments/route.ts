@@ -1,3 +1,4 @@
+import { getPublisher } from "@/lib/articles";
 import { getEngagement } from "@/lib/engagement";
 import { backToArticle, formErrorPage } from "@/lib/engagement/form-response";
 import { assertSameOrigin, clientKey, errorResponse, readFields } from "@/lib/engagement/http";
@@ -39,7 +40,16 @@ export async function POST(request: Request, { params }: Context) {
       throw new EngagementError(400, "댓글을 올리지 못했습니다.");
     const { service, clientSalt } = await getEngagement();
     const idempotencyKey = request.headers.get("idempotency-key") ?? body.fields.idempotencyKey;
-    const { comment, created } = await service.postComment(slug, body.fields, clientKey(request, clientSalt), idempotencyKey);
+    const publisher = await getPublisher();
+    // The paper's own name is always reserved; a read model written before the list existed has none.
+    const reserved = [publisher.title, ...(publisher.reservedNicknames ?? [])];
+    const { comment, created } = await service.postComment(
+      slug,
+      body.fields,
+      clientKey(request, clientSalt),
+      idempotencyKey,
+      reserved,
+    );
     if (created) await invalidateComments(slug);
     if (fromForm) return backToArticle(slug, `comment-${comment.id}`);
     return Response.json(comment, { status: created ? 201 : 200 });
