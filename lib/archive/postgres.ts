@@ -27,7 +27,14 @@ import {
   type SearchState,
   type TermPlan,
 } from "@/lib/archive/search-levels";
-import { DIRECT_SCORING_MAX, fillPartial, rankScored, SCORED_AT_MOST, type SearchTuning } from "@/lib/archive/search-budget";
+import {
+  DIRECT_SCORING_MAX,
+  fillPartial,
+  NEWEST_SCORED_WHEN_PARTIAL,
+  rankScored,
+  SCORED_AT_MOST,
+  type SearchTuning,
+} from "@/lib/archive/search-budget";
 import { nameKey as groupKey, normalizeAlias } from "@/lib/urls";
 import {
   LEVELLED_TERMS,
@@ -570,7 +577,7 @@ export class PostgresArchiveReader implements ArchiveReader {
       return x.time > y.time || (x.time === y.time && x.slug < y.slug);
     };
     const score = (id: number) => scoreFields(fields.get(id)!, terms);
-    const { directScoringMax = DIRECT_SCORING_MAX, walkBudget } = this.options;
+    const { directScoringMax = DIRECT_SCORING_MAX.postgres, walkBudget } = this.options;
     const direct = await this.withTokenIndex(false, async (client) => {
       // Counted without fields first: a common term's bodies are not read to learn that it is common.
       const [probe] = await this.rows<{ n: number }>(
@@ -583,13 +590,14 @@ export class PostgresArchiveReader implements ArchiveReader {
       return rankScored(await this.newestCandidates(client, params, directScoringMax, order, fields), place, score, before);
     });
     if (direct) return this.page(terms, display, { total: direct.matched }, direct.ranked.slice(offset), order, true);
+    params.scoredAtMost = this.options.scoredAtMost ?? SCORED_AT_MOST;
     if (terms.length > LEVELLED_TERMS)
       return this.withTokenIndex(true, async (client, second) => {
         const [counts, hits] = await settled(
           this.countMatches([second ?? client, client], terms, plans, params, holds),
           this.scoreAllMatches(client, terms, params),
         );
-        const partial = counts.totalIsEstimate || counts.total > SCORED_AT_MOST;
+        const partial = counts.totalIsEstimate || counts.total > (params.scoredAtMost as number);
         return { terms, display, ...counts, ...(partial && { rankingIsPartial: true as const }), hits };
       });
     const { counts, walked } = await this.withTokenIndex(true, async (client, second) => {
@@ -606,7 +614,7 @@ export class PostgresArchiveReader implements ArchiveReader {
       const walk = walkStates(states, place, rows, score, before, walkBudget).then(async (result) => {
         if (result.complete) return result;
         // The budget ran out: the best of what the walk read and of the newest matches, scored.
-        const newest = await this.newestCandidates(client, params, DIRECT_SCORING_MAX, order, fields);
+        const newest = await this.newestCandidates(client, params, NEWEST_SCORED_WHEN_PARTIAL, order, fields);
         return {
           ranked: fillPartial(
             result.ranked,
@@ -891,7 +899,7 @@ export class PostgresArchiveReader implements ArchiveReader {
       `WITH m AS MATERIALIZED (
          SELECT * FROM (SELECT c.id, c.time, c.slug, ${weight} AS weight
            FROM (SELECT s.article_id AS id, s.time, s.slug FROM archive_search_tokens s
-             WHERE s.tokens @@ @all::tsquery AND ${TOKENS_PUBLISHED} ORDER BY -s.time, s.slug LIMIT ${SCORED_AT_MOST}) c
+             WHERE s.tokens @@ @all::tsquery AND ${TOKENS_PUBLISHED} ORDER BY -s.time, s.slug LIMIT @scoredAtMost) c
            JOIN archive_search h ON h.article_id = c.id) w
          WHERE weight IS NOT NULL),
        last_place AS (SELECT weight FROM m ORDER BY weight DESC LIMIT 1 OFFSET @place - 1)

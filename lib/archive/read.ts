@@ -11,7 +11,9 @@ import { matchAll, searchStates, termPlan, walkStates, type RankedId, type Searc
 import {
   DIRECT_SCORING_MAX,
   fillPartial,
+  NEWEST_SCORED_WHEN_PARTIAL,
   rankScored,
+  ROWS_A_STEP,
   SCORED_AT_MOST,
   yieldToReaders,
   type SearchTuning,
@@ -96,6 +98,8 @@ export class SqliteArchiveReader implements ArchiveReader {
   /** 관련기사's member lists: at most a million ids (8 MB). */
   private readonly memberLists = new MemberListCache(1_000_000);
   private readonly groupSummaries = new Map<string, GroupSummary | undefined>();
+  /** stepBounds, once read: the read model does not change under a reader. */
+  private steps: number[] | undefined;
 
   /** `options`: other search settings than the defaults, for tests and benchmarks (SearchTuning). */
   constructor(
@@ -428,13 +432,20 @@ export class SqliteArchiveReader implements ArchiveReader {
       : { total: this.publishedMatches("search_grams", all, now) };
     if (!counts.totalIsEstimate && offset >= counts.total) return { terms, display, ...counts, hits: [] };
     const place = offset + limit;
-    // Its own statement: a search yields between steps, and another search may be iterating the cached one.
+    // Its own statements: a search yields between steps, and another search may be iterating the cached ones.
     const rows = this.db
       .prepare(
         `SELECT g.rowid FROM search_grams g JOIN search_heads h ON h.article_id = g.rowid
          WHERE search_grams MATCH ? AND +h.draft = 0 AND +h.time <= ? ORDER BY g.rowid LIMIT ?`,
       )
       .pluck();
+    const rowsBetween = this.db
+      .prepare(
+        `SELECT g.rowid FROM search_grams g JOIN search_heads h ON h.article_id = g.rowid
+         WHERE search_grams MATCH ? AND g.rowid >= ? AND g.rowid < ? AND +h.draft = 0 AND +h.time <= ? ORDER BY g.rowid`,
+      )
+      .pluck();
+    const steps = this.stepBounds();
     const fields = this.query(
       "SELECT h.title, h.tags, h.summary, b.body FROM search_heads h JOIN search_bodies b ON b.article_id = h.article_id WHERE h.article_id = ?",
     );
@@ -442,21 +453,28 @@ export class SqliteArchiveReader implements ArchiveReader {
     await yieldToReaders();
     let ranked: RankedId[];
     let complete = true;
-    const { directScoringMax = DIRECT_SCORING_MAX, walkBudget } = this.options;
+    const { directScoringMax = DIRECT_SCORING_MAX.sqlite, walkBudget } = this.options;
     if (!counts.totalIsEstimate && counts.total <= directScoringMax) {
       ranked = (await rankScored(rows.all(all, now, directScoringMax) as number[], place, score)).ranked;
     } else if (terms.length > LEVELLED_TERMS) {
-      return this.scoreAllMatches(terms, display, { ...params, match: all }, counts);
+      const scoredAtMost = this.options.scoredAtMost ?? SCORED_AT_MOST;
+      return this.scoreAllMatches(terms, display, { ...params, match: all, scoredAtMost }, counts);
     } else {
       const exists = this.query("SELECT 1 FROM search_grams WHERE search_grams MATCH ? LIMIT 1");
       const states = searchStates(plans, (match) => exists.get(match) !== undefined);
-      const stateRows = (state: SearchState) => rows.iterate(state.match, now, -1) as IterableIterator<number>;
+      // A state's rows a range of ids at a time (ROWS_A_STEP), letting readers in between ranges.
+      async function* stateRows(state: SearchState): AsyncGenerator<number> {
+        for (let i = 0; i + 1 < steps.length; i++) {
+          if (i > 0) await yieldToReaders();
+          yield* rowsBetween.iterate(state.match, steps[i], steps[i + 1], now) as IterableIterator<number>;
+        }
+      }
       const walked = await walkStates(states, place, stateRows, score, undefined, walkBudget);
       ({ ranked, complete } = walked);
       if (!complete) {
         // The budget ran out: the best of what the walk read and of the newest matches, scored.
         await yieldToReaders();
-        const newest = (rows.all(all, now, DIRECT_SCORING_MAX) as number[]).map((id) => ({ id, score: score(id) }));
+        const newest = (rows.all(all, now, NEWEST_SCORED_WHEN_PARTIAL) as number[]).map((id) => ({ id, score: score(id) }));
         ranked = fillPartial(ranked, newest, place);
       }
     }
@@ -469,6 +487,16 @@ export class SqliteArchiveReader implements ArchiveReader {
       return { article: toCard(row), plainText: row.plain_text, score, time: row.time };
     });
     return { terms, display, ...total, ...(!complete && { rankingIsPartial: true as const }), hits };
+  }
+
+  /** Ids that cut the archive into ranges of ROWS_A_STEP articles, in content order, first and past-last included. */
+  private stepBounds(): number[] {
+    if (!this.steps) {
+      const ids = this.query(`SELECT id FROM articles ORDER BY id`).pluck().all() as number[];
+      const bounds = ids.filter((_, i) => i % ROWS_A_STEP === 0);
+      this.steps = [...bounds, (ids.at(-1) ?? 0) + 1];
+    }
+    return this.steps;
   }
 
   /**
@@ -500,7 +528,7 @@ export class SqliteArchiveReader implements ArchiveReader {
   ): ArchiveSearchResult {
     const matches = `SELECT h.article_id AS id, h.time, h.slug, ${weightExpression(terms.length)} AS weight
        FROM search_grams g JOIN search_heads h ON h.article_id = g.rowid
-       WHERE search_grams MATCH @match AND +h.draft = 0 AND +h.time <= @now ORDER BY g.rowid LIMIT ${SCORED_AT_MOST}`;
+       WHERE search_grams MATCH @match AND +h.draft = 0 AND +h.time <= @now ORDER BY g.rowid LIMIT @scoredAtMost`;
     const rows = this.query(
       `WITH m AS MATERIALIZED (${matches}),
          last_place AS (SELECT weight FROM m ORDER BY weight DESC LIMIT 1 OFFSET @place - 1)
@@ -510,7 +538,7 @@ export class SqliteArchiveReader implements ArchiveReader {
        ORDER BY score DESC, m.time DESC, m.slug LIMIT @limit OFFSET @offset`,
     ).all(params) as { card: string; plain_text: string; time: number; score: number }[];
     const hits = rows.map((row) => ({ article: toCard(row), plainText: row.plain_text, score: row.score, time: row.time }));
-    const partial = counts.totalIsEstimate || counts.total > SCORED_AT_MOST;
+    const partial = counts.totalIsEstimate || counts.total > (params.scoredAtMost as number);
     return { terms, display, ...counts, ...(partial && { rankingIsPartial: true as const }), hits };
   }
 }

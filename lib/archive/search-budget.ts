@@ -4,32 +4,48 @@
 import type { RankedId } from "@/lib/archive/search-levels";
 
 /**
- * Matches from which a search scores every one of them directly (one index query, their fields, the
- * ranking in memory): exact, and cheaper than any walk when the matches are few. A walk over a rare
- * query's states found nothing to stop it early: 225 states and 1.9 s for a three-word query at three
- * articles (BENCHMARKS.md, "Search that cannot stall").
+ * Matches up to which a search scores every one of them directly (one index query, their fields, the
+ * ranking in memory, a hundred at a time): exact, and cheaper than any walk when the matches are few. A
+ * walk over a rare query's states found nothing to stop it early: 225 states and 1.9 s for a three-word
+ * query at three articles (BENCHMARKS.md, "Search that cannot stall"). SQLite reads the fields in the
+ * process (2,000 bodies scored in ~60 ms, in slices); PostgreSQL sends them over the wire, so it scores
+ * fewer and walks sooner.
  */
-export const DIRECT_SCORING_MAX = 300;
+export const DIRECT_SCORING_MAX = { sqlite: 2_000, postgres: 300 } as const;
 
 /**
  * What a walk of the index's states (lib/archive/search-levels.ts walkStates) may ask before it answers
  * with what it has: states asked, the characters of their expressions (parsing an FTS5 expression costs
  * about 0.3 ms a kilobyte, so one of 113 KB held the event loop 30 ms at three articles), and rows read.
  */
-export const WALK_BUDGET = { states: 24, characters: 60_000, rows: 2_000 } as const;
-export type WalkBudget = { states: number; characters: number; rows: number };
+export const WALK_BUDGET = { states: 24, characters: 60_000, rows: 2_000, milliseconds: 250 } as const;
+/**
+ * `milliseconds`: the walk's wall-clock time, yields included, after which it answers with what it has:
+ * the counts above bound the work, this bounds the wait when the machine is busy or a state is sparse.
+ */
+export type WalkBudget = { states: number; characters: number; rows: number; milliseconds: number };
+
+/**
+ * Articles one statement of a SQLite walk covers (a range of ids, content order): an FTS5 expression
+ * finding few rows scans its posting lists between them, and at 100,000 articles one step of a sparse
+ * state held the event loop 62–70 ms; a range bounds each step, and the walk yields between ranges.
+ */
+export const ROWS_A_STEP = 12_500;
 
 /**
  * Matches a query of more terms than the walk takes scores at most, the newest first: scoring every
  * match of five common words read 60,000 bodies in one statement (1.1–1.9 s at 100,000 articles).
  */
-export const SCORED_AT_MOST = 2_000;
+export const SCORED_AT_MOST = 1_000;
 
 /**
  * A reader's search settings where tests and benchmarks choose other values than the defaults above (and
  * ESTIMATE_FROM, lib/archive/estimate.ts) to take a path on a small archive.
  */
-export type SearchTuning = { estimateFrom?: number; directScoringMax?: number; walkBudget?: WalkBudget };
+export type SearchTuning = { estimateFrom?: number; directScoringMax?: number; walkBudget?: WalkBudget; scoredAtMost?: number };
+
+/** The newest matches a walk whose budget ran out scores to fill its page (fillPartial). */
+export const NEWEST_SCORED_WHEN_PARTIAL = 300;
 
 /** Lets the requests waiting behind this one run before the next step of a search. */
 export const yieldToReaders = () => new Promise<void>((resolve) => setImmediate(resolve));

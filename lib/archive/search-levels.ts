@@ -440,9 +440,14 @@ export async function walkStates(
   const best: RankedId[] = [];
   const beats = (a: RankedId, b: RankedId) => a.score > b.score || (a.score === b.score && before(a.id, b.id));
   const spent = { states: 0, characters: 0, rows: 0 };
+  const deadline = performance.now() + budget.milliseconds;
   for await (const state of states) {
     if (best.length === place && best[place - 1]!.score > state.max) return { ranked: best, complete: true };
-    if (spent.states + 1 > budget.states || spent.characters + state.match.length > budget.characters)
+    if (
+      spent.states + 1 > budget.states ||
+      spent.characters + state.match.length > budget.characters ||
+      performance.now() > deadline
+    )
       return { ranked: best, complete: false };
     if (spent.states > 0) await yieldToReaders();
     spent.states++;
@@ -451,7 +456,7 @@ export async function walkStates(
       const last = best[place - 1];
       // Later rows of this state come after this one in content order and score at most state.max.
       if (last && best.length === place && !beats({ id, score: state.max }, last)) break;
-      if (++spent.rows > budget.rows) return { ranked: best, complete: false };
+      if (++spent.rows > budget.rows || performance.now() > deadline) return { ranked: best, complete: false };
       const row = { id, score: state.exact ? state.max : score(id) };
       if (row.score === 0 || (best.length === place && !beats(row, last!))) continue;
       let at = best.length;

@@ -14,7 +14,12 @@ const MAX_BODY_BYTES = 16 * 1024;
  * so with N hops the client is N from the end and anything a client wrote before that is ignored.
  */
 export function clientAddress(headers: Headers, hops: number = engagementConfig.trustedProxyHops): string {
-  const chain = (headers.get("x-forwarded-for") ?? "")
+  return forwardedClient(headers.get("x-forwarded-for") ?? "", hops);
+}
+
+/** The client of an X-Forwarded-For chain `hops` trusted proxies appended to (clientAddress). */
+export function forwardedClient(forwardedFor: string, hops: number = engagementConfig.trustedProxyHops): string {
+  const chain = forwardedFor
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);

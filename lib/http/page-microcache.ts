@@ -35,8 +35,9 @@ type RequestLike = { method?: string; url?: string; headers: Record<string, stri
 
 /**
  * The cache key of a page request, or null when it must reach Next: anything but GET and HEAD, the paths
- * above, a logged-in moderator (nginx bypasses on the same cookie), and conditional requests, which Next
- * answers with 304 itself. Besides the keyed headers, the key holds Next's own class of the User-Agent:
+ * above, and conditional requests, which Next answers with 304 itself. A moderator's session cookie does
+ * not count: no page reads it (moderation is /admin, never cached), so a forged one costs no more than
+ * any reader. Besides the keyed headers, the key holds Next's own class of the User-Agent:
  * Next answers crawlers that cannot run scripts (Naver's Yeti, Bingbot, Lighthouse...) a page without its
  * RSC payload, and says so in no `Vary`; that page given to a browser would leave its islands dead.
  */
@@ -44,21 +45,25 @@ export function microcacheKey({ method, url, headers }: RequestLike): string | n
   if ((method !== "GET" && method !== "HEAD") || !url?.startsWith("/")) return null;
   if (NEVER_CACHED.test(url)) return null;
   if (headers["if-none-match"] !== undefined || headers["if-modified-since"] !== undefined) return null;
-  if (hasAdminSession(headers.cookie)) return null;
   const userAgent = headers["user-agent"];
   const parts = [url, getBotType(Array.isArray(userAgent) ? userAgent.join(" ") : (userAgent ?? "")) ?? ""];
   for (const name of KEYED_REQUEST_HEADERS) {
     const value = headers[name];
     const text = Array.isArray(value) ? value.join(",") : (value ?? "");
     if (text.length > MAX_KEYED_VALUE) return null;
-    parts.push(text);
+    parts.push(name === "accept-encoding" ? encodingKey(text) : text);
   }
   return parts.join("\u0000");
 }
 
-function hasAdminSession(cookie: string | string[] | undefined): boolean {
-  const text = Array.isArray(cookie) ? cookie.join(";") : (cookie ?? "");
-  return /(?:^|;)\s*admin_session=/.test(text);
+/**
+ * What of an Accept-Encoding string decides Next's answer: the codings it names that Next can send. A
+ * string with weights is kept whole (gzip;q=0 refuses gzip), so only the plain lists browsers send merge.
+ */
+function encodingKey(acceptEncoding: string): string {
+  if (acceptEncoding.includes(";")) return acceptEncoding;
+  const codings = new Set(acceptEncoding.toLowerCase().split(",").map((coding) => coding.trim()));
+  return ["br", "gzip", "deflate", "*"].filter((coding) => codings.has(coding)).join(",");
 }
 
 const STORED_STATUSES = new Set([200, 301, 308, 404]);

@@ -17,6 +17,7 @@ export function startNginx(listen: number, upstream: number, staticHtml = "<!doc
     .readFileSync(path.resolve("deploy/nginx.conf.template"), "utf8")
     .replaceAll("{{PREFIX}}", prefix)
     .replaceAll("{{LISTEN}}", String(listen))
+    .replaceAll("{{SERVER_NAMES}}", "127.0.0.1 localhost")
     .replaceAll("{{UPSTREAM}}", String(upstream));
   const file = path.join(prefix, "nginx.conf");
   fs.writeFileSync(file, config);

@@ -8,6 +8,9 @@ import { archive } from "@/lib/archive";
 import { expireTagsNow, onTagsChange, pullSharedTags } from "@/lib/cache/shared-tags.cjs";
 import { engagementConfig } from "@/lib/engagement/config";
 import { ENGAGEMENT_TAG } from "@/lib/engagement/tags";
+import { forwardedClient } from "@/lib/engagement/http";
+import { visitorNetwork } from "@/lib/engagement/rules";
+import { ClientBuckets, Gate } from "@/lib/http/client-limits";
 import { ErrorLog } from "@/lib/http/error-log";
 import { frontDoor, microcacheExpiry } from "@/lib/http/front-door";
 import { NOT_FOUND_PATH, routePage } from "@/lib/http/page-routing";
@@ -28,6 +31,15 @@ function replay(res: http.ServerResponse, method: string | undefined, page: Cach
     "X-Portal-Cache": "HIT",
   });
   res.end(method === "HEAD" ? undefined : page.body);
+}
+
+/** The search page and search-as-you-type: the renders the search gate admits a few at a time. */
+const SEARCH_PATH = /^\/(?:api\/)?search(?:[?/]|$)/;
+
+/** Answers a request the server will not render now (429, 503), with a second to wait. */
+function refuse(res: http.ServerResponse, status: number, message: string): void {
+  res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "Retry-After": "1" });
+  res.end(`${message}\n`);
 }
 
 /** Headers that belong to one connection or one moment, never to a kept answer. */
@@ -97,6 +109,8 @@ export async function startPortalServer({ port, hostname }: PortalServerOptions)
   const hops = engagementConfig.trustedProxyHops;
   const microcache = new PageMicrocache(MICROCACHE_BYTES);
   const errors = new ErrorLog();
+  const misses = new ClientBuckets();
+  const searches = new Gate();
   // A comment, a count or a moderation, here or pulled in from another instance, changes Next's answers:
   // none answered before is given again. A refused write changes no tag, so a flood of them empties nothing.
   onTagsChange(() => microcache.clear());
@@ -136,6 +150,13 @@ export async function startPortalServer({ port, hostname }: PortalServerOptions)
     const socketAddress = req.socket.remoteAddress ?? "unknown";
     // Directly exposed (0 hops), what the client wrote is ignored; behind proxies they wrote the header.
     if (hops === 0 || !req.headers["x-forwarded-for"]) req.headers["x-forwarded-for"] = socketAddress;
+    // Past both caches a request costs a render: one client's are limited, and searches wait their turn.
+    if (
+      !req.url?.startsWith("/_next/static/") &&
+      !misses.take(visitorNetwork(forwardedClient(String(req.headers["x-forwarded-for"]), hops)), arrived)
+    )
+      return refuse(res, 429, "요청이 너무 많습니다. 잠시 뒤에 다시 시도해 주세요.");
+    const searching = SEARCH_PATH.test(req.url ?? "");
     const fail = (error: unknown) => {
       errors.report(`${req.method} ${req.url?.slice(0, 200)} failed`, error);
       if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
@@ -152,6 +173,10 @@ export async function startPortalServer({ port, hostname }: PortalServerOptions)
           return;
         }
         if ("notFound" in route) req.url = NOT_FOUND_PATH;
+        if (!searching) return handle(req, res);
+        const release = await searches.enter();
+        if (!release) return refuse(res, 503, "검색하는 분이 많습니다. 잠시 뒤에 다시 검색해 주세요.");
+        res.once("close", release);
         return handle(req, res);
       })
       .catch(fail);

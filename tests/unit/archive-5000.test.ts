@@ -2,6 +2,7 @@
 // model: every listing, group, 관련기사 list and search it serves is what the in-memory reference gives.
 // Behaviour only; timings are bench:archive's.
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { SCORED_AT_MOST } from "@/lib/archive/search-budget";
 import { Client } from "pg";
 import { buildCatalog, relatedArticles, type Catalog } from "@/lib/catalog";
 import { readContent } from "@/lib/content";
@@ -15,7 +16,7 @@ import { SqliteArchiveReader } from "@/lib/archive/read";
 import { matchAll, termPlan } from "@/lib/archive/search-levels";
 import { inSample } from "@/lib/archive/write";
 import { parseQuery } from "@/lib/search/normalize";
-import { ARCHIVE_ENGINES, estimatingFrom, openBeforeAll } from "./archive-engines";
+import { ARCHIVE_ENGINES, estimatingFrom, openBeforeAll, walking } from "./archive-engines";
 
 const COUNT = 5000;
 let articles: Article[];
@@ -98,7 +99,9 @@ describe.each(ARCHIVE_ENGINES)("$name", (engine) => {
         [30, 10],
       ]) {
         const expected = searchArticles(index, query, offset, limit);
-        const found = await reader().search(query, now, offset, limit);
+        // Every match weighed (the budget lifted), so the ranking is the reference's; the budgeted
+        // search is held to its own promise below.
+        const found = await walking(reader()).search(query, now, offset, limit);
         // PostgreSQL estimates the total of a common term written across words (사이언스파크 for 사이언스
         // 파크) from a sample of its doubtful matches, and says so; the page itself is always exact.
         if (found.totalIsEstimate) {
@@ -114,6 +117,18 @@ describe.each(ARCHIVE_ENGINES)("$name", (engine) => {
           hits: expected.hits.map((h) => [h.article.slug, h.score]),
         });
       }
+    }
+  });
+
+  it("ranks a common query of many words among the newest matches, says so, and scores each hit exactly", async () => {
+    for (const query of ["가나가와 사이언스 파크 연구", "클러스터 지역 혁신 기업"]) {
+      const found = await reader().search(query, now, 0, 10);
+      const every = searchArticles(index, query, 0, 100_000);
+      const scores = new Map(every.hits.map((hit) => [hit.article.slug, hit.score]));
+      expect(found.hits).toHaveLength(Math.min(10, every.total));
+      if (every.total > SCORED_AT_MOST) expect(found.rankingIsPartial, query).toBe(true);
+      for (const hit of found.hits)
+        expect([hit.article.slug, hit.score]).toEqual([hit.article.slug, scores.get(hit.article.slug)]);
     }
   });
 });

@@ -108,7 +108,11 @@ export const estimatingFrom = (reader: ArchiveReader, from: number) => tunedSear
 
 /** The same read model, read by a reader that walks the index's states however few the matches (no budget). */
 export const walking = (reader: ArchiveReader) =>
-  tunedSearch(reader, { directScoringMax: 0, walkBudget: { states: Infinity, characters: Infinity, rows: Infinity } });
+  tunedSearch(reader, {
+    directScoringMax: 0,
+    scoredAtMost: Number.MAX_SAFE_INTEGER,
+    walkBudget: { states: Infinity, characters: Infinity, rows: Infinity, milliseconds: Infinity },
+  });
 
 /**
  * One page of `query` as the reader answers it and as the in-memory reference does, in the same shape

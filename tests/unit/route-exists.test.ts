@@ -72,8 +72,23 @@ describe("routePage (the portal server, before Next)", () => {
     expect(await routePage(withAlias, url, now)).toEqual(route);
   });
   it("never throws on a path that looks like an authority: any such path is a path of this site", async () => {
-    const hostile = ["//[", "//[::1", "//a b", "//%zz", "//@", "//:99999", "///", "//\\evil", "//[v1.x]/y?z=1", "//ex ample.com/a"];
-    for (const url of [...hostile, ...hostile.map((path) => `${path}?q=1`), ...Array.from({ length: 200 }, (_, i) => `//${String.fromCharCode(32 + (i % 95))}[${i}`)])
+    const hostile = [
+      "//[",
+      "//[::1",
+      "//a b",
+      "//%zz",
+      "//@",
+      "//:99999",
+      "///",
+      "//\\evil",
+      "//[v1.x]/y?z=1",
+      "//ex ample.com/a",
+    ];
+    for (const url of [
+      ...hostile,
+      ...hostile.map((path) => `${path}?q=1`),
+      ...Array.from({ length: 200 }, (_, i) => `//${String.fromCharCode(32 + (i % 95))}[${i}`),
+    ])
       expect(await routePage(withAlias, url, now)).toEqual({ pass: true });
   });
   it("lets a scheduled article's old address redirect from its minute on", async () => {

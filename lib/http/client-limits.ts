@@ -1,0 +1,61 @@
+// How much of the server one client, and all searches together, may take: requests that miss every cache
+// cost a render, so one client's are limited (a token bucket per client network), and searches, the
+// costliest reads, run a few at a time with a short queue. Pure state with an injected clock; the portal's
+// server (scripts/lib/portal-server.ts) applies them, and nginx limits writes and searches the same way.
+
+/** Requests per second a client may send that reach the app's renderer, and the burst a page load needs. */
+export const MISS_LIMIT = { perSecond: 20, burst: 60 } as const;
+/** Searches rendered at once per process (two cores), and how many may wait for a turn. */
+export const SEARCH_GATE = { running: 4, waiting: 32 } as const;
+
+type Bucket = { tokens: number; at: number };
+
+/** A token bucket per client: `take` says whether the client may send one more request now. */
+export class ClientBuckets {
+  private readonly buckets = new Map<string, Bucket>();
+
+  constructor(
+    private readonly perSecond: number = MISS_LIMIT.perSecond,
+    private readonly burst: number = MISS_LIMIT.burst,
+    private readonly clients = 100_000,
+  ) {}
+
+  /** Takes one token of `client`'s bucket at `now` (ms); false when it is empty. */
+  take(client: string, now: number): boolean {
+    const bucket = this.buckets.get(client);
+    const tokens = bucket ? Math.min(this.burst, bucket.tokens + ((now - bucket.at) / 1000) * this.perSecond) : this.burst;
+    if (bucket) this.buckets.delete(client);
+    // Oldest use first out: a flood of client keys (spoofed from outside a proxy) costs bounded memory.
+    else if (this.buckets.size >= this.clients) this.buckets.delete(this.buckets.keys().next().value!);
+    const allowed = tokens >= 1;
+    this.buckets.set(client, { tokens: allowed ? tokens - 1 : tokens, at: now });
+    return allowed;
+  }
+}
+
+/** At most `running` holders at once and `waiting` in line; `enter` resolves to a release, or undefined when the line is full. */
+export class Gate {
+  private active = 0;
+  private readonly line: (() => void)[] = [];
+
+  constructor(
+    private readonly running: number = SEARCH_GATE.running,
+    private readonly waiting: number = SEARCH_GATE.waiting,
+  ) {}
+
+  async enter(): Promise<(() => void) | undefined> {
+    if (this.active >= this.running) {
+      if (this.line.length >= this.waiting) return undefined;
+      await new Promise<void>((resolve) => this.line.push(resolve));
+    } else this.active++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const next = this.line.shift();
+      // The slot passes straight to the next in line; only when none waits does it free up.
+      if (next) next();
+      else this.active--;
+    };
+  }
+}
