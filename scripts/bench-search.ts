@@ -84,7 +84,9 @@ function readModelFile(articles: Article[]): string {
   if (!fs.existsSync(file)) {
     const started = performance.now();
     writeReadModelFile(file, { articles, banners: [], publisher: undefined as never });
-    console.log(`read model written: ${((performance.now() - started) / 1000).toFixed(1)} s, ${(fs.statSync(file).size / 2 ** 20).toFixed(0)} MB`);
+    console.log(
+      `read model written: ${((performance.now() - started) / 1000).toFixed(1)} s, ${(fs.statSync(file).size / 2 ** 20).toFixed(0)} MB`,
+    );
   }
   return file;
 }
@@ -133,7 +135,9 @@ async function benchEngine(name: string, reader: ArchiveReader, articles: Articl
   const besides = readerBeside(reader, slugs, now, () => !searching);
   for (const [kind, queries] of Object.entries(CLASSES)) {
     const times = (await timeQueries(search, Array.from({ length: 20 }, () => queries).flat())).map((t) => t.ms);
-    console.log(`  ${kind.padEnd(26)} p50 ${ms(percentile(times, 50))}  p99 ${ms(percentile(times, 99))}  max ${ms(Math.max(...times))}`);
+    console.log(
+      `  ${kind.padEnd(26)} p50 ${ms(percentile(times, 50))}  p99 ${ms(percentile(times, 99))}  max ${ms(Math.max(...times))}`,
+    );
   }
   const timed = await timeQueries(search, generated);
   searching = false;
@@ -147,7 +151,9 @@ async function benchEngine(name: string, reader: ArchiveReader, articles: Articl
     console.log(`    worst: ${ms(took)}  ${query.slice(0, 70)}`);
   const loopP99 = delay.percentile(99) / 1e6;
   const loopMax = delay.max / 1e6;
-  console.log(`  event-loop delay while searching: p50 ${ms(delay.percentile(50) / 1e6)}  p99 ${ms(loopP99)}  max ${ms(loopMax)}`);
+  console.log(
+    `  event-loop delay while searching: p50 ${ms(delay.percentile(50) / 1e6)}  p99 ${ms(loopP99)}  max ${ms(loopMax)}`,
+  );
   const idleP99 = percentile(idle, 99);
   const busyP99 = percentile(busy, 99);
   console.log(

@@ -14,7 +14,7 @@ const built = spawnSync(
     "--bundle",
     "--platform=node",
     "--format=cjs",
-    "--target=node20",
+    "--target=node24",
     "--packages=external",
     "--log-level=warning",
   ],

@@ -105,7 +105,9 @@ function figuresAndImageChecks(options: RenderOptions, problems: BodyProblem[], 
           const found = options.localImage(node.url);
           if (!found.ok) problems.push({ line, message: say(`의 그림: ${found.message}`, `image: ${found.message}`) });
           else if (found.photo) {
-            node.data = { hName: "picture", hProperties: {}, hChildren: (pictureHast(found.photo, node.alt ?? "") as { children: ElementContent[] }).children };
+            // The image's own src, alt and title would stay on <picture>, where alt is not allowed: its <img> has them.
+            const children = (pictureHast(found.photo, node.alt ?? "") as { children: ElementContent[] }).children;
+            node.data = { hName: "picture", hProperties: { src: undefined, alt: undefined, title: undefined }, hChildren: children };
             images.push({ src: node.url, alt: node.alt ?? "", width: found.width, height: found.height, photo: found.photo });
           } else {
             node.data = { hProperties: { width: found.width, height: found.height, loading: "lazy", decoding: "async" } };

@@ -4,6 +4,9 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Db } from "@/lib/db";
 import { engagementConfig } from "@/lib/engagement/config";
 import { EngagementError } from "@/lib/engagement/errors";
+import { clientAddress } from "@/lib/engagement/http";
+import { visitorNetwork } from "@/lib/engagement/rules";
+import { ClientBuckets } from "@/lib/http/client-limits";
 
 export const ADMIN_COOKIE = "admin_session";
 
@@ -13,6 +16,18 @@ const idHash = (id: string) => digest(id).toString("base64url");
 /** Whether a presented token is the admin token (false when admin is disabled); constant time. */
 export function isAdminToken(candidate: unknown, token: string | undefined = engagementConfig.adminToken): boolean {
   return Boolean(token) && typeof candidate === "string" && timingSafeEqual(digest(candidate), digest(token!));
+}
+
+/**
+ * Tokens one client may try, per instance: ten at once, then one a minute, so a token cannot be guessed
+ * by trying (the app reached directly had no limit; nginx limits only its write rate).
+ */
+const tokenAttempts = new ClientBuckets(1 / 60, 10);
+
+/** Counts one try of the admin token by the client of `request`; 429 once it has tried too often. */
+export function admitTokenAttempt(request: Request, now = Date.now()): void {
+  if (!tokenAttempts.take(visitorNetwork(clientAddress(request.headers)), now))
+    throw new EngagementError(429, "관리자 토큰을 너무 자주 입력했습니다. 1분 뒤에 다시 시도해 주세요.");
 }
 
 /** Starts a moderator session; returns the cookie value (a random id whose hash alone is stored). */
@@ -55,6 +70,7 @@ export function adminCookie(request: Request): string | undefined {
 export async function assertAdmin(db: Db, request: Request): Promise<void> {
   if (!engagementConfig.adminToken) throw new EngagementError(404, "관리 기능이 꺼져 있습니다.");
   const bearer = request.headers.get("authorization")?.match(/^Bearer (.+)$/)?.[1];
+  if (bearer !== undefined) admitTokenAttempt(request);
   if (!isAdminToken(bearer) && !(await isAdminSession(db, adminCookie(request))))
     throw new EngagementError(401, "관리자 로그인이 필요합니다.");
 }

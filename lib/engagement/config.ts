@@ -9,6 +9,19 @@ function positiveInt(name: string, fallback: number): number {
   return value;
 }
 
+/** The fewest characters an admin token may have: a shorter one could be guessed within the try limit's years. */
+export const ADMIN_TOKEN_MIN_LENGTH = 24;
+
+/** ADMIN_TOKEN, refused at start when it is too short to be a secret. */
+function adminToken(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  if (raw.length < ADMIN_TOKEN_MIN_LENGTH)
+    throw new Error(
+      `ADMIN_TOKEN must be at least ${ADMIN_TOKEN_MIN_LENGTH} characters (make one with: openssl rand -base64 32), got ${raw.length}`,
+    );
+  return raw;
+}
+
 export const engagementConfig = {
   ...COMMENT_LIMITS,
   /** Seconds one client must wait between two comments (0 turns the wait off). */
@@ -27,7 +40,7 @@ export const engagementConfig = {
    */
   trustedProxyHops: positiveInt("TRUSTED_PROXY_HOPS", 0),
   /** Token for /admin; unset disables moderation pages. */
-  adminToken: process.env.ADMIN_TOKEN || undefined,
+  adminToken: adminToken(process.env.ADMIN_TOKEN),
   /** Hours a moderator's login lasts. */
   adminSessionHours: positiveInt("ADMIN_SESSION_HOURS", 12),
   commentsPerPage: 20,

@@ -62,7 +62,12 @@ export function microcacheKey({ method, url, headers }: RequestLike): string | n
  */
 function encodingKey(acceptEncoding: string): string {
   if (acceptEncoding.includes(";")) return acceptEncoding;
-  const codings = new Set(acceptEncoding.toLowerCase().split(",").map((coding) => coding.trim()));
+  const codings = new Set(
+    acceptEncoding
+      .toLowerCase()
+      .split(",")
+      .map((coding) => coding.trim()),
+  );
   return ["br", "gzip", "deflate", "*"].filter((coding) => codings.has(coding)).join(",");
 }
 

@@ -28,7 +28,8 @@ type Found = {
 };
 
 /** What readers are told when a search's budget ran out before every match could be weighed. */
-export const PARTIAL_RANKING_NOTE = "결과가 많아 일부 기사만 관련도를 따져 정렬했습니다. 검색어를 더 자세히 입력하면 더 정확해집니다.";
+export const PARTIAL_RANKING_NOTE =
+  "결과가 많아 일부 기사만 관련도를 따져 정렬했습니다. 검색어를 더 자세히 입력하면 더 정확해집니다.";
 
 /** Each hit with its title and a stretch of its text highlighted. */
 export function presentHits(result: Found): PresentedHit[] {

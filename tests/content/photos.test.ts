@@ -58,6 +58,8 @@ describe("a camera photo in an article", () => {
     for (const source of sources) expect(source.getAttribute("srcset")!.split(", ").length).toBeGreaterThanOrEqual(3);
     const img = doc.querySelector("figure picture img")!;
     expect(img.getAttribute("alt")).toBe("가나가와 사이언스 파크 전경");
+    // The alt text is the <img>'s: <picture> takes no attributes of its own (HTML's content model).
+    expect(doc.querySelector("figure picture")!.getAttributeNames()).toEqual([]);
     expect([img.getAttribute("width"), img.getAttribute("height")]).toEqual(["4000", "3000"]);
     expect(img.getAttribute("src")).toMatch(/^\/img\/[0-9a-f]{20}-1632\.jpg$/);
     expect(img.getAttribute("sizes")).toContain("816px");

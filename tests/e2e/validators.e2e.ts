@@ -17,6 +17,8 @@ const PAGES: [string, string][] = [
   ["article", paths.article("kanagawa-science-park")],
   ["column", paths.article("ins-social-network-column")],
   ["interview", paths.article("yoon-hyun-woo-sports-council-interview")],
+  // A camera photo as the lead and in the body (tests/e2e/global-setup.ts): <picture>, <figure>, srcset.
+  ["article with photos", paths.article("listing-fixture-21")],
   ["section", paths.section("economy")],
   ["listing page 2", paths.section("culture", 2)],
   ["tag", paths.tag("가와사키")],

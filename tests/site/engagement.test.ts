@@ -222,6 +222,29 @@ describe("deleting, reporting and moderating", () => {
     });
     expect(moderate.status).toBe(401);
   });
+
+  it("lets one client try the admin token ten times, then once a minute, by form or by Bearer", async () => {
+    const client = { "x-forwarded-for": `2001:db8:${randomBytes(2).toString("hex")}::1` };
+    const tryForm = (token: string, from = client) =>
+      fetch(url("/api/admin/session"), {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", ...from },
+        body: `token=${token}`,
+        redirect: "manual",
+      }).then((r) => r.status);
+    const statuses = [];
+    for (let i = 0; i < 12; i++) statuses.push(await tryForm(`guess-${i}`));
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+    expect(statuses.slice(10)).toEqual([429, 429]);
+    // Even the right token waits, and another address of the same /64 is the same client.
+    expect(await tryForm(ADMIN_TOKEN, { "x-forwarded-for": client["x-forwarded-for"].replace(/::1$/, "::2") })).toBe(429);
+    const bearer = await fetch(url("/api/admin/comments/1"), {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: "Bearer guess", ...client },
+      body: JSON.stringify({ action: "hide" }),
+    });
+    expect(bearer.status).toBe(429);
+  });
 });
 
 describe("shares and reads", () => {

@@ -16,7 +16,7 @@ declare module "vitest" {
   }
 }
 
-export const ADMIN_TOKEN = "fixture-admin-token";
+export const ADMIN_TOKEN = "fixture-admin-token-long-enough-to-pass";
 
 let server: RunningServer | undefined;
 

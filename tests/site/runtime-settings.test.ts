@@ -12,7 +12,7 @@ import { freePort, startServer, type RunningServer } from "../../scripts/lib/nex
 const dist = ".next-test-settings";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-settings-"));
 const database = path.join(dir, "other.db");
-const START_TOKEN = "token-set-only-at-start";
+const START_TOKEN = "token-set-only-at-start-and-long-enough";
 let server: RunningServer;
 
 beforeAll(async () => {

@@ -1,5 +1,12 @@
 import { getEngagement } from "@/lib/engagement";
-import { ADMIN_COOKIE, adminCookie, endAdminSession, isAdminToken, startAdminSession } from "@/lib/engagement/admin";
+import {
+  ADMIN_COOKIE,
+  adminCookie,
+  admitTokenAttempt,
+  endAdminSession,
+  isAdminToken,
+  startAdminSession,
+} from "@/lib/engagement/admin";
 import { engagementConfig } from "@/lib/engagement/config";
 import { assertSameOrigin, errorResponse, readFields } from "@/lib/engagement/http";
 import { EngagementError } from "@/lib/engagement/service";
@@ -17,7 +24,7 @@ export async function POST(request: Request) {
     if (fields.logout) {
       await endAdminSession(db, adminCookie(request));
       cookie = `${ADMIN_COOKIE}=; ${attributes}; Max-Age=0`;
-    } else if (isAdminToken(fields.token)) {
+    } else if ((admitTokenAttempt(request), isAdminToken(fields.token))) {
       const maxAge = engagementConfig.adminSessionHours * 3600;
       cookie = `${ADMIN_COOKIE}=${await startAdminSession(db)}; ${attributes}; Max-Age=${maxAge}`;
     } else throw new EngagementError(401, "관리자 토큰이 맞지 않습니다.");
