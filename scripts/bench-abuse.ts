@@ -1,10 +1,15 @@
-// npm run bench:abuse [-- --attack-app] — one anonymous client attacks a production build behind nginx at full speed, one
-// scenario after another (BENCH_SECONDS each, default 10), while a reader reads the home page and an
-// article. Per scenario it prints the reader's cache-hit ratio, p50/p99 (against an idle run first), bytes
-// of non-HTML answers and blank or foreign pages the reader got, rows the attack wrote, and acknowledged
-// writes lost. The attacker is wrk (Debian's package) in its own process, so it does not slow the reader.
-// nginx's per-client write limit answers most attack requests itself; `--attack-app` sends the attack to
-// the app's port instead (the reader still reads through nginx), to show the app's own rules hold.
+// npm run bench:abuse [-- --attack-app] [-- --count N] [-- --engine sqlite|postgres] — one anonymous client
+// attacks a production build behind nginx at full speed, one scenario after another (BENCH_SECONDS each,
+// default 10), while a reader reads the home page and an article. Per scenario it prints the reader's
+// cache-hit ratio, p50/p99 (against an idle run first), its answers that were not 200, bytes of non-HTML
+// answers and blank or foreign pages, the server's event-loop delay (p99 and max of its one-second
+// reports), the nginx cache on disk against its max_size, rows the attack wrote, and acknowledged writes
+// lost. The attacker is wrk (Debian's package) in its own process, so it does not slow the reader.
+// nginx's limits answer most attack requests itself; `--attack-app` sends the attack to the app's port
+// instead (the reader still reads through nginx), to show the app's own rules hold. `--count N` serves N
+// generated articles instead of the real three; `--engine postgres` serves them (and comments) from
+// PostgreSQL. The slow-search scenarios send the worst queries tests/unit/search-budget.cases.json keeps
+// and queries of one to ten words drawn from the archive's own text.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -15,18 +20,29 @@ import { engagementService } from "@/lib/engagement/service";
 import { buildSite, freePort, startServer } from "./lib/next-server";
 import { startNginx } from "./lib/nginx";
 import { readArgs } from "./lib/args";
+import { scratchDatabase } from "./lib/scratch-database";
 import { median } from "./lib/stats";
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
-const SLUG = "kanagawa-science-park";
-const TITLE = "가나가와 사이언스 파크";
+const REAL_SLUG = "kanagawa-science-park";
+/** The article the reader reads and the attacks aim at, and words its page must hold (set in main). */
+let SLUG = REAL_SLUG;
+let TITLE = "가나가와 사이언스 파크";
 
-type ReaderFigures = { requests: number; hits: number; p50: number; p99: number; nonHtmlBytes: number; blank: number };
+type ReaderFigures = {
+  requests: number;
+  hits: number;
+  p50: number;
+  p99: number;
+  nonHtmlBytes: number;
+  blank: number;
+  not200: number;
+};
 
 /** Reads / and the article in turn until `until`, one request at a time, as a reader's browser would. */
 async function readLoop(base: string, until: () => boolean): Promise<ReaderFigures> {
   const times: number[] = [];
-  const figures = { requests: 0, hits: 0, nonHtmlBytes: 0, blank: 0 };
+  const figures = { requests: 0, hits: 0, nonHtmlBytes: 0, blank: 0, not200: 0 };
   for (let i = 0; !until(); i++) {
     const pathname = i % 2 ? `/articles/${SLUG}` : "/";
     const started = performance.now();
@@ -34,6 +50,7 @@ async function readLoop(base: string, until: () => boolean): Promise<ReaderFigur
     const body = await response.text();
     times.push(performance.now() - started);
     figures.requests++;
+    if (response.status !== 200) figures.not200++;
     if (response.headers.get("x-cache") === "HIT") figures.hits++;
     if (!(response.headers.get("content-type") ?? "").includes("text/html")) figures.nonHtmlBytes += Buffer.byteLength(body);
     const whole = response.status === 200 && /^<!DOCTYPE html>/i.test(body) && body.trimEnd().endsWith("</html>");
@@ -46,7 +63,13 @@ async function readLoop(base: string, until: () => boolean): Promise<ReaderFigur
 type Attack = { name: string; run: (base: string, seconds: number) => Promise<Record<string, number>> };
 
 /** wrk with a Lua script; answers a count per HTTP status. */
-function wrk(url: string, seconds: number, lua: string, headers: string[] = []): Promise<Record<string, number>> {
+function wrk(
+  url: string,
+  seconds: number,
+  lua: string,
+  headers: string[] = [],
+  connections = 16,
+): Promise<Record<string, number>> {
   const script = path.join(os.tmpdir(), `bench-abuse-${process.pid}.lua`);
   fs.writeFileSync(
     script,
@@ -57,7 +80,15 @@ function wrk(url: string, seconds: number, lua: string, headers: string[] = []):
       `local parts = {} for s, n in pairs(total) do table.insert(parts, s .. "=" .. n) end print("STATUSES " .. table.concat(parts, ",")) end\n`,
   );
   return new Promise((resolve, reject) => {
-    const child = spawn("wrk", ["-t1", "-c16", `-d${seconds}s`, "-s", script, ...headers.flatMap((h) => ["-H", h]), url]);
+    const child = spawn("wrk", [
+      "-t1",
+      `-c${connections}`,
+      `-d${seconds}s`,
+      "-s",
+      script,
+      ...headers.flatMap((h) => ["-H", h]),
+      url,
+    ]);
     let out = "";
     child.stdout.on("data", (chunk) => (out += chunk));
     child.stderr.on("data", (chunk) => (out += chunk));
@@ -80,8 +111,75 @@ function wrk(url: string, seconds: number, lua: string, headers: string[] = []):
 const json = (body: string) =>
   `wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = ${JSON.stringify(body)}`;
 
-function attacks(commentId: number): Attack[] {
+/** A Lua request function sending GET `paths` in turn (a Lua array literal of strings), with `headers` (Lua). */
+const cycling = (paths: string[], headers = "{}") =>
+  `local paths = {${paths.map((p) => JSON.stringify(p)).join(",")}}\nlocal n = 0\n` +
+  `request = function()\n  n = n + 1\n  return wrk.format("GET", paths[(n % #paths) + 1], ${headers})\nend`;
+/** A Lua request function sending GET `path` with a random suffix or header each time (Lua expressions). */
+const randomized = (pathExpression: string, headers = "{}") =>
+  `math.randomseed(os.time())\nrequest = function()\n  return wrk.format("GET", ${pathExpression}, ${headers})\nend`;
+
+/** The slowest queries kept by the search tests, and queries of one to ten words of the archive's text. */
+function slowQueries(contentDir: string): string[] {
+  const kept = (JSON.parse(fs.readFileSync("tests/unit/search-budget.cases.json", "utf8")) as { queries: string[] }).queries;
+  const words = [
+    ...new Set(
+      fs
+        .readdirSync(path.join(contentDir, "articles"))
+        .slice(0, 200)
+        .flatMap((file) => fs.readFileSync(path.join(contentDir, "articles", file), "utf8").split(/\s+/))
+        .filter((word) => word && !/[-:#*>|\[\]{}"]/.test(word)),
+    ),
+  ];
+  let seed = 28;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const generated = Array.from({ length: 300 }, () =>
+    Array.from({ length: 1 + Math.floor(next() * 10) }, () => words[Math.floor(next() * words.length)]!).join(" "),
+  );
+  return [...kept, ...generated];
+}
+
+function attacks(commentId: number, queries: string[]): Attack[] {
+  const searches = queries.flatMap((q) => [
+    `/search?q=${encodeURIComponent(q)}`,
+    `/api/search?q=${encodeURIComponent(q)}&limit=5`,
+  ]);
   return [
+    { name: "slow searches", run: (base, s) => wrk(`${base}/search`, s, cycling(searches)) },
+    {
+      name: "distinct searches x64",
+      run: (base, s) =>
+        wrk(`${base}/search`, s, randomized(`"/search?q=" .. math.random(1, 1e9) .. "%20%EA%B8%B0%EC%97%85"`), [], 64),
+    },
+    {
+      name: "random query strings",
+      run: (base, s) => wrk(`${base}/articles/${SLUG}`, s, randomized(`"/articles/${SLUG}?utm=" .. math.random(1, 1e9)`)),
+    },
+    {
+      name: "random Host",
+      run: (base, s) =>
+        wrk(`${base}/`, s, randomized(`"/articles/${SLUG}"`, `{Host = "h" .. math.random(1, 1e9) .. ".example"}`)),
+    },
+    {
+      name: "Accept-Encoding",
+      run: (base, s) =>
+        wrk(`${base}/`, s, randomized(`"/articles/${SLUG}"`, `{["Accept-Encoding"] = "gzip, x" .. math.random(1, 1e9)}`)),
+    },
+    {
+      name: "router state trees",
+      run: (base, s) =>
+        wrk(`${base}/`, s, randomized(`"/articles/${SLUG}"`, `{["Next-Router-State-Tree"] = "t" .. math.random(1, 1e9)}`)),
+    },
+    {
+      name: "forged admin cookie",
+      run: (base, s) =>
+        wrk(`${base}/`, s, randomized(`"/articles/${SLUG}"`, `{Cookie = "admin_session=" .. math.random(1, 1e9)}`)),
+    },
+    { name: "/admin flood", run: (base, s) => wrk(`${base}/admin`, s, "") },
+    {
+      name: "//[ paths",
+      run: (base, s) => wrk(`${base}/`, s, randomized(`"//[" .. math.random(1, 1e9)`)),
+    },
     { name: "share spam", run: (base, s) => wrk(`${base}/api/articles/${SLUG}/shares`, s, json("{}")) },
     {
       name: "comment spam",
@@ -150,22 +248,51 @@ async function rows(db: Db): Promise<Rows> {
   };
 }
 
+/** The p99 and max of the server's event-loop reports in `log` (EVENT_LOOP_REPORT_MS lines). */
+function eventLoop(log: string): { p99: number; max: number } {
+  const reports = [...log.matchAll(/event-loop-delay p50=[\d.]+ p99=([\d.]+) max=([\d.]+)/g)];
+  return {
+    p99: Math.max(0, ...reports.map((m) => Number(m[1]))),
+    max: Math.max(0, ...reports.map((m) => Number(m[2]))),
+  };
+}
+
+/** Bytes under `dir` (nginx's cache). */
+const diskBytes = (dir: string) => Number(spawnSync("du", ["-sb", dir], { encoding: "utf8" }).stdout.split("\t")[0] || 0);
+
 async function main() {
-  const attackApp = process.argv.includes("--attack-app");
-  readArgs(process.argv.slice(2).filter((arg) => arg !== "--attack-app"));
+  const flags = new Set<string>(process.argv.slice(2).filter((arg) => arg === "--attack-app"));
+  const attackApp = flags.has("--attack-app");
+  const args = readArgs(process.argv.slice(2).filter((arg) => !flags.has(arg)));
+  const count = Number(args.get("count") ?? 0);
+  const engine = args.get("engine") ?? "sqlite";
   if (spawnSync("wrk", ["--version"]).error) throw new Error("wrk is missing: apt-get install wrk");
-  const contentDir = path.resolve("content");
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-abuse-"));
-  const env = { DATABASE_URL: path.join(dataDir, "portal.db") };
+  let contentDir = path.resolve("content");
+  if (count > 0) {
+    contentDir = path.join(dataDir, "content");
+    spawnSync("npx", ["tsx", "scripts/content-generate.ts", "--count", String(count), "--out", contentDir], { stdio: "ignore" });
+    const first = fs.readdirSync(path.join(contentDir, "articles")).sort()[0]!;
+    SLUG = first.replace(/\.md$/, "");
+    TITLE = /^title:\s*"?(.+?)"?\s*$/m.exec(fs.readFileSync(path.join(contentDir, "articles", first), "utf8"))?.[1] ?? "";
+  }
+  const database = engine === "postgres" ? await scratchDatabase("bench_abuse") : undefined;
+  const env = {
+    DATABASE_URL: database?.url ?? path.join(dataDir, "portal.db"),
+    IMAGE_CACHE_DIR: path.join(dataDir, ".img"),
+    EVENT_LOOP_REPORT_MS: "1000",
+  };
   const build = buildSite(contentDir, ".next-bench", env);
   if (build.status !== 0) throw new Error(build.output);
-  const db = await openDatabase({ engine: "sqlite", file: env.DATABASE_URL });
+  const db = await openDatabase(
+    database ? { engine: "postgres", url: database.url } : { engine: "sqlite", file: env.DATABASE_URL },
+  );
   const target = await engagementService(db).postComment(
     SLUG,
     { nickname: "독자", body: "공격받을 댓글", password: "right-password" },
     "someone-else",
   );
-  const server = await startServer(contentDir, ".next-bench", env);
+  const server = await startServer(contentDir, ".next-bench", env, process.cwd(), 3_600_000);
   const nginx = startNginx(await freePort(), Number(new URL(server.url).port));
   const timed = (seconds: number) => {
     const end = Date.now() + seconds * 1000;
@@ -175,16 +302,19 @@ async function main() {
     await readLoop(nginx.url, timed(2));
     const idle = await readLoop(nginx.url, timed(SECONDS));
     console.log(
-      `${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), ${SECONDS} s per scenario, attacker wrk -t1 -c16 (or curl) against ${attackApp ? "the app directly" : "nginx"}, reader one request at a time through nginx`,
+      `${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}, ${count || 3} articles on ${engine}, ${SECONDS} s per scenario, attacker wrk -t1 -c16 (or curl) against ${attackApp ? "the app directly" : "nginx"}, reader one request at a time through nginx`,
     );
     const attackBase = attackApp ? server.url : nginx.url;
-    const line = (name: string, r: ReaderFigures, extra: string) =>
+    const cacheDir = path.join(nginx.prefix, "cache");
+    const line = (name: string, r: ReaderFigures, loop: { p99: number; max: number }, extra: string) =>
       console.log(
-        `${name.padEnd(22)} reader hits ${((100 * r.hits) / r.requests).toFixed(1).padStart(5)} %  p50 ${r.p50.toFixed(1).padStart(5)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms (${(r.p99 / idle.p99).toFixed(2)}x idle)  non-HTML ${r.nonHtmlBytes} B  blank ${r.blank}  ${extra}`,
+        `${name.padEnd(22)} reader hits ${((100 * r.hits) / r.requests).toFixed(1).padStart(5)} %  p50 ${r.p50.toFixed(1).padStart(5)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms (${(r.p99 / idle.p99).toFixed(2)}x idle)  not 200 ${r.not200}  non-HTML ${r.nonHtmlBytes} B  blank ${r.blank}  event loop p99 ${loop.p99} ms max ${loop.max} ms  cache ${(diskBytes(cacheDir) / 2 ** 20).toFixed(1)} MB of 2048  ${extra}`,
       );
-    line("idle", idle, "");
-    for (const attack of attacks(target.comment.id)) {
+    const idleLog = server.log().length;
+    line("idle", idle, eventLoop(server.log().slice(idleLog - 4000)), "");
+    for (const attack of attacks(target.comment.id, slowQueries(contentDir))) {
       const before = await rows(db);
+      const logFrom = server.log().length;
       const [statuses, reader] = await Promise.all([attack.run(attackBase, SECONDS), readLoop(nginx.url, timed(SECONDS))]);
       const after = await rows(db);
       const written = Object.entries(after)
@@ -198,6 +328,7 @@ async function main() {
       line(
         attack.name,
         reader,
+        eventLoop(server.log().slice(logFrom)),
         `answers ${JSON.stringify(statuses)}  rows ${written.map(([t, n]) => `${t}+${n}`).join(" ") || "none"}${lost}`,
       );
     }
@@ -205,6 +336,7 @@ async function main() {
     nginx.stop();
     await server.stop();
     await db.close();
+    await database?.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

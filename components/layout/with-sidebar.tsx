@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 export function WithSidebar({ children, sidebar }: { children: ReactNode; sidebar: ReactNode }) {
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
-      <main id="main" tabIndex={-1} className="min-w-0 focus:outline-none">
+      <main id="main" tabIndex={-1} className="layout-column min-w-0 focus:outline-none">
         {children}
       </main>
       {sidebar}

@@ -7,7 +7,7 @@ import { MagazineBox } from "@/components/sidebar/magazine-box";
 /** The source page's sidebar, in its order: three banners, Hot & Why & Only, 실시간 댓글, two banners, 매거진 in 충북. */
 export function Sidebar({ banners, hot, why, only, magazine, liveComments }: SidebarContent) {
   return (
-    <aside aria-label="사이드바" className="no-print flex min-w-0 flex-col gap-6">
+    <aside aria-label="사이드바" className="no-print layout-column flex min-w-0 flex-col gap-6">
       {banners.top.map((banner) => (
         <BannerSlot key={banner.slot} banner={banner} />
       ))}

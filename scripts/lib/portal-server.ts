@@ -3,6 +3,7 @@
 // TRUSTED_PROXY_HOPS=0 can mean it), and only here can every response, Next's own errors included, carry
 // the security headers, and Next-internal headers be removed before Next reads them.
 import http from "node:http";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import next from "next";
 import { archive } from "@/lib/archive";
 import { expireTagsNow, onTagsChange, pullSharedTags } from "@/lib/cache/shared-tags.cjs";
@@ -40,6 +41,25 @@ const SEARCH_PATH = /^\/(?:api\/)?search(?:[?/]|$)/;
 function refuse(res: http.ServerResponse, status: number, message: string): void {
   res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "Retry-After": "1" });
   res.end(`${message}\n`);
+}
+
+/**
+ * With EVENT_LOOP_REPORT_MS set at start, prints how long the event loop was held (perf_hooks'
+ * monitorEventLoopDelay) once per that many milliseconds: what benchmarks read to show that no request
+ * stalls the others (npm run bench:abuse). Off by default.
+ */
+function reportEventLoopDelay(): void {
+  const every = Number(process.env.EVENT_LOOP_REPORT_MS || 0);
+  if (!(every > 0)) return;
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  delay.enable();
+  const ms = (ns: number) => (ns / 1e6).toFixed(1);
+  setInterval(() => {
+    console.log(
+      `event-loop-delay p50=${ms(delay.percentile(50))} p99=${ms(delay.percentile(99))} max=${ms(delay.max)} at=${Date.now()}`,
+    );
+    delay.reset();
+  }, every).unref();
 }
 
 /** Headers that belong to one connection or one moment, never to a kept answer. */
@@ -189,6 +209,7 @@ export async function startPortalServer({ port, hostname }: PortalServerOptions)
     const headers = SECURITY_HEADERS.map(({ key, value }) => `${key}: ${value}\r\n`).join("");
     socket.end(`HTTP/1.1 ${status}\r\n${headers}Cache-Control: no-store\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
   });
+  reportEventLoopDelay();
   // Longer than nginx's upstream keepalive (60 s), so nginx never reuses a connection this side just closed.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;

@@ -74,9 +74,14 @@ it("shows a new comment through the cache within 2 seconds", async () => {
   expect(seen).toBe(true);
 });
 
-it("never caches the API or lets a client choose its own address", async () => {
-  const first = await get("/api/search?q=x");
-  expect(first.headers.get("x-cache")).toBeNull();
+it("never caches the API's live reads, and keeps search-as-you-type's public answers", async () => {
+  const comments = await get("/api/articles/sports-note/comments");
+  expect(comments.headers.get("x-cache")).toBeNull();
+  const query = `/api/search?q=${encodeURIComponent("오창")}&limit=5&n=${Date.now()}`;
+  await (await get(query)).text();
+  const again = await get(query);
+  expect(again.headers.get("x-cache")).toBe("HIT");
+  expect(((await again.json()) as { total: number }).total).toBeGreaterThan(0);
 });
 
 it("keeps the page Next gives crawlers that run no scripts apart from the browsers' page", async () => {

@@ -176,7 +176,14 @@ describe("how many results, as readers read it", () => {
     expect(resultCount({ total: 76600, totalIsEstimate: true })).toBe("약 76,600건");
     expect(resultCount({ total: 1234 })).toBe("1,234건");
     expect(resultCount({ total: 999 })).toBe("999건");
-    expect(searchJson({ terms: ["오창"], total: 0, hits: [] })).toEqual({ results: [], total: 0, totalIsEstimate: false });
+    expect(searchJson({ terms: ["오창"], total: 0, hits: [] })).toEqual({
+      results: [],
+      total: 0,
+      totalIsEstimate: false,
+      rankingIsPartial: false,
+    });
+    // A search whose budget ran out says so (lib/archive/search-budget.ts).
+    expect(searchJson({ terms: ["오창"], total: 30_000, rankingIsPartial: true, hits: [] }).rankingIsPartial).toBe(true);
     expect(searchJson({ terms: ["오창"], total: 76600, totalIsEstimate: true, hits: [] }).totalIsEstimate).toBe(true);
   });
 });
