@@ -20,6 +20,7 @@ import { engagementService } from "@/lib/engagement/service";
 import { buildSite, freePort, startServer } from "./lib/next-server";
 import { startNginx } from "./lib/nginx";
 import { readArgs } from "./lib/args";
+import { generatedQueries } from "./lib/generated-queries";
 import { scratchDatabase } from "./lib/scratch-database";
 import { median } from "./lib/stats";
 
@@ -122,20 +123,11 @@ const randomized = (pathExpression: string, headers = "{}") =>
 /** The slowest queries kept by the search tests, and queries of one to ten words of the archive's text. */
 function slowQueries(contentDir: string): string[] {
   const kept = (JSON.parse(fs.readFileSync("tests/unit/search-budget.cases.json", "utf8")) as { queries: string[] }).queries;
-  const words = [
-    ...new Set(
-      fs
-        .readdirSync(path.join(contentDir, "articles"))
-        .slice(0, 200)
-        .flatMap((file) => fs.readFileSync(path.join(contentDir, "articles", file), "utf8").split(/\s+/))
-        .filter((word) => word && !/[-:#*>|\[\]{}"]/.test(word)),
-    ),
-  ];
-  let seed = 28;
-  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  const generated = Array.from({ length: 300 }, () =>
-    Array.from({ length: 1 + Math.floor(next() * 10) }, () => words[Math.floor(next() * words.length)]!).join(" "),
-  );
+  const texts = fs
+    .readdirSync(path.join(contentDir, "articles"))
+    .slice(0, 200)
+    .map((file) => fs.readFileSync(path.join(contentDir, "articles", file), "utf8").replace(/^---[\s\S]*?\n---\n/, ""));
+  const generated = generatedQueries(texts, 300);
   return [...kept, ...generated];
 }
 

@@ -23,6 +23,7 @@ import type { Article } from "@/lib/content/schema";
 import { buildSearchIndex, searchArticles } from "@/lib/search/index";
 import { generateArticles } from "@/lib/synthetic";
 import { readArgs } from "./lib/args";
+import { generatedQueries } from "./lib/generated-queries";
 
 const CLASSES = {
   "one word (3+ chars)": ["사이언스파크", "클러스터", "연구개발", "체육회", "네트워크"],
@@ -44,27 +45,12 @@ const percentile = (values: number[], p: number) =>
   [...values].sort((a, b) => a - b)[Math.max(0, Math.ceil((values.length * p) / 100) - 1)] ?? 0;
 const ms = (value: number) => `${value.toFixed(1).padStart(7)} ms`;
 
-/** A small deterministic generator (mulberry32): the same queries on every run of one seed. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Queries of one to ten words of the archive's text, as readers type them (particles and punctuation kept). */
-function generatedQueries(articles: Article[], howMany: number): string[] {
-  const words = new Set<string>();
-  for (const article of articles.slice(0, 500))
-    for (const word of `${article.title} ${article.plainText}`.split(/\s+/)) if (word) words.add(word);
-  const vocabulary = [...words];
-  const next = random(28);
-  return Array.from({ length: howMany }, () =>
-    Array.from({ length: 1 + Math.floor(next() * 10) }, () => vocabulary[Math.floor(next() * vocabulary.length)]!).join(" "),
+/** Queries of one to ten words of the archive's text (of its first 500 articles: the vocabulary is theirs). */
+const queriesOf = (articles: Article[], howMany: number) =>
+  generatedQueries(
+    articles.slice(0, 500).map((article) => `${article.title} ${article.plainText}`),
+    howMany,
   );
-}
 
 function archiveArticles(): Article[] {
   const content = readContent("content");
@@ -164,7 +150,7 @@ async function benchEngine(name: string, reader: ArchiveReader, articles: Articl
 
 async function main() {
   const articles = archiveArticles();
-  const generated = generatedQueries(articles, generatedCount);
+  const generated = queriesOf(articles, generatedCount);
   console.log(`articles: ${articles.length}; ${os.cpus().length} cores; Node ${process.version}`);
   const file = readModelFile(articles);
   const worst: Timed[] = [];

@@ -123,6 +123,9 @@ describe("in front of a recording upstream", () => {
     urls.length = 0;
     await get(nginx.url, "/search?q=%ED%81%B4&page=2&utm=1&_rsc=abc");
     expect(urls.at(-1)).toBe("/search?q=%ED%81%B4&page=2&_rsc=abc");
+    // Next redirects an RSC request without router headers to "?_rsc" and must get it back, value or not.
+    await get(nginx.url, "/articles/h?_rsc", { rsc: "1" });
+    expect(urls.at(-1)).toBe("/articles/h?_rsc=");
     const other = await get(nginx.url, "/search?q=other");
     expect(other.headers["x-cache"]).not.toBe("HIT");
     expect(urls.at(-1)).toBe("/search?q=other&");

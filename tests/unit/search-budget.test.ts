@@ -19,6 +19,7 @@ import { loadContent } from "@/lib/content";
 import type { Article } from "@/lib/content/schema";
 import { generateArticles } from "@/lib/synthetic";
 import { parseArticle } from "@/lib/content/parse-article";
+import { generatedQueries } from "../../scripts/lib/generated-queries";
 import { postgresSchema } from "./archive-engines";
 
 const NOW = Date.now();
@@ -33,24 +34,12 @@ const COMBINATIONS = 4 ** 3;
 /** What one search's index expressions may add up to besides its walk's states (counts, probes). */
 const OTHER_CHARACTERS = 20_000;
 
-/** A small deterministic generator (mulberry32): the same queries on every run. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `count` queries of one to ten words of the articles' own text, as readers type them (particles and all). */
-function generatedQueries(articles: Article[], count: number, seed: number): string[] {
-  const words = [...new Set(articles.flatMap((a) => `${a.title} ${a.plainText}`.split(/\s+/)).filter(Boolean))];
-  const next = random(seed);
-  return Array.from({ length: count }, () =>
-    Array.from({ length: 1 + Math.floor(next() * 10) }, () => words[Math.floor(next() * words.length)]!).join(" "),
+const queriesOf = (articles: Article[], count: number) =>
+  generatedQueries(
+    articles.map((a) => `${a.title} ${a.plainText}`),
+    count,
   );
-}
 
 function syntheticArchive(count: number): Article[] {
   return generateArticles(loadContent().articles, count).map((file) => {
@@ -149,7 +138,7 @@ describe.each(ENGINES)("$name searches within its budget", (engine) => {
       const articles = articlesOf();
       const counted = await engine.open(articles);
       try {
-        const queries = [...REGRESSIONS.queries, ...generatedQueries(articles, generated, 28)];
+        const queries = [...REGRESSIONS.queries, ...queriesOf(articles, generated)];
         let worst = { query: "", matches: 0, characters: 0, statements: 0 };
         for (const query of queries)
           for (const offset of [0, 20]) {

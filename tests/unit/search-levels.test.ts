@@ -13,19 +13,10 @@ import { buildSearchIndex } from "@/lib/search/index";
 import { POSTGRES_URL } from "../engagement/engines";
 import { ARCHIVE_ENGINES, openBeforeAll, postgresSchema, searchBothWays, walking } from "./archive-engines";
 import { makeArticle } from "./fixtures";
+import { random } from "../../scripts/lib/generated-queries";
 
 const NOW = Date.parse("2026-06-01T00:00:00Z");
 const ALPHABET = ["가", "나", "A"];
-
-/** A small deterministic generator (mulberry32): the same archive on every run. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function archiveOf(count: number): Article[] {
   const next = random(14);
