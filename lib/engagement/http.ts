@@ -1,7 +1,7 @@
 // Request-side rules for the engagement endpoints: who the client is, same-origin writes, bounded bodies.
 import { engagementConfig } from "@/lib/engagement/config";
 import { EngagementError, NOT_FOUND_COMMENT } from "@/lib/engagement/errors";
-import { visitorNetwork } from "@/lib/engagement/rules";
+import { reporterNetwork, visitorNetwork } from "@/lib/engagement/rules";
 import { saltedHash } from "@/lib/engagement/secrets";
 import { site } from "@/lib/site";
 
@@ -29,6 +29,11 @@ export function forwardedClient(forwardedFor: string, hops: number = engagementC
 /** The salted hash that stands for this client (its address or IPv6 /64) in rate limits and reports. */
 export function clientKey(request: Request, salt: string): string {
   return saltedHash(salt, "client", visitorNetwork(clientAddress(request.headers)));
+}
+
+/** The salted hash a report is counted by: the client's wider network (reporterNetwork), so one host's many addresses are one reporter. */
+export function reporterKey(request: Request, salt: string): string {
+  return saltedHash(salt, "reporter", reporterNetwork(clientAddress(request.headers)));
 }
 
 /**

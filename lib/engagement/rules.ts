@@ -179,16 +179,31 @@ export function passwordAttemptRefusal(
  * gets a whole /64, so counting single IPv6 addresses would let one client count as millions).
  */
 export function visitorNetwork(address: string): string {
+  const groups = ipv6Groups(address);
+  return groups ? `${groups.slice(0, 4).join(":")}::/64` : address.replace(/^::ffff:/i, "");
+}
+
+/**
+ * The network a reporter is counted by, wider than a visitor's: a report hides a comment for everyone, and
+ * a VPS or a home line often holds a /56 or a /48 (three /64s of one host hid any comment). An IPv4
+ * address's /24, an IPv6 address's /48.
+ */
+export function reporterNetwork(address: string): string {
+  const groups = ipv6Groups(address);
+  if (groups) return `${groups.slice(0, 3).join(":")}::/48`;
+  const ipv4 = address.replace(/^::ffff:/i, "");
+  return /^\d+\.\d+\.\d+\.\d+$/.test(ipv4) ? `${ipv4.split(".").slice(0, 3).join(".")}.0/24` : ipv4;
+}
+
+/** The eight groups of an IPv6 address, written without leading zeros; undefined for IPv4 (mapped too). */
+function ipv6Groups(address: string): string[] | undefined {
   const plain = address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
-  if (!plain.includes(":")) return plain;
+  if (!plain.includes(":")) return undefined;
   const [head = "", tail = ""] = plain.toLowerCase().split("::");
   const left = head ? head.split(":") : [];
   const right = tail ? tail.split(":") : [];
   const full = plain.includes("::") ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right] : left;
-  return `${full
-    .slice(0, 4)
-    .map((part) => part.replace(/^0+(?=.)/, ""))
-    .join(":")}::/64`;
+  return full.map((part) => part.replace(/^0+(?=.)/, ""));
 }
 
 /** "방금", "3분 전", "2시간 전", "5일 전", then the date. */

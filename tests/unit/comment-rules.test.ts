@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { invalidationCoalescer } from "@/lib/engagement/coalesce";
 import { COMMENT_LIMITS } from "@/lib/engagement/limits";
-import { checkComment, checkIdempotencyKey, parseParentId, visitorNetwork } from "@/lib/engagement/rules";
+import { checkComment, checkIdempotencyKey, parseParentId, reporterNetwork, visitorNetwork } from "@/lib/engagement/rules";
 
 const post = (extra: Record<string, unknown>) =>
   checkComment({ nickname: "독자", body: "본문", password: "pw1234", ...extra }, COMMENT_LIMITS);
@@ -138,6 +138,16 @@ describe("who a visitor is", () => {
     expect(visitorNetwork("2001:db8:1:2::")).toBe(a);
     expect(visitorNetwork("2001:db8:1:3::1")).not.toBe(a);
     expect(visitorNetwork("::1")).toBe("0:0:0:0::/64");
+  });
+
+  it("counts reporters by a wider network: every /64 of one IPv6 /48 and every address of one IPv4 /24 is one", () => {
+    const host = reporterNetwork("2001:db8:aa:1::1");
+    for (const address of ["2001:db8:aa:2::1", "2001:db8:aa:ff:1:2:3:4", "2001:0db8:00aa::9"])
+      expect(reporterNetwork(address)).toBe(host);
+    expect(reporterNetwork("2001:db8:ab:1::1")).not.toBe(host);
+    expect(reporterNetwork("198.51.100.7")).toBe(reporterNetwork("198.51.100.200"));
+    expect(reporterNetwork("::ffff:198.51.100.7")).toBe(reporterNetwork("198.51.100.1"));
+    expect(reporterNetwork("198.51.101.7")).not.toBe(reporterNetwork("198.51.100.7"));
   });
 });
 
