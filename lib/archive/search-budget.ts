@@ -2,6 +2,7 @@
 // bounded steps with the event loop free between them, so no query can stall the pages served beside it
 // (issue #28). Where the budget runs out, the answer is the best found so far and says so.
 import type { RankedId } from "@/lib/archive/search-levels";
+import { yieldToReaders } from "@/lib/yield-to-readers";
 
 /**
  * Matches up to which a search scores every one of them directly (one index query, their fields, the
@@ -46,9 +47,6 @@ export type SearchTuning = { estimateFrom?: number; directScoringMax?: number; w
 
 /** The newest matches a walk whose budget ran out scores to fill its page (fillPartial). */
 export const NEWEST_SCORED_WHEN_PARTIAL = 300;
-
-/** Lets the requests waiting behind this one run before the next step of a search. */
-export const yieldToReaders = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The best `place` of `ids` by `score` (0: not a match), ties in content order (`before(a, b)`: a first).

@@ -14,7 +14,8 @@
 import type { Article } from "@/lib/content/schema";
 import { FIELD_WEIGHTS } from "@/lib/search/index";
 import { compact, normalizeText } from "@/lib/search/normalize";
-import { WALK_BUDGET, yieldToReaders, type WalkBudget } from "@/lib/archive/search-budget";
+import { WALK_BUDGET, type WalkBudget } from "@/lib/archive/search-budget";
+import { yieldToReaders } from "@/lib/yield-to-readers";
 
 /** Repeats in the body a term earns points for (lib/search/index.ts scoreFields). */
 export const MAX_REPEATS = 5;
