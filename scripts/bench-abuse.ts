@@ -15,6 +15,7 @@ import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { gunzipSync } from "node:zlib";
 import { sql } from "kysely";
 import { openDatabase, type Db } from "@/lib/db";
 import { engagementService } from "@/lib/engagement/service";
@@ -47,15 +48,18 @@ type ReaderFigures = {
  */
 const readerAgent = new http.Agent({ keepAlive: true, localAddress: "127.0.0.2" });
 
-/** A GET from the reader's address: status, headers and body. */
+/** A GET from the reader's address, taking gzip as browsers do: status, headers and the body, decoded. */
 function readerGet(url: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     http
-      .get(url, { agent: readerAgent }, (response) => {
-        let body = "";
-        response.setEncoding("utf8");
-        response.on("data", (chunk) => (body += chunk));
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
+      .get(url, { agent: readerAgent, headers: { "accept-encoding": "gzip, deflate, br, zstd" } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => {
+          const bytes = Buffer.concat(chunks);
+          const body = (response.headers["content-encoding"] === "gzip" ? gunzipSync(bytes) : bytes).toString("utf8");
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body });
+        });
       })
       .on("error", reject);
   });

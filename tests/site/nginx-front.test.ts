@@ -6,6 +6,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { gunzipSync } from "node:zlib";
 import { visitorNetwork } from "@/lib/engagement/rules";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { freePort } from "../../scripts/lib/next-server";
@@ -226,6 +227,28 @@ describe("in front of the fixture site", () => {
       expect(plain.status).toBe(200);
       expect(html).toMatch(/^<!DOCTYPE html>[\s\S]*<\/html>$/i);
     }
+  });
+
+  it("keeps one compressed copy of a page and serves it to clients with and without gzip", async () => {
+    const raw = (headers: Record<string, string>) =>
+      new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        http
+          .get(`${nginx.url}/articles/cluster-visit`, { headers }, (response) => {
+            const chunks: Buffer[] = [];
+            response.on("data", (chunk: Buffer) => chunks.push(chunk));
+            response.on("end", () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+          })
+          .on("error", reject);
+      });
+    await sleep(1000 - (Date.now() % 1000) + 20);
+    const zipped = await raw({ "accept-encoding": "gzip, deflate, br, zstd" });
+    const plain = await raw({});
+    expect(zipped.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(zipped.body).toString()).toMatch(/^<!DOCTYPE html>[\s\S]*<\/html>$/i);
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body.toString()).toMatch(/^<!DOCTYPE html>[\s\S]*<\/html>$/i);
+    // The second came from the first's entry: no variant per Accept-Encoding.
+    expect(plain.headers["x-cache"]).toBe("HIT");
   });
 
   it("refuses Server Function calls, posts to pages and TRACE itself, with the security headers and no version", async () => {
