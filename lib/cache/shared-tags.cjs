@@ -1,7 +1,7 @@
 // Tag invalidations shared between instances through Redis (REDIS_URL), applied to Next's process-wide tag
 // map, which both 'use cache' entries and prerendered pages are checked against.
 //
-// Why an internal module: that map (tags-manifest.external, pinned with next 16.4.6) is the only place a
+// Why an internal module: that map (tags-manifest.external, pinned with next 16.5.0, unchanged since 16.4.6) is the only place a
 // prerendered page's freshness is decided. tests/site/two-instances.test.ts guards this against upgrades.
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { tagsManifest } = require("next/dist/server/lib/incremental-cache/tags-manifest.external.js");

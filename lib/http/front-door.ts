@@ -5,7 +5,7 @@
  * Request headers only Next itself, its proxy layer or a hosting platform may set. From outside they change
  * a response without changing any cache key (x-middleware-prefetch made Next answer `{}` for a page), so
  * they are removed from every request: the prefixes cover headers future Next versions add under them.
- * Read off next 16.4.6 (dist/lib/constants.js, client/components/app-router-headers.js,
+ * Read off next 16.4.6 and again 16.5.0 (dist/lib/constants.js, client/components/app-router-headers.js,
  * server/lib/server-ipc/utils.js). The router's own headers (RSC, Next-Router-*) stay: nginx keys on them.
  */
 export const INTERNAL_REQUEST_HEADER =

@@ -1,4 +1,4 @@
-// Every request header Next 16.4.6 reads for its own purposes (from dist/lib/constants.js,
+// Every request header Next 16.5.0 reads for its own purposes (from dist/lib/constants.js,
 // client/components/app-router-headers.js, server/lib/server-ipc/utils.js and the x-* strings of dist/server),
 // less the client router's own (RSC, Next-Router-*), which are part of nginx's cache key.
 export const NEXT_INTERNAL_HEADERS = [
@@ -29,7 +29,10 @@ export const NEXT_INTERNAL_HEADERS = [
   "x-nextjs-html-request-id",
   "x-nextjs-deployment-id",
   "x-nextjs-action-not-found",
+  "x-nextjs-switchyard-connection",
   "x-next-resume-state-length",
+  "x-next-internal-go-token",
+  "x-next-prelude-metadata",
   "x-next-cache-tags",
   "x-next-revalidated-tags",
   "x-next-revalidate-tag-token",
