@@ -7,7 +7,15 @@ import type { SectionSlug } from "@/lib/site";
 import type { Photo } from "@/lib/images/photos";
 import { rankRelated, RELATED_WEIGHTS, relatedScore } from "@/lib/related";
 import { FIELD_WEIGHTS, scoreFields, type SearchFields } from "@/lib/search/index";
-import { matchAll, searchStates, termPlan, walkStates, type RankedId, type SearchState } from "@/lib/archive/search-levels";
+import {
+  matchAll,
+  searchStates,
+  termPlan,
+  walkStates,
+  type RankedId,
+  type SearchState,
+  type TermPlan,
+} from "@/lib/archive/search-levels";
 import {
   DIRECT_SCORING_MAX,
   fillPartial,
@@ -440,13 +448,43 @@ export class SqliteArchiveReader implements ArchiveReader {
       : { total: this.publishedMatches("search_grams", all, now) };
     if (!counts.totalIsEstimate && offset >= counts.total) return { terms, display, ...counts, hits: [] };
     const place = offset + limit;
-    // Its own statements: a search yields between steps, and another search may be iterating the cached ones.
-    const rows = this.db
-      .prepare(
-        `SELECT g.rowid FROM search_grams g JOIN search_heads h ON h.article_id = g.rowid
-         WHERE search_grams MATCH ? AND +h.draft = 0 AND +h.time <= ? ORDER BY g.rowid LIMIT ?`,
-      )
-      .pluck();
+    const fields = this.query(
+      "SELECT h.title, h.tags, h.summary, b.body FROM search_heads h JOIN search_bodies b ON b.article_id = h.article_id WHERE h.article_id = ?",
+    );
+    const score = (id: number) => scoreFields(fields.get(id) as SearchFields, terms);
+    await yieldToReaders();
+    const { directScoringMax = DIRECT_SCORING_MAX.sqlite } = this.options;
+    if (!counts.totalIsEstimate && counts.total <= directScoringMax) {
+      const ids = this.newestMatches(all, now, directScoringMax);
+      return this.page(terms, display, counts, (await rankScored(ids, place, score)).ranked.slice(offset), true);
+    }
+    if (terms.length > LEVELLED_TERMS) {
+      const scoredAtMost = this.options.scoredAtMost ?? SCORED_AT_MOST;
+      return this.scoreAllMatches(terms, display, { ...params, match: all, scoredAtMost }, counts);
+    }
+    const { ranked, complete } = await this.walk(plans, all, now, place, score);
+    const total = complete ? settledTotal(counts, ranked.length, place) : counts;
+    return this.page(terms, display, total, ranked.slice(offset), complete);
+  }
+
+  /** The newest `limit` published articles matching the FTS5 expression `match`, in content order. */
+  private newestMatches(match: string, now: number, limit: number): number[] {
+    return this.query(
+      `SELECT g.rowid FROM search_grams g JOIN search_heads h ON h.article_id = g.rowid
+       WHERE search_grams MATCH ? AND +h.draft = 0 AND +h.time <= ? ORDER BY g.rowid LIMIT ?`,
+    )
+      .pluck()
+      .all(match, now, limit) as number[];
+  }
+
+  /**
+   * The best `place` matches by walking the index's states (lib/archive/search-levels.ts) within the walk's
+   * budget; where it ran out, the best of what it read and of the newest matches, each scored.
+   */
+  private async walk(plans: TermPlan[], all: string, now: number, place: number, score: (id: number) => number) {
+    const exists = this.query("SELECT 1 FROM search_grams WHERE search_grams MATCH ? LIMIT 1");
+    const states = searchStates(plans, (match) => exists.get(match) !== undefined);
+    // Its own statement: a search yields between steps, and another search may be iterating a cached one.
     const rowsBetween = this.db
       .prepare(
         `SELECT g.rowid FROM search_grams g JOIN search_heads h ON h.article_id = g.rowid
@@ -454,49 +492,31 @@ export class SqliteArchiveReader implements ArchiveReader {
       )
       .pluck();
     const steps = this.stepBounds();
-    const fields = this.query(
-      "SELECT h.title, h.tags, h.summary, b.body FROM search_heads h JOIN search_bodies b ON b.article_id = h.article_id WHERE h.article_id = ?",
-    );
-    const score = (id: number) => scoreFields(fields.get(id) as SearchFields, terms);
-    await yieldToReaders();
-    let ranked: RankedId[];
-    let complete = true;
-    const { directScoringMax = DIRECT_SCORING_MAX.sqlite, walkBudget } = this.options;
-    if (!counts.totalIsEstimate && counts.total <= directScoringMax) {
-      ranked = (await rankScored(rows.all(all, now, directScoringMax) as number[], place, score)).ranked;
-    } else if (terms.length > LEVELLED_TERMS) {
-      const scoredAtMost = this.options.scoredAtMost ?? SCORED_AT_MOST;
-      return this.scoreAllMatches(terms, display, { ...params, match: all, scoredAtMost }, counts);
-    } else {
-      const exists = this.query("SELECT 1 FROM search_grams WHERE search_grams MATCH ? LIMIT 1");
-      const states = searchStates(plans, (match) => exists.get(match) !== undefined);
-      // A state's rows a range of ids at a time (ROWS_A_STEP), letting readers in between ranges.
-      async function* stateRows(state: SearchState): AsyncGenerator<number> {
-        for (let i = 0; i + 1 < steps.length; i++) {
-          if (i > 0) await yieldToReaders();
-          yield* rowsBetween.iterate(state.match, steps[i], steps[i + 1], now) as IterableIterator<number>;
-        }
-      }
-      const walked = await walkStates(states, place, stateRows, score, undefined, walkBudget);
-      ({ ranked, complete } = walked);
-      if (!complete) {
-        // The budget ran out: the best of what the walk read and of the newest matches, scored.
-        await yieldToReaders();
-        const newest = (rows.all(all, now, NEWEST_SCORED_WHEN_PARTIAL) as number[]).map((id) => ({ id, score: score(id) }));
-        ranked = fillPartial(ranked, newest, place);
+    // A state's rows a range of ids at a time (ROWS_A_STEP), letting readers in between ranges.
+    async function* stateRows(state: SearchState): AsyncGenerator<number> {
+      for (let i = 0; i + 1 < steps.length; i++) {
+        if (i > 0) await yieldToReaders();
+        yield* rowsBetween.iterate(state.match, steps[i], steps[i + 1], now) as IterableIterator<number>;
       }
     }
-    const total = complete ? settledTotal(counts, ranked.length, place) : counts;
-    const page = this.query(
+    const walked = await walkStates(states, place, stateRows, score, undefined, this.options.walkBudget);
+    if (walked.complete) return walked;
+    await yieldToReaders();
+    const newest = this.newestMatches(all, now, NEWEST_SCORED_WHEN_PARTIAL).map((id) => ({ id, score: score(id) }));
+    return { ranked: fillPartial(walked.ranked, newest, place), complete: false };
+  }
+
+  /** Ranked ids as a page of search hits. */
+  private page(terms: string[], display: string, total: SearchTotal, ranked: RankedId[], complete: boolean): ArchiveSearchResult {
+    const row = this.query(
       "SELECT t.card, t.plain_text, h.time FROM article_texts t JOIN search_heads h ON h.article_id = t.id WHERE t.id = ?",
     );
-    const hits = ranked.slice(offset).map(({ id, score }) => {
-      const row = page.get(id) as { card: string; plain_text: string; time: number };
-      return { article: toCard(row), plainText: row.plain_text, score, time: row.time };
+    const hits = ranked.map(({ id, score }) => {
+      const found = row.get(id) as { card: string; plain_text: string; time: number };
+      return { article: toCard(found), plainText: found.plain_text, score, time: found.time };
     });
     return { terms, display, ...total, ...(!complete && { rankingIsPartial: true as const }), hits };
   }
-
   /** Ids that cut the archive into ranges of ROWS_A_STEP articles, in content order, first and past-last included. */
   private stepBounds(): number[] {
     if (!this.steps) {
