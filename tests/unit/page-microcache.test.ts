@@ -168,7 +168,7 @@ describe("nginx's cache key (deploy/nginx.conf.template) classes User-Agents as 
   it("holds Next's own list of crawlers that get pages without scripts", () => {
     expect(rules.map((rule) => rule.type)).toEqual(["dom", "html"]);
     expect(rules[1]!.source).toBe(HTML_LIMITED_BOT_UA_RE_STRING);
-    expect(template).toMatch(/proxy_cache_key "[^"]*\|b=\$next_bot_type";/);
+    expect(template).toMatch(/proxy_cache_key "[^"]*\|b=\$next_bot_type[|"]/);
   });
 
   it("puts every User-Agent in Next's class", () => {
