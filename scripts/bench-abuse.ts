@@ -163,6 +163,9 @@ function attacks(commentId: number, queries: string[]): Attack[] {
     `/api/search?q=${encodeURIComponent(q)}&limit=5`,
   ]);
   return [
+    // The attacker's own cost to the machine, the baseline for the rest: nginx serving a plain file at
+    // full speed takes CPU from the reader on two cores without the app doing anything.
+    { name: "static file (baseline)", run: (base, s) => wrk(`${base}/static-baseline.html`, s, "") },
     { name: "slow searches", run: (base, s) => wrk(`${base}/search`, s, cycling(searches)) },
     {
       name: "distinct searches x64",
