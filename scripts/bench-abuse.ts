@@ -321,7 +321,9 @@ async function main() {
   };
   try {
     await readLoop(nginx.url, timed(2));
+    const idleFrom = server.log().length;
     const idle = await readLoop(nginx.url, timed(SECONDS));
+    const idleLoop = eventLoop(server.log().slice(idleFrom));
     console.log(
       `${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}, ${count || 3} articles on ${engine}, ${SECONDS} s per scenario, attacker wrk -t1 -c16 (or curl) against ${attackApp ? "the app directly" : "nginx"}, reader one request at a time through nginx`,
     );
@@ -331,8 +333,7 @@ async function main() {
       console.log(
         `${name.padEnd(22)} reader hits ${((100 * r.hits) / r.requests).toFixed(1).padStart(5)} %  p50 ${r.p50.toFixed(1).padStart(5)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms (${(r.p99 / idle.p99).toFixed(2)}x idle)  not 200 ${r.not200}  non-HTML ${r.nonHtmlBytes} B  blank ${r.blank}  event loop p99 ${loop.p99} ms max ${loop.max} ms  cache ${(diskBytes(cacheDir) / 2 ** 20).toFixed(1)} MB of 2048  ${extra}`,
       );
-    const idleLog = server.log().length;
-    line("idle", idle, eventLoop(server.log().slice(idleLog - 4000)), "");
+    line("idle", idle, idleLoop, "");
     for (const attack of attacks(target.comment.id, slowQueries(contentDir))) {
       const before = await rows(db);
       const logFrom = server.log().length;
