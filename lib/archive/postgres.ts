@@ -33,6 +33,7 @@ import {
   NEWEST_SCORED_WHEN_PARTIAL,
   rankScored,
   SCORED_AT_MOST,
+  scoreEach,
   type SearchTuning,
 } from "@/lib/archive/search-budget";
 import { nameKey as groupKey, normalizeAlias } from "@/lib/urls";
@@ -616,12 +617,7 @@ export class PostgresArchiveReader implements ArchiveReader {
         // The budget ran out: the best of what the walk read and of the newest matches, scored.
         const newest = await this.newestCandidates(client, params, NEWEST_SCORED_WHEN_PARTIAL, order, fields);
         return {
-          ranked: fillPartial(
-            result.ranked,
-            newest.map((id) => ({ id, score: score(id) })),
-            place,
-            before,
-          ),
+          ranked: fillPartial(result.ranked, await scoreEach(newest, score), place, before),
           complete: false,
         };
       });

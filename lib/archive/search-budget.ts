@@ -58,14 +58,19 @@ export async function rankScored(
   score: (id: number) => number,
   before: (a: number, b: number) => boolean = (a, b) => a < b,
 ): Promise<{ ranked: RankedId[]; matched: number }> {
+  const scored = (await scoreEach(ids, score)).filter((row) => row.score > 0);
+  scored.sort((a, b) => b.score - a.score || (before(a.id, b.id) ? -1 : before(b.id, a.id) ? 1 : 0));
+  return { ranked: scored.slice(0, place), matched: scored.length };
+}
+
+/** Each of `ids` with its score, in order, yielding to readers every SCORE_SLICE ids. */
+export async function scoreEach(ids: readonly number[], score: (id: number) => number): Promise<RankedId[]> {
   const scored: RankedId[] = [];
   for (let i = 0; i < ids.length; i++) {
     if (i > 0 && i % SCORE_SLICE === 0) await yieldToReaders();
-    const value = score(ids[i]!);
-    if (value > 0) scored.push({ id: ids[i]!, score: value });
+    scored.push({ id: ids[i]!, score: score(ids[i]!) });
   }
-  scored.sort((a, b) => b.score - a.score || (before(a.id, b.id) ? -1 : before(b.id, a.id) ? 1 : 0));
-  return { ranked: scored.slice(0, place), matched: scored.length };
+  return scored;
 }
 
 /** Ids scored between two yields: a hundred bodies' occurrences take ~5 ms. */
