@@ -27,7 +27,7 @@ import {
   type SearchTuning,
 } from "@/lib/archive/search-budget";
 import { parseQuery } from "@/lib/search/normalize";
-import { yieldToReaders } from "@/lib/yield-to-readers";
+import { yieldToReaders, yieldWithinRender } from "@/lib/yield-to-readers";
 import { estimatesFrom, settledTotal, totalFromSample, type SearchTotal } from "@/lib/archive/estimate";
 import { nameKey as groupKey, normalizeAlias } from "@/lib/urls";
 import { byBound, MemberListCache, mergeByBound, type BoundedId, type WeightedIds } from "@/lib/archive/related-lists";
@@ -335,7 +335,8 @@ export class SqliteArchiveReader implements ArchiveReader {
       for (const { slug, lastModified } of rows) all.push({ slug, lastModified });
       if (rows.length < SITEMAP_BATCH) return all;
       after = rows[rows.length - 1]!.id;
-      await yieldToReaders();
+      // Sitemaps are prerendered at build: a yield that keeps to the render's task.
+      await yieldWithinRender();
     }
   }
 

@@ -5,7 +5,7 @@ import { listingPages, type ListingKind } from "@/lib/listing";
 import { xmlEscape } from "@/lib/seo/xml";
 import { absoluteUrl, site } from "@/lib/site";
 import { paths } from "@/lib/urls";
-import { yieldToReaders } from "@/lib/yield-to-readers";
+import { yieldWithinRender } from "@/lib/yield-to-readers";
 
 export type SitemapEntry = { loc: string; lastmod?: string };
 
@@ -52,7 +52,7 @@ async function listEntries(reader: ArchiveReader, now: number): Promise<SitemapE
   // Paths are the site's own (no dot segments, no host), so the origin and the path make the URL: a
   // URL object per entry was most of building 100,000 of them.
   for (const [i, article] of articles.entries()) {
-    if (i > 0 && i % ENTRIES_BETWEEN_YIELDS === 0) await yieldToReaders();
+    if (i > 0 && i % ENTRIES_BETWEEN_YIELDS === 0) await yieldWithinRender();
     entries.push({ loc: origin + paths.article(article.slug), lastmod: article.lastModified });
   }
   for (const pages of listings) for (const page of pages) entries.push({ loc: origin + page.path, lastmod: page.lastModified });
