@@ -2,11 +2,12 @@
 // instant that decides what is published.
 import { cacheLife } from "next/cache";
 import { archive } from "@/lib/archive";
-import type { ArchiveReader, ArticleCard, ArchiveSearchResult } from "@/lib/archive/read";
+import type { ArchiveReader, ArticleCard } from "@/lib/archive/read";
 import { sidebarContent, type SidebarContent } from "@/lib/catalog";
 import type { Article, Publisher } from "@/lib/content/schema";
 import { getSidebarLive } from "@/lib/engagement/live";
 import { site } from "@/lib/site";
+import { understandSearch, type UnderstoodSearch } from "@/lib/search/understand";
 
 /**
  * The instant that decides what is published. Cached so a prerendered page is stable, and refreshed
@@ -104,7 +105,7 @@ export async function getSidebar(): Promise<SidebarContent> {
   return sidebarContent(pageArchive(), now, live);
 }
 
-/** Search over what is published now (lib/archive/read.ts `search`). */
-export async function searchPublished(query: string, offset: number, limit: number): Promise<ArchiveSearchResult> {
-  return archive().search(query, await publicationInstant(), offset, limit);
+/** Search over what is published now, as a Korean reader means it (lib/search/understand.ts). */
+export async function searchPublished(query: string, offset: number, limit: number): Promise<UnderstoodSearch> {
+  return understandSearch(archive(), query, await publicationInstant(), offset, limit);
 }

@@ -3,13 +3,13 @@ import { WithSidebar } from "@/components/layout/with-sidebar";
 import { Pagination } from "@/components/listing/pagination";
 import { SearchResults } from "@/components/search/search-results";
 import { Sidebar } from "@/components/sidebar/sidebar";
-import { getPublicationInstant, getSidebar, searchPublished, pageArchive } from "@/lib/articles";
+import { SearchRewriteNote } from "@/components/search/search-rewrite-note";
+import { getSidebar, searchPublished } from "@/lib/articles";
 import { parseQuery } from "@/lib/search/normalize";
 import { MAX_SEARCH_PAGES, PARTIAL_RANKING_NOTE, pastSearchDepth, presentHits, RESULTS_PER_PAGE } from "@/lib/search/present";
 import { resultCount } from "@/lib/search/result-count";
-import { popularTags } from "@/lib/search/suggestions";
 import { pageMetadata } from "@/lib/seo/metadata";
-import { paths, queryNumber } from "@/lib/urls";
+import { queryNumber } from "@/lib/urls";
 
 // Results depend on the query string and are rendered whole on the server, so they read without
 // JavaScript; a streamed Suspense boundary would leave them hidden until a script revealed them.
@@ -34,12 +34,13 @@ export default async function SearchPage({ searchParams }: Props) {
   const beyond = pastSearchDepth((page - 1) * RESULTS_PER_PAGE);
   const [result, sidebar] = await Promise.all([
     beyond
-      ? { ...parseQuery(query), total: 0, hits: [] }
+      ? { ...parseQuery(query), total: 0, hits: [], leftOut: [], related: [] }
       : searchPublished(query, (page - 1) * RESULTS_PER_PAGE, RESULTS_PER_PAGE),
     getSidebar(),
   ]);
   const pageCount = Math.min(MAX_SEARCH_PAGES, Math.max(1, Math.ceil(result.total / RESULTS_PER_PAGE)));
-  const suggestions = result.total === 0 && !beyond ? await popularTags(pageArchive(), await getPublicationInstant()) : [];
+  // Pages of a rewritten search stay on what was searched, so page 2 is page 2 of the same results.
+  const searched = "searchedFor" in result && result.searchedFor ? result.searchedFor.query : result.display;
   return (
     <WithSidebar sidebar={<Sidebar {...sidebar} />}>
       <h1 className="font-serif text-2xl font-bold">기사 검색</h1>
@@ -77,20 +78,24 @@ export default async function SearchPage({ searchParams }: Props) {
       ) : (
         <>
           <p className="mt-6 border-b-2 border-ink pb-2 text-sm" role="status">
-            ‘{result.display}’ 검색 결과 {resultCount(result)}
+            ‘{searched}’ 검색 결과 {resultCount(result)}
             {pageCount > 1 && ` · ${page}/${pageCount}쪽`}
           </p>
+          <SearchRewriteNote typed={result.display} result={result} />
           {result.total === 0 ? (
             <div className="py-6">
               <p className="font-semibold">검색 결과가 없습니다</p>
-              {suggestions.length > 0 && (
+              {result.related.length > 0 && (
                 <>
                   <p className="mt-3 text-sm text-ink-soft">이런 관련어로 찾아보세요:</p>
                   <ul className="mt-2 flex flex-wrap gap-2 text-sm">
-                    {suggestions.map((tag) => (
-                      <li key={tag}>
-                        <a href={paths.tag(tag)} className="inline-block rounded-full bg-gray-100 px-3 py-1 hover:bg-brand-light">
-                          #{tag}
+                    {result.related.map((word) => (
+                      <li key={word}>
+                        <a
+                          href={`/search?q=${encodeURIComponent(word)}`}
+                          className="inline-block rounded-full bg-gray-100 px-3 py-1 hover:bg-brand-light"
+                        >
+                          {word}
                         </a>
                       </li>
                     ))}
@@ -109,7 +114,7 @@ export default async function SearchPage({ searchParams }: Props) {
           <Pagination
             page={page}
             pageCount={pageCount}
-            pathOf={(n) => `/search?q=${encodeURIComponent(result.display)}${n > 1 ? `&page=${n}` : ""}`}
+            pathOf={(n) => `/search?q=${encodeURIComponent(searched)}${n > 1 ? `&page=${n}` : ""}`}
           />
         </>
       )}

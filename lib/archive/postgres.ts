@@ -295,6 +295,10 @@ export class PostgresArchiveReader implements ArchiveReader {
     return this.meta("banners");
   }
 
+  vocabulary(): Promise<string> {
+    return this.meta("vocabulary");
+  }
+
   async article(slug: string, now: number): Promise<Article | undefined> {
     const row = await this.row<ArticleRow>(
       `SELECT card, html, plain_text FROM archive_articles a WHERE slug = @slug AND ${PUBLISHED}`,
@@ -578,6 +582,16 @@ export class PostgresArchiveReader implements ArchiveReader {
       return x.time > y.time || (x.time === y.time && x.slug < y.slug);
     };
     const score = (id: number) => scoreFields(fields.get(id)!, terms);
+    // A limit of 0 asks how many: the count alone.
+    if (limit === 0)
+      return {
+        terms,
+        display,
+        ...(await this.withTokenIndex(true, (client, second) =>
+          this.countMatches([second ?? client, client], terms, plans, params, holds),
+        )),
+        hits: [],
+      };
     const { directScoringMax = DIRECT_SCORING_MAX.postgres, walkBudget } = this.options;
     const direct = await this.withTokenIndex(false, async (client) => {
       // Counted without fields first: a common term's bodies are not read to learn that it is common.
@@ -1038,7 +1052,7 @@ export async function syncReadModel(pool: pg.Pool, source: Database.Database): P
       await client.query("INSERT INTO archive_photos SELECT * FROM json_populate_recordset(null::archive_photos, $1)", [
         JSON.stringify(photos.slice(i, i + SYNC_BATCH)),
       ]);
-    for (const key of ["publisher", "banners"])
+    for (const key of ["publisher", "banners", "vocabulary"])
       await client.query(
         "INSERT INTO archive_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         [key, sourceMeta(key)],

@@ -92,7 +92,10 @@ export interface ArchiveReader {
   related(article: Article, now: number, limit: number, sectionNewest?: number): Promise<RelationFacts[]>;
   aliasTarget(address: string, now: number): Promise<string | undefined>;
   photo(hash: string): Promise<Photo | undefined>;
+  /** Articles matching every term of `raw`, ranked (lib/search/index.ts); a `limit` of 0 only counts them. */
   search(raw: string, now: number, offset?: number, limit?: number): Promise<ArchiveSearchResult>;
+  /** The archive's words as the build stored them (lib/search/vocabulary.ts). */
+  vocabulary(): Promise<string>;
 }
 
 type CardRow = { card: string };
@@ -147,6 +150,10 @@ export class SqliteArchiveReader implements ArchiveReader {
 
   async banners(): Promise<Banner[]> {
     return this.meta<Banner[]>("banners");
+  }
+
+  async vocabulary(): Promise<string> {
+    return this.meta<string>("vocabulary");
   }
 
   /** A published article, whole. */
@@ -444,6 +451,7 @@ export class SqliteArchiveReader implements ArchiveReader {
    * terms walk the index state by state, best first, and stop once the page is settled
    * (lib/archive/search-levels.ts): a word in every article costs a page of rows. Longer queries, whose
    * states multiply, score their matches (scoreAllMatches), the newest SCORED_AT_MOST of them at most.
+   * A `limit` of 0 counts only.
    */
   async search(raw: string, now: number, offset = 0, limit = 10): Promise<ArchiveSearchResult> {
     const { terms, display, params } = searchRequest(raw, now, offset, limit);
@@ -454,7 +462,7 @@ export class SqliteArchiveReader implements ArchiveReader {
     const counts = estimatesFrom(sampled, this.options.estimateFrom)
       ? totalFromSample(sampled)
       : { total: this.publishedMatches("search_grams", all, now) };
-    if (!counts.totalIsEstimate && offset >= counts.total) return { terms, display, ...counts, hits: [] };
+    if (limit === 0 || (!counts.totalIsEstimate && offset >= counts.total)) return { terms, display, ...counts, hits: [] };
     const place = offset + limit;
     const fields = this.query(
       "SELECT h.title, h.tags, h.summary, b.body FROM search_heads h JOIN search_bodies b ON b.article_id = h.article_id WHERE h.article_id = ?",

@@ -12,7 +12,7 @@
 // bounded by its grams' levels (never fewer occurrences of the term than of any of its grams) and counted
 // exactly from the body for the rows the walk reaches.
 import type { Article } from "@/lib/content/schema";
-import { FIELD_WEIGHTS } from "@/lib/search/index";
+import { FIELD_WEIGHTS, searchableTags } from "@/lib/search/index";
 import { compact, normalizeText } from "@/lib/search/normalize";
 import { WALK_BUDGET, type WalkBudget } from "@/lib/archive/search-budget";
 import { yieldToReaders } from "@/lib/yield-to-readers";
@@ -81,8 +81,8 @@ export function levelTokens(
 }
 
 /** The compact search fields of an article (what lib/search/index.ts indexed in memory). */
-export function searchFields(article: Pick<Article, "title" | "tags" | "summary" | "plainText">) {
-  const tags = article.tags.map(compact);
+export function searchFields(article: Pick<Article, "title" | "tags" | "authors" | "summary" | "plainText">) {
+  const tags = searchableTags(article).map(compact);
   return {
     title: compact(article.title),
     // A separator compact text never contains keeps a term from spanning two tags.
@@ -127,9 +127,9 @@ const WORD_LENGTH = { min: 3, max: 64 };
  * so counting a common longer term reads no bodies (PostgresArchiveReader.search). A term across two words
  * (사이언스 파크 for 사이언스파크) is still found, by reading the fields of the articles holding its grams.
  */
-export function searchWords(article: Pick<Article, "title" | "tags" | "summary" | "plainText">): string[] {
+export function searchWords(article: Pick<Article, "title" | "tags" | "authors" | "summary" | "plainText">): string[] {
   const words = new Set<string>();
-  for (const text of [article.title, ...article.tags, article.summary ?? "", article.plainText])
+  for (const text of [article.title, ...searchableTags(article), article.summary ?? "", article.plainText])
     for (const word of normalizeText(text).split(/[^\p{L}\p{N}]+/u)) {
       const length = [...word].length;
       if (length >= WORD_LENGTH.min && length <= WORD_LENGTH.max) words.add(word);
@@ -141,7 +141,7 @@ export function searchWords(article: Pick<Article, "title" | "tags" | "summary" 
  * An article's tokens in PostgreSQL's tsvector: its levels tokens (with single bigrams) and its words.
  */
 export function postgresTokens(
-  article: Pick<Article, "title" | "tags" | "summary" | "plainText">,
+  article: Pick<Article, "title" | "tags" | "authors" | "summary" | "plainText">,
   fields = searchFields(article),
 ): string[] {
   return [...searchTokens(fields), ...searchWords(article).map((word) => word + WORD_MARK)];
@@ -164,8 +164,11 @@ const NFKC_GROWTH = 18;
  * syllables or a dump of identifiers do, and would stop PostgreSQL's sync. Short texts are let through
  * by their length alone.
  */
-export function tokensFit(article: Pick<Article, "title" | "tags" | "summary" | "plainText">): boolean {
-  const raw = [article.title, ...article.tags, article.summary ?? "", article.plainText].reduce((n, text) => n + text.length, 0);
+export function tokensFit(article: Pick<Article, "title" | "tags" | "authors" | "summary" | "plainText">): boolean {
+  const raw = [article.title, ...searchableTags(article), article.summary ?? "", article.plainText].reduce(
+    (n, text) => n + text.length,
+    0,
+  );
   if (raw * NFKC_GROWTH <= SURELY_FITTING) return true;
   const fields = searchFields(article);
   if (fields.title.length + fields.tags.length + fields.summary.length + fields.body.length <= SURELY_FITTING) return true;

@@ -10,10 +10,11 @@ import type { Article } from "@/lib/content/schema";
 import { photosOf } from "@/lib/images/catalog";
 import { levelTokens, searchFields } from "@/lib/archive/search-levels";
 import { SAMPLE_EVERY } from "@/lib/archive/estimate";
+import { buildVocabulary } from "@/lib/search/vocabulary";
 import { nameKey, normalizeAlias } from "@/lib/urls";
 
 /** Bumped whenever the tables change: a server refuses a read model written by other code. */
-export const READ_MODEL_VERSION = 10;
+export const READ_MODEL_VERSION = 11;
 
 /** Characters of plain text a card keeps: enough for every teaser (the longest is 200). */
 export const CARD_TEXT_LENGTH = 240;
@@ -228,6 +229,13 @@ function writers(db: Database.Database) {
       setMeta.run("build", JSON.stringify({ id: randomUUID(), writtenAt: Date.now() }));
       setMeta.run("publisher", JSON.stringify(content.publisher ?? null));
       setMeta.run("banners", JSON.stringify(content.banners));
+      // The words search suggests from (lib/search/vocabulary.ts): of what is published as the build runs,
+      // so no draft or scheduled article's word can surface before it does.
+      const now = Date.now();
+      setMeta.run(
+        "vocabulary",
+        JSON.stringify(buildVocabulary(content.articles.filter((article) => !article.draft && Date.parse(article.date) <= now))),
+      );
     },
   };
 }

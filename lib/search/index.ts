@@ -21,11 +21,19 @@ export type SearchIndex = {
 export type SearchHit = { article: Article; score: number; time: number };
 export type SearchResult = { terms: string[]; display: string; total: number; hits: SearchHit[] };
 
+/**
+ * What search weighs as tags: the tags, then the byline (each author's name and title, 권성욱 박사), so a
+ * reader finds a columnist's pieces by name, ranked as a tag would rank them.
+ */
+export function searchableTags(article: Pick<Article, "tags" | "authors">): string[] {
+  return [...article.tags, ...article.authors.flatMap((author) => [author.name, ...(author.title ? [author.title] : [])])];
+}
+
 function fieldsOf(article: Article): Record<Field, string> {
   return {
     title: compact(article.title),
     // A separator that compact text never contains keeps a term from spanning two tags.
-    tags: article.tags.map(compact).join("\n"),
+    tags: searchableTags(article).map(compact).join("\n"),
     summary: compact(article.summary ?? ""),
     body: compact(article.plainText),
   };

@@ -1,7 +1,9 @@
 // Search results shaped for the page and for GET /api/search.
 import { numberedTitle, sectionName } from "@/lib/article-display";
 import type { ArticleCard } from "@/lib/archive/read";
+import { josa } from "es-hangul";
 import { highlight, type Snippet } from "@/lib/search/index";
+import { asTypedQuery, type UnderstoodSearch } from "@/lib/search/understand";
 
 export const RESULTS_PER_PAGE = 10;
 export const MAX_API_LIMIT = 20;
@@ -19,7 +21,7 @@ export const pastSearchDepth = (offset: number) => offset >= MAX_SEARCH_RESULTS;
 export type PresentedHit = { article: ArticleCard; title: Snippet; snippet: Snippet };
 
 /** What presenting needs of a result: its terms, its total, and each hit's card with its whole text. */
-type Found = {
+type Found = Partial<Pick<UnderstoodSearch, "searchedFor" | "suggestion" | "leftOut" | "related" | "display">> & {
   terms: string[];
   total: number;
   totalIsEstimate?: true;
@@ -56,5 +58,39 @@ export function searchJson(result: Found) {
     totalIsEstimate: result.totalIsEstimate ?? false,
     // The search's budget ran out: these are the best of the matches it read (lib/archive/search-budget.ts).
     rankingIsPartial: result.rankingIsPartial ?? false,
+    // What was searched when it was not what was typed, the did-you-mean query, the words left out and the
+    // words offered when nothing was found (lib/search/understand.ts), so the island says what the page says.
+    searchedFor: result.searchedFor?.query ?? null,
+    searchedBecause: result.searchedFor?.because ?? [],
+    suggestion: result.suggestion ?? null,
+    leftOut: result.leftOut ?? [],
+    related: result.related ?? [],
+    notes: rewriteLines(result.display ?? "", { leftOut: [], ...result }),
   };
+}
+
+/** A line telling the reader what was searched instead of what they typed, with a link where it helps. */
+export type RewriteLine = { text: string; link?: { label: string; query: string } };
+
+/** What to tell the reader about a search that was not searched as typed (lib/search/understand.ts). */
+export function rewriteLines(
+  typed: string,
+  result: Pick<UnderstoodSearch, "searchedFor" | "suggestion" | "leftOut">,
+): RewriteLine[] {
+  const lines: RewriteLine[] = [];
+  const searched = result.searchedFor;
+  if (result.suggestion) lines.push({ text: "이것을 찾으셨나요?", link: { label: result.suggestion, query: result.suggestion } });
+  const asTyped = { query: asTypedQuery(typed), label: `‘${typed}’${josa.pick(typed, "으로/로")} 검색` };
+  if (searched?.because.includes("layout"))
+    lines.push({
+      text: `한/영 자판을 바꾸지 않고 입력한 것 같아 ‘${searched.query}’${josa.pick(searched.query, "으로/로")} 검색했습니다.`,
+      link: asTyped,
+    });
+  else if (searched && searched.because.some((reason) => reason !== "fewer-words"))
+    lines.push({ text: `‘${searched.query}’${josa.pick(searched.query, "으로/로")} 검색한 결과입니다.`, link: asTyped });
+  if (result.leftOut.length && searched) {
+    const words = result.leftOut.map((word) => `‘${word}’`).join(", ");
+    lines.push({ text: `${words}${josa.pick(result.leftOut.at(-1)!, "은/는")} 찾지 못해 빼고 검색했습니다.` });
+  }
+  return lines;
 }

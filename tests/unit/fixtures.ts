@@ -1,5 +1,8 @@
 // Articles built in memory for the pure-logic tests: only the fields a test names differ.
+import { loadContent } from "@/lib/content";
+import { parseArticle } from "@/lib/content/parse-article";
 import type { Article } from "@/lib/content/schema";
+import { generateArticles } from "@/lib/synthetic";
 
 export function makeArticle(slug: string, fields: Partial<Article> = {}): Article {
   return {
@@ -24,4 +27,15 @@ export function makeArticle(slug: string, fields: Partial<Article> = {}): Articl
     lastModified: fields.updated ?? fields.date ?? "2008-11-09T19:59:40+09:00",
     ...fields,
   };
+}
+
+/** `count` generated articles from the real ones (lib/synthetic.ts), parsed as the build parses them. */
+export function syntheticArchive(count: number): Article[] {
+  return generateArticles(loadContent().articles, count).map((file) => {
+    const parsed = parseArticle(file.name, file.name.replace(/\.md$/, ""), file.text, {
+      localImage: () => ({ ok: true, width: 308, height: 171 }),
+    });
+    if (!parsed.article) throw new Error(JSON.stringify(parsed.problems));
+    return parsed.article;
+  });
 }

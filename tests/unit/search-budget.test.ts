@@ -17,10 +17,9 @@ import { buildCatalog } from "@/lib/catalog";
 import { buildSearchIndex, searchArticles } from "@/lib/search/index";
 import { loadContent } from "@/lib/content";
 import type { Article } from "@/lib/content/schema";
-import { generateArticles } from "@/lib/synthetic";
-import { parseArticle } from "@/lib/content/parse-article";
 import { generatedQueries } from "../../scripts/lib/generated-queries";
 import { postgresSchema } from "./archive-engines";
+import { syntheticArchive } from "./fixtures";
 
 const NOW = Date.now();
 /** The slowest queries found so far (npm run bench:search keeps the worst it finds here). */
@@ -40,16 +39,6 @@ const queriesOf = (articles: Article[], count: number) =>
     articles.map((a) => `${a.title} ${a.plainText}`),
     count,
   );
-
-function syntheticArchive(count: number): Article[] {
-  return generateArticles(loadContent().articles, count).map((file) => {
-    const parsed = parseArticle(file.name, file.name.replace(/\.md$/, ""), file.text, {
-      localImage: () => ({ ok: true, width: 308, height: 171 }),
-    });
-    if (!parsed.article) throw new Error(JSON.stringify(parsed.problems));
-    return parsed.article;
-  });
-}
 
 type Work = { statements: number; matches: number; characters: number };
 type Counted = { reader: ArchiveReader; work: Work; close: () => Promise<void> };

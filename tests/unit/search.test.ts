@@ -181,6 +181,13 @@ describe("how many results, as readers read it", () => {
       total: 0,
       totalIsEstimate: false,
       rankingIsPartial: false,
+      // Searched as typed: nothing rewritten, suggested, left out or offered (lib/search/understand.ts).
+      searchedFor: null,
+      searchedBecause: [],
+      suggestion: null,
+      leftOut: [],
+      related: [],
+      notes: [],
     });
     // A search whose budget ran out says so (lib/archive/search-budget.ts).
     expect(searchJson({ terms: ["오창"], total: 30_000, rankingIsPartial: true, hits: [] }).rankingIsPartial).toBe(true);

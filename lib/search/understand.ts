@@ -1,0 +1,208 @@
+// What a Korean reader meant, when what they typed finds nothing: the search page and /api/search ask
+// through here, and both engines answer the same questions (ArchiveReader.search), so each rule is written
+// once. What was typed is always searched first and wins when it finds anything; quoted words are
+// searched as typed. Then, per word that finds nothing: the noun without its particle (아카데미가 →
+// 아카데미), the heading its 초성 spell (ㄱㄴㄱㅇ → 가나가와), the word a half-composed syllable is heading
+// for (가나강 → 가나가와), the archive's word one jamo away (가나가화 → 가나가와); a word still finding
+// nothing is left out, and so is, one at a time, the word that keeps the rest from meeting in an article.
+// A query typed with the keyboard left in English is searched as the Hangul it spells when that finds
+// more (rkskrkdhk → 가나가와). Every step is a bounded search (lib/archive/search-budget.ts), and there
+// are at most MAX_COUNTS counts besides the two searches.
+import type { ArchiveReader, ArchiveSearchResult } from "@/lib/archive/read";
+import { compatibilityJamo, composingParts, fromEnglishLayout, isInitialsQuery, particleStems } from "@/lib/search/hangul";
+import { compact, MAX_TERMS } from "@/lib/search/normalize";
+import { Vocabulary } from "@/lib/search/vocabulary";
+
+/** Why the query searched is not the one typed. */
+export type Rewrite = "layout" | "particle" | "initials" | "composing" | "typo" | "fewer-words";
+
+export type UnderstoodSearch = ArchiveSearchResult & {
+  /** The query actually searched, when it is not what was typed, and why. */
+  searchedFor?: { query: string; because: Rewrite[] };
+  /** 이것을 찾으셨나요?: the query with the archive's nearest words, when one was a likely typo. */
+  suggestion?: string;
+  /** Words of the query no article (or none holding the others) holds, left out of the search. */
+  leftOut: string[];
+  /** Words of the archive near what was asked (이런 관련어로 찾아보세요), when it found nothing. */
+  related: string[];
+};
+
+/** Counts one search may ask besides its searches: each is one bounded count on either engine. */
+export const MAX_COUNTS = 16;
+
+/** The vocabulary of each reader, parsed once (every line of it is read at start by warmVocabulary). */
+const vocabularies = new WeakMap<ArchiveReader, Promise<Vocabulary>>();
+
+/** The reader's vocabulary, parsed on first use. */
+export function vocabularyOf(reader: ArchiveReader): Promise<Vocabulary> {
+  let vocabulary = vocabularies.get(reader);
+  if (!vocabulary) {
+    vocabulary = reader.vocabulary().then((text) => new Vocabulary(text));
+    vocabularies.set(reader, vocabulary);
+    vocabulary.catch(() => vocabularies.delete(reader));
+  }
+  return vocabulary;
+}
+
+/** One search's counting allowance: past it, a word is taken as found (searched as typed). */
+class Counter {
+  private spent = 0;
+  private readonly known = new Map<string, number>();
+  constructor(
+    private readonly reader: ArchiveReader,
+    private readonly now: number,
+  ) {}
+
+  /** How many published articles hold every word of `query`; undefined once the allowance is spent. */
+  async count(query: string): Promise<number | undefined> {
+    const known = this.known.get(query);
+    if (known !== undefined) return known;
+    if (this.spent >= MAX_COUNTS) return undefined;
+    this.spent++;
+    const { total } = await this.reader.search(query, this.now, 0, 0);
+    this.known.set(query, total);
+    return total;
+  }
+}
+
+/** A word of the query as the reader typed it, and what is searched for it. */
+type Word = { typed: string; searched: string; because?: Rewrite; quoted: boolean };
+
+/** The query's words: quoted phrases whole (searched as typed), the rest split on spaces. */
+function wordsOf(display: string): Word[] {
+  const words: Word[] = [];
+  const rest = display.replace(/"([^"]*)"/g, (_match, inner: string) => {
+    if (compact(inner)) words.push({ typed: `"${inner}"`, searched: `"${inner}"`, quoted: true });
+    return " ";
+  });
+  for (const typed of rest.split(" ")) if (compact(typed)) words.push({ typed, searched: typed, quoted: false });
+  return words.slice(0, MAX_TERMS);
+}
+
+const queryOf = (words: Word[]) => words.map((word) => word.searched).join(" ");
+
+/** `display` with every word quoted: searched exactly as typed (the link under a rewritten search). */
+export function asTypedQuery(display: string): string {
+  return wordsOf(display)
+    .map((word) => (word.quoted ? word.typed : `"${word.typed}"`))
+    .join(" ");
+}
+
+/**
+ * The search a reader means by `raw`: what they typed, or what it spells, stands for or nearly is (see
+ * the file's head), ranked by the engine as if that had been typed.
+ */
+export async function understandSearch(
+  reader: ArchiveReader,
+  raw: string,
+  now: number,
+  offset: number,
+  limit: number,
+): Promise<UnderstoodSearch> {
+  const typed = await reader.search(raw, now, offset, limit);
+  const plain = { ...typed, leftOut: [], related: [] };
+  if (!typed.terms.length) return plain;
+  const counter = new Counter(reader, now);
+
+  // The keyboard left in English: searched as Hangul when that finds more than the letters do.
+  const hangul = fromEnglishLayout(typed.display);
+  if (hangul) {
+    const found = await counter.count(hangul);
+    if (found !== undefined && found > typed.total)
+      return {
+        ...(await reader.search(hangul, now, offset, limit)),
+        display: typed.display,
+        searchedFor: { query: hangul, because: ["layout"] },
+        leftOut: [],
+        related: [],
+      };
+  }
+  if (typed.total > 0) return plain;
+
+  const vocabulary = await vocabularyOf(reader);
+  const words = wordsOf(typed.display);
+  const related = new Set<string>();
+  const leftOut: string[] = [];
+  let kept: Word[] = [];
+  let typo: Word[] | undefined;
+  for (const word of words) {
+    // A lone word's count is the search's own; undefined (the counts are spent): searched as typed.
+    const found = word.quoted ? undefined : words.length === 1 ? typed.total : await counter.count(word.typed);
+    if (found !== 0) {
+      kept.push(word);
+      continue;
+    }
+    const repaired = await repairWord(compatibilityJamo(compact(word.typed)), vocabulary, counter, related);
+    if (repaired?.because === "typo") typo = [...(typo ?? []), { ...word, searched: repaired.word }];
+    if (repaired && repaired.sure) kept.push({ ...word, searched: repaired.word, because: repaired.because });
+    else leftOut.push(word.typed);
+  }
+  // 이것을 찾으셨나요?: the query with every likely typo mended.
+  const suggestion = typo && queryOf(words.map((word) => typo!.find((mended) => mended.typed === word.typed) ?? word));
+
+  // While the words kept find nothing together, the one whose leaving out finds the most goes.
+  while (kept.length > 1 && (await counter.count(queryOf(kept))) === 0) {
+    let best: { at: number; found: number } | undefined;
+    for (let at = 0; at < kept.length; at++) {
+      const found = await counter.count(queryOf(kept.filter((_, i) => i !== at)));
+      if (found === undefined) break;
+      if (!best || found > best.found) best = { at, found };
+    }
+    if (!best) break;
+    leftOut.push(kept[best.at]!.typed);
+    kept = kept.filter((_, i) => i !== best.at);
+  }
+  const because = [...new Set(kept.flatMap((word) => (word.because ? [word.because] : [])))];
+  if (leftOut.length && kept.length) because.push("fewer-words");
+  const found = { leftOut, related: [...related].slice(0, RELATED_AT_MOST), ...(suggestion && { suggestion }) };
+  if (!because.length) return { ...typed, ...found };
+  const searched = queryOf(kept);
+  const result = await reader.search(searched, now, offset, limit);
+  return {
+    ...result,
+    ...found,
+    display: typed.display,
+    searchedFor: { query: searched, because },
+    related: result.total ? [] : found.related,
+  };
+}
+
+/** Words offered under a search that found nothing. */
+const RELATED_AT_MOST = 6;
+
+/**
+ * What to search for one word that finds nothing as typed, and why; undefined when nothing in the archive
+ * comes near. Near words found on the way go into `related`.
+ */
+async function repairWord(
+  word: string,
+  vocabulary: Vocabulary,
+  counter: Counter,
+  related: Set<string>,
+): Promise<{ word: string; because: Rewrite; sure: boolean } | undefined> {
+  for (const stem of particleStems(word).slice(0, STEMS_TRIED))
+    if (((await counter.count(stem)) ?? 0) > 0) return { word: stem, because: "particle", sure: true };
+  if (isInitialsQuery(word)) {
+    const [first, ...others] = vocabulary.byInitials(word);
+    for (const other of others) related.add(other.word);
+    return first && { word: first.word, because: "initials", sure: true };
+  }
+  const composing = composingParts(word);
+  if (composing) {
+    const [first, ...others] = vocabulary.completions(composing.prefix, composing.next);
+    for (const other of others) related.add(other.word);
+    if (first) return { word: first.word, because: "composing", sure: true };
+  }
+  const [nearest, next, ...others] = vocabulary.corrections(word);
+  if (!nearest) return undefined;
+  for (const other of [nearest, next, ...others]) if (other) related.add(other.word);
+  // Searched in its place only when no other word is as near and about as used: 가나가화 is 가나가와.
+  const sure = !next || next.distance > nearest.distance || nearest.articles >= CLEARLY_MORE_USED * next.articles;
+  return { word: nearest.word, because: "typo", sure };
+}
+
+/** How many times more articles the nearest of two equally near words must hold to be taken for the typo's. */
+const CLEARLY_MORE_USED = 3;
+
+/** Stems a word's endings are cut to at most (each a count). */
+const STEMS_TRIED = 3;
