@@ -22,10 +22,32 @@ describe("the search page", () => {
     expect(html).not.toContain("<template");
   });
 
-  it("says 검색 결과가 없습니다 and offers tags when nothing matches", async () => {
+  it("says 검색 결과가 없습니다 and offers no words unrelated to the query (never the same tags for every query)", async () => {
     const doc = new JSDOM((await searchPage("존재하지않는단어")).html).window.document;
     expect(doc.body.textContent).toContain("검색 결과가 없습니다");
-    expect(Array.from(doc.querySelectorAll('a[href^="/tags/"]'), (a) => a.textContent)).toContain("#클러스터");
+    expect(doc.body.textContent).not.toContain("관련어");
+    expect(doc.querySelectorAll('main a[href^="/tags/"]').length).toBe(0);
+  });
+
+  it("searches what a Korean reader meant and says so, with a link to the query as typed", async () => {
+    // 사이언스파크 typed with the keyboard in English.
+    const layout = new JSDOM((await searchPage("tkdldjstmvkzm")).html).window.document;
+    expect(layout.querySelector('[role="status"]')?.textContent).toBe("‘사이언스파크’ 검색 결과 1건");
+    expect(layout.body.textContent).toContain("한/영 자판을 바꾸지 않고 입력한 것 같아 ‘사이언스파크’로 검색했습니다.");
+    const asTyped = Array.from(layout.querySelectorAll("main a"), (a) => a.getAttribute("href")).find((href) =>
+      href?.includes("tkdldjstmvkzm"),
+    );
+    expect(asTyped).toBe(`/search?q=${encodeURIComponent('"tkdldjstmvkzm"')}`);
+    expect((await searchPage('"tkdldjstmvkzm"')).html).toContain("검색 결과가 없습니다");
+    // One jamo wrong: 이것을 찾으셨나요? and, the match being unambiguous, its results.
+    const typo = new JSDOM((await searchPage("사이언스파그")).html).window.document;
+    expect(typo.body.textContent).toContain("이것을 찾으셨나요? 사이언스파크");
+    expect(typo.querySelector("ol li h2 a")?.getAttribute("href")).toBe("/articles/cluster-visit");
+    // A particle after the noun, and 초성.
+    for (const query of ["사이언스파크에서는", "ㅅㅇㅇㅅㅍㅋ"])
+      expect(new JSDOM((await searchPage(query)).html).window.document.querySelector("ol li h2 a")?.getAttribute("href")).toBe(
+        "/articles/cluster-visit",
+      );
   });
 
   it("never shows drafts or scheduled articles", async () => {
@@ -90,6 +112,16 @@ describe("GET /api/search", () => {
     });
     expect(typeof body.results[0]!.snippet).toBe("string");
     expect(body.results.map((r) => r.slug)).not.toContain("unfinished-draft");
+  });
+
+  it("says what it searched when it was not what was typed, so the island can say what the page says", async () => {
+    const layout = (await api("tkdldjstmvkzm")).body as unknown as Record<string, unknown>;
+    expect(layout).toMatchObject({ total: 1, searchedFor: "사이언스파크", searchedBecause: ["layout"], suggestion: null });
+    const typo = (await api("사이언스파그")).body as unknown as Record<string, unknown>;
+    expect(typo).toMatchObject({ searchedFor: "사이언스파크", searchedBecause: ["typo"], suggestion: "사이언스파크" });
+    expect((typo.notes as { text: string }[])[0]!.text).toBe("이것을 찾으셨나요?");
+    const plain = (await api("클러스터")).body as unknown as Record<string, unknown>;
+    expect(plain).toMatchObject({ searchedFor: null, suggestion: null, leftOut: [], notes: [] });
   });
 
   it.each(["", "x".repeat(1000), "'; DROP TABLE x; --", '"', "\u0000"])("answers an odd query (#%#) with JSON", async (q) => {
