@@ -1,11 +1,13 @@
-// npm run bench:search [-- --count N] [-- --generated Q] [-- --keep K] — search over N synthetic articles
+// npm run bench:search [-- --count N] [-- --generated Q] [-- --korean K] [-- --keep K] — search over N synthetic articles
 // (default 2,000; 3 means the three real articles), on the read model's SQLite file (what the site serves
 // by default) and the same read model synced into PostgreSQL, beside the in-memory index (the reference,
 // up to 20,000 articles). Per engine: latency p50 / p99 / max for the hand-picked classes and for Q
 // generated queries (default 300) of one to ten words drawn from the archive's own vocabulary, in each
 // of which the worst five are printed; the event loop's delay (perf_hooks.monitorEventLoopDelay) while
 // the queries run; and a reader's article lookups, every 2 ms beside the searches, against the same
-// lookups idle (the stall a page would see). `--keep K` adds the K slowest generated queries to the
+// lookups idle (the stall a page would see). Every search is what readers get (lib/search/understand.ts:
+// as typed, or what it meant), with K (default 50) generated queries of each way Korean readers type
+// (particles, 초성, 한/영 자판, typos, words being typed, 4–10 common words). `--keep K` adds the K slowest generated queries to the
 // regression cases of tests/unit/search-budget.test.ts. The read model of N articles is written once
 // into the system's temporary folder and reused. Not part of CI.
 import fs from "node:fs";
@@ -22,8 +24,12 @@ import { parseArticle } from "@/lib/content/parse-article";
 import type { Article } from "@/lib/content/schema";
 import { buildSearchIndex, searchArticles } from "@/lib/search/index";
 import { generateArticles } from "@/lib/synthetic";
+import { convertHangulToQwerty } from "es-hangul";
+import { initialsOf, PARTICLES } from "@/lib/search/hangul";
+import { understandSearch } from "@/lib/search/understand";
+import { Vocabulary } from "@/lib/search/vocabulary";
 import { readArgs } from "./lib/args";
-import { generatedQueries } from "./lib/generated-queries";
+import { generatedQueries, headingWords, koreanQueries } from "./lib/generated-queries";
 
 const CLASSES = {
   "one word (3+ chars)": ["사이언스파크", "클러스터", "연구개발", "체육회", "네트워크"],
@@ -102,12 +108,25 @@ async function readerBeside(reader: ArchiveReader, slugs: string[], now: number,
   return waits;
 }
 
+/** Queries of each way Korean readers type, made once from the archive (koreanQueries). */
+let korean: Record<string, string[]> = {};
+
 async function benchEngine(name: string, reader: ArchiveReader, slugs: string[], generated: string[]): Promise<Timed[]> {
   const now = Date.now();
-  const search = (query: string) => reader.search(query, now);
+  // What readers get: the query as typed, or what it meant (lib/search/understand.ts).
+  const search = (query: string) => understandSearch(reader, query, now, 0, 10);
+  // Search-as-you-type asks for five.
+  const asYouType = (query: string) => understandSearch(reader, query, now, 0, 5);
   console.log(`\n${name}`);
+  const started = performance.now();
+  const vocabularyText = await reader.vocabulary();
+  const vocabulary = new Vocabulary(vocabularyText);
+  console.log(
+    `  vocabulary: ${vocabulary.size} words, ${(Buffer.byteLength(vocabularyText) / 2 ** 20).toFixed(1)} MB, read and parsed in ${ms(performance.now() - started)} (once per process, at start)`,
+  );
   // Warm the statements and the page cache first: the first query of each class is not what readers see.
   for (const queries of Object.values(CLASSES)) await timeQueries(search, queries);
+  for (const queries of Object.values(korean)) await timeQueries(search, queries.slice(0, 3));
   let idleDone = false;
   const idleReader = readerBeside(reader, slugs, now, () => idleDone);
   await new Promise((resolve) => setTimeout(resolve, 2000));
@@ -122,6 +141,20 @@ async function benchEngine(name: string, reader: ArchiveReader, slugs: string[],
     const times = (await timeQueries(search, Array.from({ length: 20 }, () => queries).flat())).map((t) => t.ms);
     console.log(
       `  ${kind.padEnd(26)} p50 ${ms(percentile(times, 50))}  p99 ${ms(percentile(times, 99))}  max ${ms(Math.max(...times))}`,
+    );
+  }
+  for (const [kind, queries] of Object.entries(korean)) {
+    const timed = await timeQueries(search, queries);
+    const times = timed.map((t) => t.ms);
+    const worst = [...timed].sort((a, b) => b.ms - a.ms)[0]!;
+    console.log(
+      `  ${kind.padEnd(26)} p50 ${ms(percentile(times, 50))}  p99 ${ms(percentile(times, 99))}  max ${ms(Math.max(...times))}  worst: ${worst.query.slice(0, 40)}`,
+    );
+  }
+  for (const kind of ["초성", "typing (prefix, composing)"]) {
+    const times = (await timeQueries(asYouType, korean[kind]!)).map((t) => t.ms);
+    console.log(
+      `  ${`as you type (5): ${kind}`.padEnd(26)} p50 ${ms(percentile(times, 50))}  p99 ${ms(percentile(times, 99))}  max ${ms(Math.max(...times))}`,
     );
   }
   const timed = await timeQueries(search, generated);
@@ -166,6 +199,14 @@ async function main() {
   const newest = await sqlite.newestWhole(Date.now(), 500);
   const slugs = newest.slice(0, 200).map((article) => article.slug);
   const generated = queriesOf(newest, generatedCount);
+  korean = koreanQueries(
+    headingWords(newest),
+    new Vocabulary(await sqlite.vocabulary()).mostUsed(300),
+    PARTICLES,
+    convertHangulToQwerty,
+    initialsOf,
+    Number(args.get("korean") ?? 50),
+  );
   const worst: Timed[] = [];
   worst.push(...(await benchEngine("read model (SQLite FTS5 grams)", sqlite, slugs, generated)));
 

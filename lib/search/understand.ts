@@ -12,6 +12,7 @@ import type { ArchiveReader, ArchiveSearchResult } from "@/lib/archive/read";
 import { compatibilityJamo, composingParts, fromEnglishLayout, isInitialsQuery, particleStems } from "@/lib/search/hangul";
 import { compact, MAX_TERMS } from "@/lib/search/normalize";
 import { Vocabulary } from "@/lib/search/vocabulary";
+import { yieldToReaders } from "@/lib/yield-to-readers";
 
 /** Why the query searched is not the one typed. */
 export type Rewrite = "layout" | "particle" | "initials" | "composing" | "typo" | "fewer-words";
@@ -58,6 +59,8 @@ class Counter {
     const known = this.known.get(query);
     if (known !== undefined) return known;
     if (this.spent >= MAX_COUNTS) return undefined;
+    // Each count is one statement, synchronous on SQLite: the requests waiting go between two of them.
+    await yieldToReaders();
     this.spent++;
     const { total } = await this.reader.search(query, this.now, 0, 0);
     this.known.set(query, total);
@@ -108,7 +111,8 @@ export async function understandSearch(
   const hangul = fromEnglishLayout(typed.display);
   if (hangul) {
     const found = await counter.count(hangul);
-    if (found !== undefined && found > typed.total)
+    if (found !== undefined && found > typed.total) {
+      await yieldToReaders();
       return {
         ...(await reader.search(hangul, now, offset, limit)),
         display: typed.display,
@@ -116,6 +120,7 @@ export async function understandSearch(
         leftOut: [],
         related: [],
       };
+    }
   }
   if (typed.total > 0) return plain;
 
@@ -157,6 +162,7 @@ export async function understandSearch(
   const found = { leftOut, related: [...related].slice(0, RELATED_AT_MOST), ...(suggestion && { suggestion }) };
   if (!because.length) return { ...typed, ...found };
   const searched = queryOf(kept);
+  await yieldToReaders();
   const result = await reader.search(searched, now, offset, limit);
   return {
     ...result,

@@ -99,6 +99,14 @@ export class Vocabulary {
     return this.words.length;
   }
 
+  /** The `limit` words most articles hold (benchmarks draw common-word queries from them). */
+  mostUsed(limit: number): string[] {
+    return [...this.words]
+      .sort((a, b) => b.articles - a.articles || (a.word < b.word ? -1 : 1))
+      .slice(0, limit)
+      .map((entry) => entry.word);
+  }
+
   /**
    * Words a typo away from `word` (mostDistance jamo), nearest first, then the most used. A typo changes a syllable or adds or drops one, so only words of the same length or one
    * syllable more or less, agreeing everywhere but one syllable (or one extra), are measured in jamo.

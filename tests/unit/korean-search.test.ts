@@ -22,6 +22,7 @@ import { MAX_COUNTS, understandSearch, vocabularyOf } from "@/lib/search/underst
 import { buildVocabulary, Vocabulary } from "@/lib/search/vocabulary";
 import { ARCHIVE_ENGINES, openBeforeAll } from "./archive-engines";
 import { makeArticle, syntheticArchive } from "./fixtures";
+import { headingWords, random, vowelTypo } from "../../scripts/lib/generated-queries";
 
 const NOW = Date.now();
 const ARTICLES: Article[] = [...loadContent().articles, ...syntheticArchive(240)];
@@ -30,26 +31,10 @@ const CONTENT = { articles: ARTICLES, banners: [], publisher: undefined as never
 const VOCABULARY = new Vocabulary(buildVocabulary(ARTICLES));
 const HANGUL_WORD = /^[\uac00-\ud7a3]{2,}$/;
 
-/** A small deterministic generator (mulberry32), so a failure names a query that fails again. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pick = <T>(items: readonly T[], next: () => number) => items[Math.floor(next() * items.length)]!;
 
-/** Words of the archive readers would look up: headings (titles' words, tags, bylines) of Hangul only. */
-function headingWords(): string[] {
-  const words = new Set<string>();
-  for (const article of ARTICLES)
-    for (const text of [article.title, ...article.tags])
-      for (const word of text.normalize("NFC").split(/[^\p{L}\p{N}]+/u)) if (HANGUL_WORD.test(word)) words.add(word);
-  return [...words].sort();
-}
-const HEADINGS = headingWords();
+/** Words of the archive readers would look up: headings (titles' words, tags) of Hangul only. */
+const HEADINGS = headingWords(ARTICLES);
 
 const idsOf = (result: { hits: { article: { slug: string } }[] }) => result.hits.map((hit) => hit.article.slug);
 
@@ -139,20 +124,12 @@ describe.each(ENGINES)("Korean readers' search on $name", (engine) => {
 
   it("suggests the archive's word one jamo from a typo, and searches it when no other is as near", async () => {
     const next = random(11);
-    const vowels = [..."ㅏㅓㅗㅜㅡㅣㅐㅔ"];
+    const long = HEADINGS.filter((w) => w.length >= 3);
     let found = 0;
     let tried = 0;
     for (let i = 0; tried < 40 && i < 400; i++) {
-      const word = pick(
-        HEADINGS.filter((w) => w.length >= 3),
-        next,
-      );
-      const at = Math.floor(next() * word.length);
-      const syllable = word.charCodeAt(at) - 0xac00;
-      const vowel = Math.floor((syllable % 588) / 28);
-      const other = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ".indexOf(pick(vowels, next));
-      if (other === vowel) continue;
-      const typo = word.slice(0, at) + String.fromCharCode(0xac00 + syllable - vowel * 28 + other * 28) + word.slice(at + 1);
+      const word = pick(long, next);
+      const typo = vowelTypo(word, next);
       if ((await typedAs(typo)).total > 0) continue;
       tried++;
       const result = await understood(typo);
@@ -211,30 +188,61 @@ describe.each(ENGINES)("Korean readers' search on $name", (engine) => {
   });
 
   it("asks the engine a bounded number of times, whatever was typed", async () => {
-    let searches = 0;
-    const counting = new Proxy(reader(), {
-      get: (target, key: keyof ArchiveReader) =>
-        key === "search"
-          ? (...args: Parameters<ArchiveReader["search"]>) => {
-              searches++;
-              return target.search(...args);
-            }
-          : typeof target[key] === "function"
-            ? (target[key] as (...args: unknown[]) => unknown).bind(target)
-            : target[key],
-    });
+    const counted = countingSearches(reader());
     const next = random(3);
     for (let i = 0; i < 30; i++) {
-      searches = 0;
+      counted.searches = 0;
       const query = Array.from(
         { length: 1 + Math.floor(next() * 8) },
         () => pick(HEADINGS, next) + pick(["", "가", "의", "에서"], next),
       ).join(" ");
-      await understandSearch(counting, query + " 없는낱말", NOW, 0, 10);
-      expect(searches).toBeLessThanOrEqual(MAX_COUNTS + 3);
+      await understandSearch(counted.reader, query + " 없는낱말", NOW, 0, 10);
+      expect(counted.searches).toBeLessThanOrEqual(MAX_COUNTS + 3);
+    }
+  });
+
+  it("lets other requests in between its searches (each synchronous on SQLite)", async () => {
+    const counted = countingSearches(reader());
+    for (const query of [
+      "가나가화 사이언스파그 없는낱말 아카데미가",
+      "rkskrkdhk",
+      "ㄱㄴㄱㅇ 없는낱말",
+      "일본 과학단지 창업 지원",
+    ]) {
+      let turns = 0;
+      let running = true;
+      const tick = () => {
+        if (!running) return;
+        turns++;
+        setImmediate(tick);
+      };
+      setImmediate(tick);
+      counted.searches = 0;
+      await understandSearch(counted.reader, query, NOW, 0, 10);
+      running = false;
+      // Every search but the first starts after a turn of the event loop.
+      expect({ query, turns: turns >= counted.searches - 1 }).toEqual({ query, turns: true });
+      expect(counted.searches).toBeGreaterThan(2);
     }
   });
 });
+
+/** `reader` with its searches counted. */
+function countingSearches(reader: ArchiveReader) {
+  const counted = { searches: 0, reader };
+  counted.reader = new Proxy(reader, {
+    get: (target, key: keyof ArchiveReader) =>
+      key === "search"
+        ? (...args: Parameters<ArchiveReader["search"]>) => {
+            counted.searches++;
+            return target.search(...args);
+          }
+        : typeof target[key] === "function"
+          ? (target[key] as (...args: unknown[]) => unknown).bind(target)
+          : target[key],
+  });
+  return counted;
+}
 
 describe("the vocabulary", () => {
   it("holds only what is published when the build runs: no draft's or scheduled article's word", async () => {
