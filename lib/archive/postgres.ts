@@ -608,16 +608,17 @@ export class PostgresArchiveReader implements ArchiveReader {
     params.scoredAtMost = this.options.scoredAtMost ?? SCORED_AT_MOST;
     if (terms.length > LEVELLED_TERMS)
       return this.withTokenIndex(true, async (client, second) => {
-        const [counts, hits] = await settled(
-          this.countMatches([second ?? client, client], terms, plans, params, holds),
-          this.scoreAllMatches(client, terms, params),
+        const [counts, hits] = await overlapped(
+          !second,
+          () => this.countMatches([second ?? client, client], terms, plans, params, holds),
+          () => this.scoreAllMatches(client, terms, params),
         );
         const partial = counts.totalIsEstimate || counts.total > (params.scoredAtMost as number);
         return { terms, display, ...counts, ...(partial && { rankingIsPartial: true as const }), hits };
       });
     const { counts, walked } = await this.withTokenIndex(true, async (client, second) => {
       // The count and the walk need nothing of each other: on two connections they overlap.
-      const counted = this.countMatches([second ?? client, client], terms, plans, params, holds);
+      const counted = () => this.countMatches([second ?? client, client], terms, plans, params, holds);
       const states = searchStates(
         plans,
         async (match) =>
@@ -626,17 +627,18 @@ export class PostgresArchiveReader implements ArchiveReader {
         TSQUERY,
       );
       const rows = this.stateRows.bind(this, client, now, place, order, fields);
-      const walk = walkStates(states, place, rows, score, before, walkBudget).then(async (result) => {
-        if (result.complete) return result;
-        // The budget ran out: the best of what the walk read and of the newest matches, scored.
-        const newest = await this.newestCandidates(client, params, NEWEST_SCORED_WHEN_PARTIAL, order, fields);
-        return {
-          ranked: fillPartial(result.ranked, await scoreEach(newest, score), place, before),
-          complete: false,
-        };
-      });
+      const walk = () =>
+        walkStates(states, place, rows, score, before, walkBudget).then(async (result) => {
+          if (result.complete) return result;
+          // The budget ran out: the best of what the walk read and of the newest matches, scored.
+          const newest = await this.newestCandidates(client, params, NEWEST_SCORED_WHEN_PARTIAL, order, fields);
+          return {
+            ranked: fillPartial(result.ranked, await scoreEach(newest, score), place, before),
+            complete: false,
+          };
+        });
       // Both settle before either connection is given back, failed or not.
-      const [counts, walked] = await settled(counted, walk);
+      const [counts, walked] = await overlapped(!second, counted, walk);
       return { counts, walked };
     });
     const total = walked.complete ? settledTotal(counts, walked.ranked.length, place) : counts;
@@ -765,19 +767,18 @@ export class PostgresArchiveReader implements ArchiveReader {
       return { total, candidates: total, known: total, estimated: false };
     }
     const longer = plans.map((plan) => !plan.anywhereExact);
-    const wordSets = await Promise.all(
-      terms
-        .filter((_, i) => longer[i])
-        .map(async (term) =>
-          (
-            await this.rows<{ word: string }>(
-              "SELECT word FROM archive_search_words WHERE word LIKE @pattern LIMIT @limit",
-              { pattern: `%${term.replace(/[\\%_]/g, "\\$&")}%`, limit: MAX_CONTAINING_WORDS + 1 },
-              client,
-            )
-          ).map((row) => row.word),
-        ),
-    );
+    // One after another: one connection runs one query at a time.
+    const wordSets: string[][] = [];
+    for (const term of terms.filter((_, i) => longer[i]))
+      wordSets.push(
+        (
+          await this.rows<{ word: string }>(
+            "SELECT word FROM archive_search_words WHERE word LIKE @pattern LIMIT @limit",
+            { pattern: `%${term.replace(/[\\%_]/g, "\\$&")}%`, limit: MAX_CONTAINING_WORDS + 1 },
+            client,
+          )
+        ).map((row) => row.word),
+      );
     const { and, or, not, token } = TSQUERY;
     // Too many words, or none: the term's certainty cannot be put to the index, so every candidate is doubtful.
     const certainty = wordSets.every((words) => words.length && words.length <= MAX_CONTAINING_WORDS);
@@ -785,9 +786,13 @@ export class PostgresArchiveReader implements ArchiveReader {
     // A word holding a term holds its grams: the other terms' tokens and the words say it all. Only the
     // articles holding the grams and none of those words have their fields read; usually there are none,
     // which the count of articles holding the grams tells.
-    const [certain, candidates] = await settled(
-      certainty ? count(and([...plans.filter((_, i) => !longer[i]).map((plan) => plan.anywhere), ...words])) : Promise.resolve(0),
-      count(all, other),
+    const [certain, candidates] = await overlapped(
+      other === client,
+      () =>
+        certainty
+          ? count(and([...plans.filter((_, i) => !longer[i]).map((plan) => plan.anywhere), ...words]))
+          : Promise.resolve(0),
+      () => count(all, other),
     );
     if (certain === candidates) return { total: certain, candidates, known: certain, estimated: false };
     const doubtful = await this.countHolding(client, params, certainty ? not(all, and(words)) : all, holds);
@@ -922,6 +927,17 @@ export class PostgresArchiveReader implements ArchiveReader {
     );
     return rows.map((hit) => ({ article: toCard(hit), plainText: hit.plain_text, score: hit.score, time: hit.time }));
   }
+}
+
+/**
+ * `a` and `b` at once on two connections, one after the other when they `share` one: a connection runs one
+ * query at a time, and a query sent to a busy one is queued by pg 8 with a deprecation warning and
+ * refused by pg 9.
+ */
+async function overlapped<A, B>(share: boolean, a: () => Promise<A>, b: () => Promise<B>): Promise<[A, B]> {
+  if (!share) return settled(a(), b());
+  const first = await a();
+  return [first, await b()];
 }
 
 /** Both values, once both promises have settled; the first failure, if any, once both have. */

@@ -4,8 +4,10 @@
 // together), so the test is of the class, not of a few words. Each expectation is what the reader meant:
 // the same articles as the word they meant, typed as such.
 import { convertHangulToQwerty } from "es-hangul";
+import pg from "pg";
 import { describe, expect, it } from "vitest";
-import type { ArchiveReader } from "@/lib/archive/read";
+import { PostgresArchiveReader, syncReadModel } from "@/lib/archive/postgres";
+import { readModelInMemory, type ArchiveReader } from "@/lib/archive/read";
 import { loadContent } from "@/lib/content";
 import type { Article } from "@/lib/content/schema";
 import {
@@ -20,7 +22,8 @@ import {
 import { rewriteLines } from "@/lib/search/present";
 import { MAX_COUNTS, understandSearch, vocabularyOf } from "@/lib/search/understand";
 import { buildVocabulary, Vocabulary } from "@/lib/search/vocabulary";
-import { ARCHIVE_ENGINES, openBeforeAll } from "./archive-engines";
+import { POSTGRES_URL } from "../engagement/engines";
+import { ARCHIVE_ENGINES, openBeforeAll, postgresSchema } from "./archive-engines";
 import { makeArticle, syntheticArchive } from "./fixtures";
 import { headingWords, random, vowelTypo } from "../../scripts/lib/generated-queries";
 
@@ -248,7 +251,6 @@ describe("the vocabulary", () => {
   it("holds only what is published when the build runs: no draft's or scheduled article's word", async () => {
     const text = buildVocabulary([makeArticle("published", { title: "공개된 낱말", plainText: "공개된 본문" })]);
     expect(text).toContain("공개된");
-    const { readModelInMemory } = await import("@/lib/archive/read");
     const reader = readModelInMemory({
       articles: [
         makeArticle("published", { title: "공개된 낱말", plainText: "공개된 본문" }),
@@ -306,5 +308,50 @@ describe("Hangul rules", () => {
     expect(particleStems("사이언스파크에서는")).toEqual(["사이언스파크에서", "사이언스파크"]);
     expect(particleStems("가")).toEqual([]);
     expect(particleStems("KAST는")).toEqual(["KAST"]);
+  });
+});
+
+describe("PostgreSQL on a single connection", () => {
+  it("never sends a query to a connection still running one (pg 9 refuses it), on every search path", async () => {
+    const { schema, pool: syncPool, drop } = await postgresSchema();
+    const source = readModelInMemory({ articles: loadContent().articles, banners: [], publisher: undefined as never });
+    await syncReadModel(syncPool, source.db);
+    source.db.close();
+    const single = new pg.Pool({ connectionString: POSTGRES_URL, max: 1, options: `-c search_path=${schema}` });
+    let running = 0;
+    let most = 0;
+    const patched = new WeakSet<pg.PoolClient>();
+    single.on("acquire", (client: pg.PoolClient) => {
+      if (patched.has(client)) return;
+      patched.add(client);
+      const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
+      (client as { query: unknown }).query = async (...args: unknown[]) => {
+        most = Math.max(most, ++running);
+        try {
+          return await query(...args);
+        } finally {
+          running--;
+        }
+      };
+    });
+    try {
+      // Every path: scored directly, walked (count beside the walk), four terms and more (count beside the
+      // scoring), count only; longer terms read their words one by one.
+      for (const tuning of [{}, { directScoringMax: 0 }]) {
+        const reader = new PostgresArchiveReader(single, undefined, tuning);
+        for (const query of [
+          "가나가와",
+          "가나가와 사이언스파크 클러스터",
+          "일본 가나가와 사이언스파크 연구개발 클러스터",
+          "오창과학산업단지",
+        ])
+          for (const limit of [10, 0]) await reader.search(query, NOW, 0, limit);
+        await understandSearch(reader, "가나가화 아카데미가 rkskrkdhk", NOW, 0, 10);
+      }
+      expect(most).toBe(1);
+    } finally {
+      await single.end();
+      await drop();
+    }
   });
 });
