@@ -8,6 +8,7 @@ import type { Article, Publisher } from "@/lib/content/schema";
 import { getSidebarLive } from "@/lib/engagement/live";
 import { site } from "@/lib/site";
 import { understandSearch, type UnderstoodSearch } from "@/lib/search/understand";
+import { DEFAULT_SEARCH_OPTIONS, searchFilter, type SearchOptions } from "@/lib/search/filters";
 
 /**
  * The instant that decides what is published. Cached so a prerendered page is stable, and refreshed
@@ -106,6 +107,12 @@ export async function getSidebar(): Promise<SidebarContent> {
 }
 
 /** Search over what is published now, as a Korean reader means it (lib/search/understand.ts). */
-export async function searchPublished(query: string, offset: number, limit: number): Promise<UnderstoodSearch> {
-  return understandSearch(archive(), query, await publicationInstant(), offset, limit);
+export async function searchPublished(
+  query: string,
+  offset: number,
+  limit: number,
+  options: SearchOptions = DEFAULT_SEARCH_OPTIONS,
+): Promise<UnderstoodSearch> {
+  const now = await publicationInstant();
+  return understandSearch(archive(), query, now, offset, limit, searchFilter(options, now));
 }

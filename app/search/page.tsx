@@ -3,8 +3,10 @@ import { WithSidebar } from "@/components/layout/with-sidebar";
 import { Pagination } from "@/components/listing/pagination";
 import { SearchResults } from "@/components/search/search-results";
 import { Sidebar } from "@/components/sidebar/sidebar";
+import { SearchFilters } from "@/components/search/search-filters";
 import { SearchRewriteNote } from "@/components/search/search-rewrite-note";
 import { getSidebar, searchPublished } from "@/lib/articles";
+import { readSearchOptions, searchOptionsQuery } from "@/lib/search/filters";
 import { parseQuery } from "@/lib/search/normalize";
 import { MAX_SEARCH_PAGES, PARTIAL_RANKING_NOTE, pastSearchDepth, presentHits, RESULTS_PER_PAGE } from "@/lib/search/present";
 import { resultCount } from "@/lib/search/result-count";
@@ -29,13 +31,15 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 export default async function SearchPage({ searchParams }: Props) {
   const params = await searchParams;
   const query = first(params.q) ?? "";
+  const { options, problems } = readSearchOptions((name) => first(params[name]));
+  const optionsQuery = searchOptionsQuery(options);
   const page = queryNumber(first(params.page));
   // Past the last page a search is read to, nothing is searched: the reader is told to narrow it.
   const beyond = pastSearchDepth((page - 1) * RESULTS_PER_PAGE);
   const [result, sidebar] = await Promise.all([
     beyond
       ? { ...parseQuery(query), total: 0, hits: [], leftOut: [], related: [] }
-      : searchPublished(query, (page - 1) * RESULTS_PER_PAGE, RESULTS_PER_PAGE),
+      : searchPublished(query, (page - 1) * RESULTS_PER_PAGE, RESULTS_PER_PAGE, options),
     getSidebar(),
   ]);
   const pageCount = Math.min(MAX_SEARCH_PAGES, Math.max(1, Math.ceil(result.total / RESULTS_PER_PAGE)));
@@ -81,7 +85,13 @@ export default async function SearchPage({ searchParams }: Props) {
             ‘{searched}’ 검색 결과 {resultCount(result)}
             {pageCount > 1 && ` · ${page}/${pageCount}쪽`}
           </p>
-          <SearchRewriteNote typed={result.display} result={result} />
+          <SearchFilters query={searched} options={options} />
+          {problems.map((problem) => (
+            <p key={problem} className="mt-2 text-sm text-ink-soft" role="note">
+              {problem}
+            </p>
+          ))}
+          <SearchRewriteNote typed={result.display} result={result} optionsQuery={optionsQuery} />
           {result.total === 0 ? (
             <div className="py-6">
               <p className="font-semibold">검색 결과가 없습니다</p>
@@ -114,7 +124,7 @@ export default async function SearchPage({ searchParams }: Props) {
           <Pagination
             page={page}
             pageCount={pageCount}
-            pathOf={(n) => `/search?q=${encodeURIComponent(searched)}${n > 1 ? `&page=${n}` : ""}`}
+            pathOf={(n) => `/search?q=${encodeURIComponent(searched)}${optionsQuery}${n > 1 ? `&page=${n}` : ""}`}
           />
         </>
       )}

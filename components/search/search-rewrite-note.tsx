@@ -8,9 +8,12 @@ import type { UnderstoodSearch } from "@/lib/search/understand";
 export function SearchRewriteNote({
   typed,
   result,
+  optionsQuery = "",
 }: {
   typed: string;
   result: Pick<UnderstoodSearch, "searchedFor" | "suggestion" | "leftOut">;
+  /** The search's sort and filters (lib/search/filters.ts), kept by every link. */
+  optionsQuery?: string;
 }) {
   const lines = rewriteLines(typed, result);
   if (!lines.length) return null;
@@ -20,7 +23,10 @@ export function SearchRewriteNote({
         <p key={line.text}>
           {line.text}{" "}
           {line.link && (
-            <a href={`/search?q=${encodeURIComponent(line.link.query)}`} className="font-semibold text-brand underline">
+            <a
+              href={`/search?q=${encodeURIComponent(line.link.query)}${optionsQuery}`}
+              className="font-semibold text-brand underline"
+            >
               {line.link.label}
             </a>
           )}

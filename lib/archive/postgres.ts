@@ -37,6 +37,7 @@ import {
   type SearchTuning,
 } from "@/lib/archive/search-budget";
 import { nameKey as groupKey, normalizeAlias } from "@/lib/urls";
+import { isFiltered, type SearchFilter } from "@/lib/search/filters";
 import {
   LEVELLED_TERMS,
   RelatedRanking,
@@ -558,7 +559,7 @@ export class PostgresArchiveReader implements ArchiveReader {
    * newest matches. Tokens cannot say where a longer term's grams stand, so for such terms the count and
    * the walk's rows read the fields (strpos, scoreFields) of the articles whose tokens match.
    */
-  async search(raw: string, now: number, offset = 0, limit = 10): Promise<ArchiveSearchResult> {
+  async search(raw: string, now: number, offset = 0, limit = 10, filter?: SearchFilter): Promise<ArchiveSearchResult> {
     const { terms, display, params } = searchRequest(raw, now, offset, limit);
     if (!terms.length) return { terms, display, total: 0, hits: [] };
     const plans = terms.map((term) => termPlan(term, TSQUERY));
@@ -582,6 +583,7 @@ export class PostgresArchiveReader implements ArchiveReader {
       return x.time > y.time || (x.time === y.time && x.slug < y.slug);
     };
     const score = (id: number) => scoreFields(fields.get(id)!, terms);
+    if (isFiltered(filter)) return this.filtered(terms, display, params, holds, filter);
     // A limit of 0 asks how many: the count alone.
     if (limit === 0)
       return {
@@ -643,6 +645,85 @@ export class PostgresArchiveReader implements ArchiveReader {
     });
     const total = walked.complete ? settledTotal(counts, walked.ranked.length, place) : counts;
     return this.page(terms, display, total, walked.ranked.slice(offset), order, walked.complete);
+  }
+
+  /**
+   * A search sorted by date or filtered by period or section. Its candidates (tokens matching, in the period
+   * and section) are counted through the index; a longer term's share of them that holds it is read off
+   * the first VERIFIED_AT_MOST (the total is then an estimate when there are more). By date, the page is the
+   * rows at its place, each checked to hold every term; by relevance the newest SCORED_AT_MOST holding
+   * them are scored (more is marked rankingIsPartial).
+   */
+  private async filtered(
+    terms: string[],
+    display: string,
+    params: Record<string, unknown>,
+    holds: string,
+    filter: SearchFilter,
+  ): Promise<ArchiveSearchResult> {
+    Object.assign(params, {
+      since: filter.since ?? Number.MIN_SAFE_INTEGER,
+      until: filter.until ?? Number.MAX_SAFE_INTEGER,
+      section: filter.section ?? null,
+      verified: VERIFIED_AT_MOST,
+      scoredAtMost: this.options.scoredAtMost ?? SCORED_AT_MOST,
+    });
+    const where = `s.tokens @@ @all::tsquery AND ${TOKENS_PUBLISHED} AND s.time >= @since AND s.time <= @until
+      ${filter.section ? "AND s.article_id IN (SELECT a.id FROM archive_articles a WHERE a.section = @section)" : ""}`;
+    const order = filter.sort === "oldest" ? "s.time, s.slug DESC" : "-s.time, s.slug";
+    const limit = params.limit as number;
+    const offset = params.offset as number;
+    return this.withTokenIndex(false, async (client) => {
+      const [{ candidates }] = (await this.rows<{ candidates: number }>(
+        `SELECT count(*)::int AS candidates FROM archive_search_tokens s WHERE ${where}`,
+        params,
+        client,
+      )) as [{ candidates: number }];
+      let counts: SearchTotal = { total: candidates };
+      if (holds && candidates > 0) {
+        const [{ held, read }] = (await this.rows<{ held: number; read: number }>(
+          `SELECT (count(*) FILTER (WHERE ${holds}))::int AS held, count(*)::int AS read
+           FROM (SELECT s.article_id FROM archive_search_tokens s WHERE ${where} ORDER BY ${order} LIMIT @verified) d
+           JOIN archive_search h ON h.article_id = d.article_id`,
+          params,
+          client,
+        )) as [{ held: number; read: number }];
+        counts =
+          read === candidates
+            ? { total: held }
+            : { total: Math.max(held, roundEstimate((candidates * held) / read)), totalIsEstimate: true };
+      }
+      if (limit === 0 || (!counts.totalIsEstimate && offset >= counts.total)) return { terms, display, ...counts, hits: [] };
+      const byRelevance = filter.sort === "relevance";
+      const rows = await this.rows<{ id: number; time: number; slug: string } & SearchFields>(
+        `SELECT s.article_id AS id, s.time, s.slug, h.title, h.tags, h.summary, h.body
+         FROM archive_search_tokens s JOIN archive_search h ON h.article_id = s.article_id
+         WHERE ${where} ${holds ? `AND ${holds}` : ""} ORDER BY ${order} LIMIT @wanted OFFSET @skipped`,
+        { ...params, wanted: byRelevance ? params.scoredAtMost : limit, skipped: byRelevance ? 0 : offset },
+        client,
+      );
+      const timeOf = new Map(rows.map((row) => [row.id, { time: row.time }]));
+      const score = (row: SearchFields) => scoreFields(row, terms);
+      if (!byRelevance)
+        return this.page(
+          terms,
+          display,
+          counts,
+          rows.map((row) => ({ id: row.id, score: score(row) })),
+          timeOf,
+          true,
+        );
+      const fields = new Map(rows.map((row) => [row.id, row]));
+      const place = new Map(rows.map((row, i) => [row.id, i]));
+      const { ranked } = await rankScored(
+        rows.map((row) => row.id),
+        offset + limit,
+        (id) => score(fields.get(id)!),
+        (a, b) => place.get(a)! < place.get(b)!,
+      );
+      const complete = !counts.totalIsEstimate && counts.total <= (params.scoredAtMost as number);
+      return this.page(terms, display, counts, ranked.slice(offset), timeOf, complete);
+    });
   }
 
   /**

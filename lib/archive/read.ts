@@ -27,6 +27,7 @@ import {
   type SearchTuning,
 } from "@/lib/archive/search-budget";
 import { parseQuery } from "@/lib/search/normalize";
+import { isFiltered, type SearchFilter } from "@/lib/search/filters";
 import { yieldToReaders, yieldWithinRender } from "@/lib/yield-to-readers";
 import { estimatesFrom, settledTotal, totalFromSample, type SearchTotal } from "@/lib/archive/estimate";
 import { nameKey as groupKey, normalizeAlias } from "@/lib/urls";
@@ -92,8 +93,11 @@ export interface ArchiveReader {
   related(article: Article, now: number, limit: number, sectionNewest?: number): Promise<RelationFacts[]>;
   aliasTarget(address: string, now: number): Promise<string | undefined>;
   photo(hash: string): Promise<Photo | undefined>;
-  /** Articles matching every term of `raw`, ranked (lib/search/index.ts); a `limit` of 0 only counts them. */
-  search(raw: string, now: number, offset?: number, limit?: number): Promise<ArchiveSearchResult>;
+  /**
+   * Articles matching every term of `raw`, ranked (lib/search/index.ts), or as `filter` sorts and narrows
+   * them (lib/search/filters.ts); a `limit` of 0 only counts them.
+   */
+  search(raw: string, now: number, offset?: number, limit?: number, filter?: SearchFilter): Promise<ArchiveSearchResult>;
   /** The archive's words as the build stored them (lib/search/vocabulary.ts). */
   vocabulary(): Promise<string>;
 }
@@ -453,11 +457,12 @@ export class SqliteArchiveReader implements ArchiveReader {
    * states multiply, score their matches (scoreAllMatches), the newest SCORED_AT_MOST of them at most.
    * A `limit` of 0 counts only.
    */
-  async search(raw: string, now: number, offset = 0, limit = 10): Promise<ArchiveSearchResult> {
+  async search(raw: string, now: number, offset = 0, limit = 10, filter?: SearchFilter): Promise<ArchiveSearchResult> {
     const { terms, display, params } = searchRequest(raw, now, offset, limit);
     if (!terms.length) return { terms, display, total: 0, hits: [] };
     const plans = terms.map((term) => termPlan(term));
     const all = matchAll(plans);
+    if (isFiltered(filter)) return this.filtered(terms, display, all, now, offset, limit, filter);
     const sampled = this.publishedMatches("search_sample", all, now);
     const counts = estimatesFrom(sampled, this.options.estimateFrom)
       ? totalFromSample(sampled)
@@ -481,6 +486,60 @@ export class SqliteArchiveReader implements ArchiveReader {
     const { ranked, complete } = await this.walk(plans, all, now, place, score);
     const total = complete ? settledTotal(counts, ranked.length, place) : counts;
     return this.page(terms, display, total, ranked.slice(offset), complete);
+  }
+
+  /**
+   * A search sorted by date or filtered by period or section: the matches read a range of ids at a time
+   * (ROWS_A_STEP, readers let in between), in content order or its reverse, all of them counted; by date,
+   * the page is the rows at its place; by relevance, the first SCORED_AT_MOST matches are scored (more is
+   * marked rankingIsPartial).
+   */
+  private async filtered(
+    terms: string[],
+    display: string,
+    match: string,
+    now: number,
+    offset: number,
+    limit: number,
+    filter: SearchFilter,
+  ): Promise<ArchiveSearchResult> {
+    const oldestFirst = filter.sort === "oldest";
+    const rows = this.query(
+      `SELECT g.rowid FROM search_grams g JOIN articles a ON a.id = g.rowid
+       WHERE search_grams MATCH @match AND g.rowid >= @from AND g.rowid < @to AND +a.draft = 0 AND +a.time <= @now
+         AND +a.time >= @since AND +a.time <= @until AND (@section IS NULL OR +a.section = @section)
+       ORDER BY g.rowid ${oldestFirst ? "DESC" : ""}`,
+    ).pluck();
+    const steps = this.stepBounds();
+    const ranges = Array.from({ length: steps.length - 1 }, (_, i) => i);
+    if (oldestFirst) ranges.reverse();
+    const wanted = filter.sort === "relevance" ? (this.options.scoredAtMost ?? SCORED_AT_MOST) : offset + limit;
+    const ids: number[] = [];
+    let total = 0;
+    for (const [n, i] of ranges.entries()) {
+      if (n > 0) await yieldToReaders();
+      const found = rows.all({
+        match,
+        from: steps[i],
+        to: steps[i + 1],
+        now,
+        since: filter.since ?? Number.MIN_SAFE_INTEGER,
+        until: filter.until ?? Number.MAX_SAFE_INTEGER,
+        section: filter.section ?? null,
+      }) as number[];
+      total += found.length;
+      for (const id of found) if (ids.length < wanted) ids.push(id);
+    }
+    if (limit === 0 || offset >= total) return { terms, display, total, hits: [] };
+    const fields = this.query(
+      "SELECT h.title, h.tags, h.summary, b.body FROM search_heads h JOIN search_bodies b ON b.article_id = h.article_id WHERE h.article_id = ?",
+    );
+    const score = (id: number) => scoreFields(fields.get(id) as SearchFields, terms);
+    await yieldToReaders();
+    if (filter.sort !== "relevance")
+      return this.page(terms, display, { total }, await scoreEach(ids.slice(offset, offset + limit), score), true);
+    const { ranked } = await rankScored(ids, offset + limit, score);
+    return this.page(terms, display, { total }, ranked.slice(offset), total <= wanted);
   }
 
   /** The newest `limit` published articles matching the FTS5 expression `match`, in content order. */

@@ -9,6 +9,7 @@
 // more (rkskrkdhk → 가나가와). Every step is a bounded search (lib/archive/search-budget.ts), and there
 // are at most MAX_COUNTS counts besides the two searches.
 import type { ArchiveReader, ArchiveSearchResult } from "@/lib/archive/read";
+import type { SearchFilter } from "@/lib/search/filters";
 import { compatibilityJamo, composingParts, fromEnglishLayout, isInitialsQuery, particleStems } from "@/lib/search/hangul";
 import { compact, MAX_TERMS } from "@/lib/search/normalize";
 import { Vocabulary } from "@/lib/search/vocabulary";
@@ -52,6 +53,7 @@ class Counter {
   constructor(
     private readonly reader: ArchiveReader,
     private readonly now: number,
+    private readonly filter: SearchFilter | undefined,
   ) {}
 
   /** How many published articles hold every word of `query`; undefined once the allowance is spent. */
@@ -62,7 +64,7 @@ class Counter {
     // Each count is one statement, synchronous on SQLite: the requests waiting go between two of them.
     await yieldToReaders();
     this.spent++;
-    const { total } = await this.reader.search(query, this.now, 0, 0);
+    const { total } = await this.reader.search(query, this.now, 0, 0, this.filter);
     this.known.set(query, total);
     return total;
   }
@@ -93,7 +95,7 @@ export function asTypedQuery(display: string): string {
 
 /**
  * The search a reader means by `raw`: what they typed, or what it spells, stands for or nearly is (see
- * the file's head), ranked by the engine as if that had been typed.
+ * the file's head), ranked by the engine as if that had been typed, sorted and narrowed by `filter`.
  */
 export async function understandSearch(
   reader: ArchiveReader,
@@ -101,11 +103,12 @@ export async function understandSearch(
   now: number,
   offset: number,
   limit: number,
+  filter?: SearchFilter,
 ): Promise<UnderstoodSearch> {
-  const typed = await reader.search(raw, now, offset, limit);
+  const typed = await reader.search(raw, now, offset, limit, filter);
   const plain = { ...typed, leftOut: [], related: [] };
   if (!typed.terms.length) return plain;
-  const counter = new Counter(reader, now);
+  const counter = new Counter(reader, now, filter);
 
   // The keyboard left in English: searched as Hangul when that finds more than the letters do.
   const hangul = fromEnglishLayout(typed.display);
@@ -114,7 +117,7 @@ export async function understandSearch(
     if (found !== undefined && found > typed.total) {
       await yieldToReaders();
       return {
-        ...(await reader.search(hangul, now, offset, limit)),
+        ...(await reader.search(hangul, now, offset, limit, filter)),
         display: typed.display,
         searchedFor: { query: hangul, because: ["layout"] },
         leftOut: [],
@@ -163,7 +166,7 @@ export async function understandSearch(
   if (!because.length) return { ...typed, ...found };
   const searched = queryOf(kept);
   await yieldToReaders();
-  const result = await reader.search(searched, now, offset, limit);
+  const result = await reader.search(searched, now, offset, limit, filter);
   return {
     ...result,
     ...found,

@@ -132,6 +132,26 @@ describe("in front of a recording upstream", () => {
     expect(urls.at(-1)).toBe("/search?q=other&");
   });
 
+  it("forwards and keys search's sort and filters only on search, and only values the app reads", async () => {
+    urls.length = 0;
+    const filters = "sort=newest&period=custom&from=2008-11-01&to=2008-11-30&section=economy";
+    await get(nginx.url, `/search?q=x&${filters}&utm=1`);
+    expect(urls.at(-1)).toBe(`/search?q=x&${filters}&`);
+    await get(nginx.url, `/search?q=x&sort=${hex(8)}&period=forever&from=2026-1-1&section=../admin`);
+    expect(urls.at(-1)).toBe("/search?q=x&");
+    await get(nginx.url, `/articles/a?sort=newest&section=economy`);
+    expect(urls.at(-1)).toBe("/articles/a?");
+    urls.length = 0;
+    const query = `/api/search?q=${hex(6)}&limit=5`;
+    await get(nginx.url, `${query}&sort=oldest`);
+    await get(nginx.url, `${query}&sort=newest`);
+    expect(await get(nginx.url, `${query}&sort=newest`).then((a) => a.headers["x-cache"])).toBe("HIT");
+    expect(urls).toEqual([
+      `/api/search?sort=oldest&q=${query.slice("/api/search?q=".length, -"&limit=5".length)}&page=&limit=5`,
+      `/api/search?sort=newest&q=${query.slice("/api/search?q=".length, -"&limit=5".length)}&page=&limit=5`,
+    ]);
+  });
+
   it("keeps search-as-you-type's public answers, forwarding only the parameters the route reads", async () => {
     urls.length = 0;
     const query = `/api/search?q=${hex(6)}&limit=5`;

@@ -50,6 +50,26 @@ describe("the search page", () => {
       );
   });
 
+  it("sorts by date and filters by period and section from the URL, without JavaScript, and says what it could not read", async () => {
+    const titles = async (url: string) =>
+      Array.from(new JSDOM((await fetchPage(url)).html).window.document.querySelectorAll("ol li h2 a"), (a) =>
+        a.getAttribute("href"),
+      );
+    const newest = await titles(`/search?q=${encodeURIComponent("클러스터")}&sort=newest`);
+    const oldest = await titles(`/search?q=${encodeURIComponent("클러스터")}&sort=oldest`);
+    expect(newest.length).toBeGreaterThan(1);
+    expect(oldest).toEqual([...newest].reverse());
+    expect(await titles(`/search?q=${encodeURIComponent("클러스터")}&section=sports`)).toEqual([]);
+    expect(await titles(`/search?q=${encodeURIComponent("클러스터")}&from=1990-01-01&to=1990-12-31`)).toEqual([]);
+    const page = new JSDOM((await fetchPage(`/search?q=${encodeURIComponent("클러스터")}&sort=oldest`)).html).window.document;
+    expect(page.querySelector('[aria-current="true"]')?.textContent).toBe("오래된순");
+    expect(page.querySelector('form[aria-label="기간과 분야"] input[name="sort"]')?.getAttribute("value")).toBe("oldest");
+    const odd = await fetchPage(`/search?q=${encodeURIComponent("클러스터")}&period=custom&from=2026-13-45&sort=best`);
+    expect(odd.status).toBe(200);
+    expect(odd.html).toContain("날짜를 알아볼 수 없어 전체 기간에서 찾았습니다.");
+    expect(odd.html).toContain("정렬 방식을 알아볼 수 없어 정확도순으로 보여 드립니다.");
+  });
+
   it("never shows drafts or scheduled articles", async () => {
     const { html } = await searchPage("본문");
     expect(html).not.toContain("unfinished-draft");

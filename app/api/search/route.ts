@@ -1,8 +1,12 @@
 import { searchPublished } from "@/lib/articles";
 import { MAX_API_LIMIT, MAX_SEARCH_RESULTS, pastSearchDepth, RESULTS_PER_PAGE, searchJson } from "@/lib/search/present";
+import { readSearchOptions } from "@/lib/search/filters";
 import { queryNumber } from "@/lib/urls";
 
-/** GET /api/search?q=…&page=…&limit=…: ranked results as JSON; any query, however odd, is answered. */
+/**
+ * GET /api/search?q=…&page=…&limit=…[&sort=…&period=…&from=…&to=…&section=…]: ranked (or sorted, filtered)
+ * results as JSON, with the options read and a Korean message for each that was not; any query is answered.
+ */
 export async function GET(request: Request) {
   const url = new URL(request.url);
   const limit = Math.min(MAX_API_LIMIT, queryNumber(url.searchParams.get("limit") ?? String(RESULTS_PER_PAGE)));
@@ -12,6 +16,10 @@ export async function GET(request: Request) {
       { error: `results are served up to the ${MAX_SEARCH_RESULTS}th: narrow the query` },
       { status: 400, headers: { "Cache-Control": "public, max-age=3600" } },
     );
-  const result = await searchPublished(url.searchParams.get("q") ?? "", (page - 1) * limit, limit);
-  return Response.json(searchJson(result), { headers: { "Cache-Control": "public, max-age=60, stale-while-revalidate=300" } });
+  const { options, problems } = readSearchOptions((name) => url.searchParams.get(name) ?? undefined);
+  const result = await searchPublished(url.searchParams.get("q") ?? "", (page - 1) * limit, limit, options);
+  return Response.json(
+    { ...searchJson(result), options, problems },
+    { headers: { "Cache-Control": "public, max-age=60, stale-while-revalidate=300" } },
+  );
 }
