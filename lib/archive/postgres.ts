@@ -300,6 +300,10 @@ export class PostgresArchiveReader implements ArchiveReader {
     return this.meta("vocabulary");
   }
 
+  abbreviations(): Promise<Record<string, string>> {
+    return this.meta("abbreviations");
+  }
+
   async article(slug: string, now: number): Promise<Article | undefined> {
     const row = await this.row<ArticleRow>(
       `SELECT card, html, plain_text FROM archive_articles a WHERE slug = @slug AND ${PUBLISHED}`,
@@ -1149,7 +1153,7 @@ export async function syncReadModel(pool: pg.Pool, source: Database.Database): P
       await client.query("INSERT INTO archive_photos SELECT * FROM json_populate_recordset(null::archive_photos, $1)", [
         JSON.stringify(photos.slice(i, i + SYNC_BATCH)),
       ]);
-    for (const key of ["publisher", "banners", "vocabulary"])
+    for (const key of ["publisher", "banners", "vocabulary", "abbreviations"])
       await client.query(
         "INSERT INTO archive_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         [key, sourceMeta(key)],

@@ -100,6 +100,8 @@ export interface ArchiveReader {
   search(raw: string, now: number, offset?: number, limit?: number, filter?: SearchFilter): Promise<ArchiveSearchResult>;
   /** The archive's words as the build stored them (lib/search/vocabulary.ts). */
   vocabulary(): Promise<string>;
+  /** Headline abbreviations and their words (content/search-abbreviations.yaml), as the build stored them. */
+  abbreviations(): Promise<Record<string, string>>;
 }
 
 type CardRow = { card: string };
@@ -158,6 +160,10 @@ export class SqliteArchiveReader implements ArchiveReader {
 
   async vocabulary(): Promise<string> {
     return this.meta<string>("vocabulary");
+  }
+
+  async abbreviations(): Promise<Record<string, string>> {
+    return this.meta<Record<string, string>>("abbreviations");
   }
 
   /** A published article, whole. */

@@ -81,7 +81,7 @@ export function levelTokens(
 }
 
 /** The compact search fields of an article (what lib/search/index.ts indexed in memory). */
-export function searchFields(article: Pick<Article, "title" | "tags" | "authors" | "summary" | "plainText">) {
+export function searchFields(article: Pick<Article, "title" | "tags" | "authors" | "headlineWords" | "summary" | "plainText">) {
   const tags = searchableTags(article).map(compact);
   return {
     title: compact(article.title),
@@ -127,7 +127,9 @@ const WORD_LENGTH = { min: 3, max: 64 };
  * so counting a common longer term reads no bodies (PostgresArchiveReader.search). A term across two words
  * (사이언스 파크 for 사이언스파크) is still found, by reading the fields of the articles holding its grams.
  */
-export function searchWords(article: Pick<Article, "title" | "tags" | "authors" | "summary" | "plainText">): string[] {
+export function searchWords(
+  article: Pick<Article, "title" | "tags" | "authors" | "headlineWords" | "summary" | "plainText">,
+): string[] {
   const words = new Set<string>();
   for (const text of [article.title, ...searchableTags(article), article.summary ?? "", article.plainText])
     for (const word of normalizeText(text).split(/[^\p{L}\p{N}]+/u)) {
@@ -141,7 +143,7 @@ export function searchWords(article: Pick<Article, "title" | "tags" | "authors" 
  * An article's tokens in PostgreSQL's tsvector: its levels tokens (with single bigrams) and its words.
  */
 export function postgresTokens(
-  article: Pick<Article, "title" | "tags" | "authors" | "summary" | "plainText">,
+  article: Pick<Article, "title" | "tags" | "authors" | "headlineWords" | "summary" | "plainText">,
   fields = searchFields(article),
 ): string[] {
   return [...searchTokens(fields), ...searchWords(article).map((word) => word + WORD_MARK)];
@@ -164,7 +166,9 @@ const NFKC_GROWTH = 18;
  * syllables or a dump of identifiers do, and would stop PostgreSQL's sync. Short texts are let through
  * by their length alone.
  */
-export function tokensFit(article: Pick<Article, "title" | "tags" | "authors" | "summary" | "plainText">): boolean {
+export function tokensFit(
+  article: Pick<Article, "title" | "tags" | "authors" | "headlineWords" | "summary" | "plainText">,
+): boolean {
   const raw = [article.title, ...searchableTags(article), article.summary ?? "", article.plainText].reduce(
     (n, text) => n + text.length,
     0,

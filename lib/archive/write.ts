@@ -143,7 +143,7 @@ export function inSample(id: number): boolean {
   return ((Math.floor(id / ID_GAP) % SAMPLE_EVERY) + SAMPLE_EVERY) % SAMPLE_EVERY === 0;
 }
 
-type ReadModelContent = Pick<Content, "articles" | "banners"> & { publisher?: Content["publisher"] };
+type ReadModelContent = Pick<Content, "articles" | "banners" | "abbreviations"> & { publisher?: Content["publisher"] };
 
 /** The FTS5 row of an article's compact fields: what is inserted, and what a contentless delete must repeat. */
 function gramRow(fields: { title: string; tagRuns: string[]; summary: string; body: string }): string[] {
@@ -229,6 +229,7 @@ function writers(db: Database.Database) {
       setMeta.run("build", JSON.stringify({ id: randomUUID(), writtenAt: Date.now() }));
       setMeta.run("publisher", JSON.stringify(content.publisher ?? null));
       setMeta.run("banners", JSON.stringify(content.banners));
+      setMeta.run("abbreviations", JSON.stringify(content.abbreviations ?? {}));
       // The words search suggests from (lib/search/vocabulary.ts): of what is published as the build runs,
       // so no draft or scheduled article's word can surface before it does.
       const now = Date.now();

@@ -10,7 +10,16 @@ import type { ImageDimensions, LocalImage } from "@/lib/content/markdown";
 import { parseArticle } from "@/lib/content/parse-article";
 import { openParseCache, type FileIdentity } from "@/lib/content/parse-cache";
 import { ContentError, lineOfKey, lineOfPath, say, yamlReason, type ContentProblem } from "@/lib/content/problems";
-import { bannersFileSchema, publisherSchema, SLUG_PATTERN, zodMessages, type Article, type Banner, type Publisher } from "@/lib/content/schema";
+import {
+  abbreviationsFileSchema,
+  bannersFileSchema,
+  publisherSchema,
+  SLUG_PATTERN,
+  zodMessages,
+  type Article,
+  type Banner,
+  type Publisher,
+} from "@/lib/content/schema";
 import { isPhotoSource, readPhoto } from "@/lib/images/photos";
 import { contentDir, imageCacheDir, isProductionUrl, site } from "@/lib/site";
 import { normalizeAlias } from "@/lib/urls";
@@ -21,6 +30,8 @@ export type Content = {
   banners: Banner[];
   /** The statutory notices of every page (publisher.yaml). */
   publisher: Publisher;
+  /** Headline abbreviations and the words they stand for, for search (search-abbreviations.yaml). */
+  abbreviations?: Record<string, string>;
 };
 
 function listMarkdownFiles(dir: string, problems: ContentProblem[], base: string): string[] {
@@ -320,6 +331,34 @@ function readBanners(dir: string, problems: ContentProblem[]): Banner[] {
   return result.data.banners;
 }
 
+/** content/search-abbreviations.yaml, checked; none when there is no such file. */
+function readAbbreviations(dir: string, problems: ContentProblem[]): Record<string, string> {
+  const name = "search-abbreviations.yaml";
+  if (!fs.existsSync(path.join(dir, name))) return {};
+  const read = readYamlFile(dir, name, problems);
+  if (!read) return {};
+  const result = abbreviationsFileSchema.safeParse(read.data ?? { abbreviations: {} }, { error: zodMessages });
+  if (!result.success) {
+    for (const issue of result.error.issues)
+      problems.push({ file: name, line: lineOfPath(read.text, issue.path), field: issue.path.join("."), message: issue.message });
+    return {};
+  }
+  return result.data.abbreviations;
+}
+
+/**
+ * `articles` with the words their titles' abbreviations stand for (Article.headlineWords). Only an article
+ * whose title has one becomes a new object; the others stay the parse cache's, with their digests.
+ */
+function withHeadlineWords(articles: Article[], abbreviations: Record<string, string>): Article[] {
+  const keys = Object.keys(abbreviations);
+  if (!keys.length) return articles;
+  return articles.map((article) => {
+    const words = keys.filter((key) => article.title.includes(key)).map((key) => abbreviations[key]!);
+    return words.length ? { ...article, headlineWords: [...new Set(words)] } : article;
+  });
+}
+
 /** Reads and validates everything under `dir`; throws ContentError listing every problem if any file is broken. */
 export function readContent(dir: string = contentDir(), options: ReadOptions = {}): Content {
   const problems: ContentProblem[] = [];
@@ -328,11 +367,12 @@ export function readContent(dir: string = contentDir(), options: ReadOptions = {
   checkReferences(articles, problems, broken);
   const banners = readBanners(dir, problems);
   const publisher = readPublisher(dir, problems);
+  const abbreviations = readAbbreviations(dir, problems);
   if (problems.length || !publisher) throw new ContentError(problems);
   // Each date parsed once, not once per comparison (100,000 articles: 3.4 million parses, a second).
   const times = new Map(articles.map((article) => [article, Date.parse(article.date)]));
   articles.sort((a, b) => times.get(b)! - times.get(a)! || a.slug.localeCompare(b.slug));
-  return { articles, banners, publisher };
+  return { articles: withHeadlineWords(articles, abbreviations), banners, publisher, abbreviations };
 }
 
 // Process-wide, not module-wide: pages and route handlers are separate bundles, each with its own copy of

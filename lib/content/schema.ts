@@ -239,6 +239,11 @@ export type Article = Omit<Frontmatter, "image"> & {
   images: BodyImage[];
   /** dateModified: `updated`, else the file's last git commit, else `date`. ISO 8601, +09:00. */
   lastModified: string;
+  /**
+   * The words the title's headline abbreviations stand for (日 → 일본: content/search-abbreviations.yaml),
+   * searched as tags are. Absent when the title has none.
+   */
+  headlineWords?: string[];
 };
 
 /** An article as lists show it (lib/archive/): no HTML, and only the start of its text, enough for any teaser. */
@@ -259,6 +264,29 @@ export const bannerSchema = z.strictObject({
 });
 
 export const bannersFileSchema = z.strictObject({ banners: z.array(bannerSchema) });
+
+/** content/search-abbreviations.yaml: headline abbreviations (日) and the words they stand for (일본). */
+export const abbreviationsFileSchema = z.strictObject(
+  {
+    abbreviations: z.record(
+      z
+        .string()
+        .min(1)
+        .max(3, { error: say("은(는) 한 글자에서 세 글자인 약어입니다.", "must be an abbreviation of one to three characters.") }),
+      z
+        .string()
+        .trim()
+        .regex(/^[\uac00-\ud7a3]{1,10}$/, { error: say("은(는) 한글 한 낱말(열 글자까지)입니다. 예: `日: 일본`", "must be one Korean word of up to ten syllables, as in `日: 일본`.") }),
+      {
+        error: say(
+          "은(는) `日: 일본`처럼 한 줄에 하나씩, 한 글자에서 세 글자인 약어와 그 말을 씁니다.",
+          "must map an abbreviation of one to three characters to its word, one per line, as `日: 일본`.",
+        ),
+      },
+    ),
+  },
+  { error: say("에는 abbreviations 하나만 씁니다.", "holds `abbreviations` only.") },
+);
 export type Banner = z.infer<typeof bannerSchema>;
 
 /** `what`: the notice in Korean and in English, as [ko, en]. */

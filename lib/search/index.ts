@@ -22,11 +22,16 @@ export type SearchHit = { article: Article; score: number; time: number };
 export type SearchResult = { terms: string[]; display: string; total: number; hits: SearchHit[] };
 
 /**
- * What search weighs as tags: the tags, then the byline (each author's name and title, 권성욱 박사), so a
- * reader finds a columnist's pieces by name, ranked as a tag would rank them.
+ * What search weighs as tags: the tags, the words the title's abbreviations stand for (日 → 일본), then the
+ * byline (each author's name and title, 권성욱 박사), so a reader finds a columnist's pieces by name and
+ * 日's headlines by 일본, ranked as a tag would rank them.
  */
-export function searchableTags(article: Pick<Article, "tags" | "authors">): string[] {
-  return [...article.tags, ...article.authors.flatMap((author) => [author.name, ...(author.title ? [author.title] : [])])];
+export function searchableTags(article: Pick<Article, "tags" | "authors" | "headlineWords">): string[] {
+  return [
+    ...article.tags,
+    ...(article.headlineWords ?? []),
+    ...article.authors.flatMap((author) => [author.name, ...(author.title ? [author.title] : [])]),
+  ];
 }
 
 function fieldsOf(article: Article): Record<Field, string> {

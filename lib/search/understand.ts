@@ -11,12 +11,12 @@
 import type { ArchiveReader, ArchiveSearchResult } from "@/lib/archive/read";
 import type { SearchFilter } from "@/lib/search/filters";
 import { compatibilityJamo, composingParts, fromEnglishLayout, isInitialsQuery, particleStems } from "@/lib/search/hangul";
-import { compact, MAX_TERMS } from "@/lib/search/normalize";
+import { compact, MAX_TERMS, parseQuery } from "@/lib/search/normalize";
 import { Vocabulary } from "@/lib/search/vocabulary";
 import { yieldToReaders } from "@/lib/yield-to-readers";
 
 /** Why the query searched is not the one typed. */
-export type Rewrite = "layout" | "particle" | "initials" | "composing" | "typo" | "fewer-words";
+export type Rewrite = "abbreviation" | "layout" | "particle" | "initials" | "composing" | "typo" | "fewer-words";
 
 export type UnderstoodSearch = ArchiveSearchResult & {
   /** The query actually searched, when it is not what was typed, and why. */
@@ -39,7 +39,9 @@ const vocabularies = new WeakMap<ArchiveReader, Promise<Vocabulary>>();
 export function vocabularyOf(reader: ArchiveReader): Promise<Vocabulary> {
   let vocabulary = vocabularies.get(reader);
   if (!vocabulary) {
-    vocabulary = reader.vocabulary().then((text) => new Vocabulary(text));
+    vocabulary = Promise.all([reader.vocabulary(), reader.abbreviations()]).then(
+      ([text, abbreviations]) => new Vocabulary(text, abbreviations),
+    );
     vocabularies.set(reader, vocabulary);
     vocabulary.catch(() => vocabularies.delete(reader));
   }
@@ -105,6 +107,34 @@ export async function understandSearch(
   limit: number,
   filter?: SearchFilter,
 ): Promise<UnderstoodSearch> {
+  const vocabulary = await vocabularyOf(reader);
+  // A headline abbreviation typed (日) is searched as its word (일본), which finds the titles abbreviating
+  // it too (their headlineWords): the other way round, 일본 finds them as it is.
+  const typedWords = wordsOf(parseQuery(raw).display);
+  const expanded = typedWords.map((word) => {
+    const full = word.quoted ? undefined : vocabulary.abbreviations[word.typed];
+    return full ? { ...word, searched: full, because: "abbreviation" as const } : word;
+  });
+  if (!expanded.some((word) => word.because)) return understandWords(reader, vocabulary, raw, now, offset, limit, filter);
+  const result = await understandWords(reader, vocabulary, queryOf(expanded), now, offset, limit, filter);
+  const because: Rewrite[] = ["abbreviation", ...(result.searchedFor?.because ?? [])];
+  return {
+    ...result,
+    display: typedWords.map((word) => word.typed).join(" "),
+    searchedFor: { query: result.searchedFor?.query ?? queryOf(expanded), because },
+  };
+}
+
+/** understandSearch for a query whose abbreviations are spelt out. */
+async function understandWords(
+  reader: ArchiveReader,
+  vocabulary: Vocabulary,
+  raw: string,
+  now: number,
+  offset: number,
+  limit: number,
+  filter?: SearchFilter,
+): Promise<UnderstoodSearch> {
   const typed = await reader.search(raw, now, offset, limit, filter);
   const plain = { ...typed, leftOut: [], related: [] };
   if (!typed.terms.length) return plain;
@@ -127,7 +157,6 @@ export async function understandSearch(
   }
   if (typed.total > 0) return plain;
 
-  const vocabulary = await vocabularyOf(reader);
   const words = wordsOf(typed.display);
   const related = new Set<string>();
   const leftOut: string[] = [];

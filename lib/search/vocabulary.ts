@@ -74,7 +74,14 @@ export class Vocabulary {
   /** The headings' 초성, sorted as `headings`. */
   private readonly headingKeys: string[];
 
-  constructor(text: string) {
+  /**
+   * `text`: the vocabulary as buildVocabulary wrote it; `abbreviations`: headline abbreviations and the
+   * words they stand for (content/search-abbreviations.yaml), kept with it for lib/search/understand.ts.
+   */
+  constructor(
+    text: string,
+    readonly abbreviations: Readonly<Record<string, string>> = {},
+  ) {
     this.words = text
       ? text.split("\n").map((line) => {
           const [word, articles, flags] = line.split("\t");

@@ -193,6 +193,25 @@ describe("banners.yaml", () => {
   });
 });
 
+describe("search-abbreviations.yaml", () => {
+  it("gives each article the words its title's abbreviations stand for, and no other article a new object", () => {
+    const yaml = "abbreviations:\n  日: 일본\n  美: 미국\n";
+    const { articles, abbreviations } = readContent(
+      writeContent({ "articles/a.md": article({ title: "日 과학단지" }), "articles/b.md": article(), "search-abbreviations.yaml": yaml }),
+    );
+    expect(abbreviations).toEqual({ 日: "일본", 美: "미국" });
+    expect(articles.find((a) => a.slug === "a")?.headlineWords).toEqual(["일본"]);
+    expect(articles.find((a) => a.slug === "b")?.headlineWords).toBeUndefined();
+  });
+
+  it("names the file, the line and the entry of a bad abbreviation, and how to write it", () => {
+    const yaml = "abbreviations:\n  日: 일본\n  日本國: Japan\n  大韓民國: 한국\n";
+    const problems = problemsOf({ "articles/a.md": article(), "search-abbreviations.yaml": yaml });
+    expect(problems).toContainEqual(expect.stringMatching(/^search-abbreviations\.yaml:3: field "abbreviations\.日本國" must be one Korean word/));
+    expect(problems).toContainEqual(expect.stringMatching(/^search-abbreviations\.yaml:\d+: field "abbreviations\.大韓民國" must map an abbreviation of one to three characters/));
+  });
+});
+
 it("throws a ContentError, which the build prints, rather than returning partial content", () => {
   expect(() => readContent(writeContent({ "articles/ok.md": article(), "articles/bad.md": article({ title: "" }) }))).toThrow(ContentError);
 });

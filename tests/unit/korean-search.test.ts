@@ -29,7 +29,8 @@ import { headingWords, random, vowelTypo } from "../../scripts/lib/generated-que
 
 const NOW = Date.now();
 const ARTICLES: Article[] = [...loadContent().articles, ...syntheticArchive(240)];
-const CONTENT = { articles: ARTICLES, banners: [], publisher: undefined as never };
+const ABBREVIATIONS = loadContent().abbreviations ?? {};
+const CONTENT = { articles: ARTICLES, banners: [], publisher: undefined as never, abbreviations: ABBREVIATIONS };
 /** The vocabulary as the build writes it, to draw queries from. */
 const VOCABULARY = new Vocabulary(buildVocabulary(ARTICLES));
 const HANGUL_WORD = /^[\uac00-\ud7a3]{2,}$/;
@@ -158,6 +159,31 @@ describe.each(ENGINES)("Korean readers' search on $name", (engine) => {
       expect(result.searchedFor?.because).toContain("fewer-words");
       for (const word of result.searchedFor!.query.split(" ")) expect(words).toContain(word);
     }
+  });
+
+  it("finds a headline's hanja abbreviation by its word, and searches the abbreviation as the word", async () => {
+    expect(Object.keys(ABBREVIATIONS).length).toBeGreaterThan(5);
+    let titled = 0;
+    for (const [abbreviation, word] of Object.entries(ABBREVIATIONS)) {
+      const holders = ARTICLES.filter((article) => article.headlineWords?.includes(word)).map((article) => article.slug);
+      titled += holders.length;
+      const byWord = idsOf(await reader().search(word, NOW, 0, 100));
+      for (const slug of holders) expect({ word, found: byWord.includes(slug) }).toEqual({ word, found: true });
+      const byAbbreviation = await understood(abbreviation);
+      expect({ abbreviation, because: byAbbreviation.searchedFor?.because[0] }).toEqual({
+        abbreviation,
+        because: "abbreviation",
+      });
+      // A word the archive holds is searched as it is (one it does not goes on as any word would: 북한 → 북).
+      if ((await typedAs(word)).total === 0) continue;
+      expect({ abbreviation, searchedFor: byAbbreviation.searchedFor }).toEqual({
+        abbreviation,
+        searchedFor: { query: word, because: ["abbreviation"] },
+      });
+      expect(idsOf(byAbbreviation)).toEqual(idsOf(await typedAs(word)));
+    }
+    // The real articles' titles abbreviate 일본 (日 가나가와 사이언스 파크, 日 INS의 …).
+    expect(titled).toBeGreaterThanOrEqual(2);
   });
 
   it("searches quoted words as typed: no particle cut, no conversion", async () => {
