@@ -26,6 +26,7 @@ import { buildSearchIndex, searchArticles } from "@/lib/search/index";
 import { generateArticles } from "@/lib/synthetic";
 import { convertHangulToQwerty } from "es-hangul";
 import { initialsOf, PARTICLES } from "@/lib/search/hangul";
+import type { SearchFilter } from "@/lib/search/filters";
 import { understandSearch } from "@/lib/search/understand";
 import { Vocabulary } from "@/lib/search/vocabulary";
 import { readArgs } from "./lib/args";
@@ -145,6 +146,29 @@ async function benchEngine(name: string, reader: ArchiveReader, slugs: string[],
   }
   for (const [kind, queries] of Object.entries(korean)) {
     const timed = await timeQueries(search, queries);
+    const times = timed.map((t) => t.ms);
+    const worst = [...timed].sort((a, b) => b.ms - a.ms)[0]!;
+    console.log(
+      `  ${kind.padEnd(26)} p50 ${ms(percentile(times, 50))}  p99 ${ms(percentile(times, 99))}  max ${ms(Math.max(...times))}  worst: ${worst.query.slice(0, 40)}`,
+    );
+  }
+  // Sorted and filtered (lib/search/filters.ts): words of every length, by date both ways, and a period
+  // with a section by relevance.
+  const newestTime = Date.parse((await reader.newest(now, 1))[0]!.date);
+  const filters: Record<string, SearchFilter> = {
+    최신순: { sort: "newest" },
+    오래된순: { sort: "oldest" },
+    "기간 + 분야, 정확도순": {
+      sort: "relevance",
+      since: newestTime - 3 * 365 * 86_400_000,
+      until: newestTime,
+      section: "economy",
+    },
+    "기간, 최신순": { sort: "newest", since: newestTime - 365 * 86_400_000, until: newestTime },
+  };
+  const filteredQueries = [...CLASSES["one word (3+ chars)"], ...CLASSES["one word (1-2 chars)"], ...generated.slice(0, 20)];
+  for (const [kind, filter] of Object.entries(filters)) {
+    const timed = await timeQueries((query) => understandSearch(reader, query, now, 0, 10, filter), filteredQueries);
     const times = timed.map((t) => t.ms);
     const worst = [...timed].sort((a, b) => b.ms - a.ms)[0]!;
     console.log(
