@@ -4,7 +4,7 @@
 // searched as typed. Then, per word that finds nothing: the noun without its particle (아카데미가 →
 // 아카데미), the heading its 초성 spell (ㄱㄴㄱㅇ → 가나가와), the word a half-composed syllable is heading
 // for (가나강 → 가나가와), the archive's word one jamo away (가나가화 → 가나가와); a word still finding
-// nothing is left out, and so is, one at a time, the word that keeps the rest from meeting in an article.
+// nothing is left out, and so is, one at a time, the rarest word while the rest find nothing together.
 // A query typed with the keyboard left in English is searched as the Hangul it spells when that finds
 // more (rkskrkdhk → 가나가와). Every step is a bounded search (lib/archive/search-budget.ts), and there
 // are at most MAX_COUNTS counts besides the two searches.
@@ -31,6 +31,11 @@ export type UnderstoodSearch = ArchiveSearchResult & {
 
 /** Counts one search may ask besides its searches: each is one bounded count on either engine. */
 export const MAX_COUNTS = 16;
+/**
+ * How long one search's counts may take in all: past it, a word is taken as found (searched as typed). At
+ * 100,000 articles a count of a phrase of common grams that no article holds reads every candidate.
+ */
+export const COUNTING_MS = 150;
 
 /** The vocabulary of each reader, parsed once (every line of it is read at start by warmVocabulary). */
 const vocabularies = new WeakMap<ArchiveReader, Promise<Vocabulary>>();
@@ -52,6 +57,7 @@ export function vocabularyOf(reader: ArchiveReader): Promise<Vocabulary> {
 class Counter {
   private spent = 0;
   private readonly known = new Map<string, number>();
+  private readonly deadline = performance.now() + COUNTING_MS;
   constructor(
     private readonly reader: ArchiveReader,
     private readonly now: number,
@@ -62,7 +68,7 @@ class Counter {
   async count(query: string): Promise<number | undefined> {
     const known = this.known.get(query);
     if (known !== undefined) return known;
-    if (this.spent >= MAX_COUNTS) return undefined;
+    if (this.spent >= MAX_COUNTS || performance.now() > this.deadline) return undefined;
     // Each count is one statement, synchronous on SQLite: the requests waiting go between two of them.
     await yieldToReaders();
     this.spent++;
@@ -177,17 +183,13 @@ async function understandWords(
   // 이것을 찾으셨나요?: the query with every likely typo mended.
   const suggestion = typo && queryOf(words.map((word) => typo!.find((mended) => mended.typed === word.typed) ?? word));
 
-  // While the words kept find nothing together, the one whose leaving out finds the most goes.
+  // While the words kept find nothing together, the rarest goes: it is the one that narrows them most, so
+  // leaving it out finds the most (one count a word, where trying each word's leaving out was n).
   while (kept.length > 1 && (await counter.count(queryOf(kept))) === 0) {
-    let best: { at: number; found: number } | undefined;
-    for (let at = 0; at < kept.length; at++) {
-      const found = await counter.count(queryOf(kept.filter((_, i) => i !== at)));
-      if (found === undefined) break;
-      if (!best || found > best.found) best = { at, found };
-    }
-    if (!best) break;
-    leftOut.push(kept[best.at]!.typed);
-    kept = kept.filter((_, i) => i !== best.at);
+    const found = await Promise.all(kept.map(async (word) => (await counter.count(word.searched)) ?? Infinity));
+    const rarest = found.indexOf(Math.min(...found));
+    leftOut.push(kept[rarest]!.typed);
+    kept = kept.filter((_, i) => i !== rarest);
   }
   const because = [...new Set(kept.flatMap((word) => (word.because ? [word.because] : [])))];
   if (leftOut.length && kept.length) because.push("fewer-words");
