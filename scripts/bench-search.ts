@@ -1,4 +1,4 @@
-// npm run bench:search [-- --count N] [-- --generated Q] [-- --korean K] [-- --keep K] — search over N synthetic articles
+// npm run bench:search [-- --count N] [-- --generated Q] [-- --korean K] [-- --engine sqlite] [-- --keep K] — search over N synthetic articles
 // (default 2,000; 3 means the three real articles), on the read model's SQLite file (what the site serves
 // by default) and the same read model synced into PostgreSQL, beside the in-memory index (the reference,
 // up to 20,000 articles). Per engine: latency p50 / p99 / max for the hand-picked classes and for Q
@@ -234,6 +234,7 @@ async function main() {
   const worst: Timed[] = [];
   worst.push(...(await benchEngine("read model (SQLite FTS5 grams)", sqlite, slugs, generated)));
 
+  if (args.get("engine") === "sqlite") return;
   // The same read model synced into PostgreSQL (a schema of its own, dropped afterwards).
   const schema = `bench_search_${process.pid}`;
   const pool = readModelPool(process.env.TEST_POSTGRES_URL || "postgres://postgres@127.0.0.1:5432/test", schema);

@@ -6,7 +6,7 @@ import type { Article, ArticleCard, Banner, Publisher } from "@/lib/content/sche
 import type { SectionSlug } from "@/lib/site";
 import type { Photo } from "@/lib/images/photos";
 import { rankRelated, RELATED_WEIGHTS, relatedScore } from "@/lib/related";
-import { FIELD_WEIGHTS, scoreFields, type SearchFields } from "@/lib/search/index";
+import { scoreFields, type SearchFields } from "@/lib/search/index";
 import {
   matchAll,
   searchStates,
@@ -461,11 +461,11 @@ export class SqliteArchiveReader implements ArchiveReader {
    * (lib/archive/search-budget.ts). A few matches are scored one by one. Otherwise queries of one to three
    * terms walk the index state by state, best first, and stop once the page is settled
    * (lib/archive/search-levels.ts): a word in every article costs a page of rows. Longer queries, whose
-   * states multiply, score their matches (scoreAllMatches), the newest SCORED_AT_MOST of them at most.
+   * states multiply, score their newest SCORED_AT_MOST matches in slices (as the few matches are).
    * A `limit` of 0 counts only.
    */
   async search(raw: string, now: number, offset = 0, limit = 10, filter?: SearchFilter): Promise<ArchiveSearchResult> {
-    const { terms, display, params } = searchRequest(raw, now, offset, limit);
+    const { terms, display } = searchRequest(raw, now, offset, limit);
     if (!terms.length) return { terms, display, total: 0, hits: [] };
     const plans = terms.map((term) => termPlan(term));
     const all = matchAll(plans);
@@ -473,7 +473,7 @@ export class SqliteArchiveReader implements ArchiveReader {
     const sampled = this.publishedMatches("search_sample", all, now);
     const counts = estimatesFrom(sampled, this.options.estimateFrom)
       ? totalFromSample(sampled)
-      : { total: this.publishedMatches("search_grams", all, now) };
+      : { total: await this.countPublished(all, now) };
     if (limit === 0 || (!counts.totalIsEstimate && offset >= counts.total)) return { terms, display, ...counts, hits: [] };
     const place = offset + limit;
     const fields = this.query(
@@ -483,12 +483,15 @@ export class SqliteArchiveReader implements ArchiveReader {
     await yieldToReaders();
     const { directScoringMax = DIRECT_SCORING_MAX.sqlite } = this.options;
     if (!counts.totalIsEstimate && counts.total <= directScoringMax) {
-      const ids = this.newestMatches(all, now, directScoringMax);
+      const ids = await this.newestMatches(all, now, directScoringMax);
       return this.page(terms, display, counts, (await rankScored(ids, place, score)).ranked.slice(offset), true);
     }
     if (terms.length > LEVELLED_TERMS) {
+      // The newest SCORED_AT_MOST matches, scored a hundred at a time (more is marked rankingIsPartial).
       const scoredAtMost = this.options.scoredAtMost ?? SCORED_AT_MOST;
-      return this.scoreAllMatches(terms, display, { ...params, match: all, scoredAtMost }, counts);
+      const { ranked } = await rankScored(await this.newestMatches(all, now, scoredAtMost), place, score);
+      const complete = !counts.totalIsEstimate && counts.total <= scoredAtMost;
+      return this.page(terms, display, counts, ranked.slice(offset), complete);
     }
     const { ranked, complete } = await this.walk(plans, all, now, place, score);
     const total = complete ? settledTotal(counts, ranked.length, place) : counts;
@@ -528,8 +531,9 @@ export class SqliteArchiveReader implements ArchiveReader {
     const deadline = performance.now() + (this.options.walkBudget ?? WALK_BUDGET).milliseconds;
     for (const [n, i] of ranges.entries()) {
       // Past the budget the rest is estimated from what was read (a query of many common words costs
-      // ~40 ms a range at 100,000 articles: 2.6 s to read them all).
-      if (n > 0 && performance.now() > deadline) break;
+      // ~40 ms a range at 100,000 articles: 2.6 s to read them all); so it is once the page is in hand and
+      // the matches read are enough to estimate from.
+      if (n > 0 && ((ids.length >= wanted && total >= ESTIMATED_FROM_MATCHES) || performance.now() > deadline)) break;
       if (n > 0) await yieldToReaders();
       read++;
       const found = rows.all({
@@ -559,14 +563,39 @@ export class SqliteArchiveReader implements ArchiveReader {
     return this.page(terms, display, counts, ranked.slice(offset), complete && total <= wanted);
   }
 
-  /** The newest `limit` published articles matching the FTS5 expression `match`, in content order. */
-  private newestMatches(match: string, now: number, limit: number): number[] {
-    return this.query(
+  /**
+   * The newest `limit` published articles matching the FTS5 expression `match`, in content order, read
+   * FILTERED_ROWS_A_STEP articles a statement with readers let in between: one statement over the whole
+   * index held the event loop up to 230 ms at 100,000 articles for a query of common words few articles
+   * hold together.
+   */
+  private async newestMatches(match: string, now: number, limit: number): Promise<number[]> {
+    const rows = this.query(
       `SELECT g.rowid FROM search_grams g JOIN search_heads h ON h.article_id = g.rowid
-       WHERE search_grams MATCH ? AND +h.draft = 0 AND +h.time <= ? ORDER BY g.rowid LIMIT ?`,
-    )
-      .pluck()
-      .all(match, now, limit) as number[];
+       WHERE search_grams MATCH @match AND g.rowid >= @from AND g.rowid < @to AND +h.draft = 0 AND +h.time <= @now
+       ORDER BY g.rowid LIMIT @limit`,
+    ).pluck();
+    const steps = this.stepBounds(true);
+    const ids: number[] = [];
+    for (let i = 0; i + 1 < steps.length && ids.length < limit; i++) {
+      if (i > 0) await yieldToReaders();
+      ids.push(...(rows.all({ match, from: steps[i], to: steps[i + 1], now, limit: limit - ids.length }) as number[]));
+    }
+    return ids;
+  }
+
+  /** Published articles matching the FTS5 expression `match`, counted as newestMatches reads them. */
+  private async countPublished(match: string, now: number): Promise<number> {
+    const count = this.query(
+      "SELECT count(*) FROM search_grams WHERE search_grams MATCH @match AND rowid >= @from AND rowid < @to",
+    ).pluck();
+    const steps = this.stepBounds(true);
+    let matching = 0;
+    for (let i = 0; i + 1 < steps.length; i++) {
+      if (i > 0) await yieldToReaders();
+      matching += count.get({ match, from: steps[i], to: steps[i + 1] }) as number;
+    }
+    return matching - this.unpublishedMatches("search_grams", match, now);
   }
 
   /**
@@ -594,7 +623,7 @@ export class SqliteArchiveReader implements ArchiveReader {
     const walked = await walkStates(states, place, stateRows, score, undefined, this.options.walkBudget);
     if (walked.complete) return walked;
     await yieldToReaders();
-    const newest = await scoreEach(this.newestMatches(all, now, NEWEST_SCORED_WHEN_PARTIAL), score);
+    const newest = await scoreEach(await this.newestMatches(all, now, NEWEST_SCORED_WHEN_PARTIAL), score);
     return { ranked: fillPartial(walked.ranked, newest, place), complete: false };
   }
 
@@ -628,41 +657,17 @@ export class SqliteArchiveReader implements ArchiveReader {
    */
   private publishedMatches(table: "search_grams" | "search_sample", match: string, now: number): number {
     const matching = this.query(`SELECT count(*) FROM ${table} WHERE ${table} MATCH ?`).pluck().get(match) as number;
-    const unpublished = this.query(
+    return matching - this.unpublishedMatches(table, match, now);
+  }
+
+  /** Drafts and scheduled articles matching `match` in `table`: few, whatever the archive's size. */
+  private unpublishedMatches(table: "search_grams" | "search_sample", match: string, now: number): number {
+    return this.query(
       `SELECT count(*) FROM ${table} WHERE ${table} MATCH @match AND rowid IN
          (SELECT id FROM articles WHERE draft = 1 UNION SELECT id FROM articles WHERE time > @now)`,
     )
       .pluck()
       .get({ match, now }) as number;
-    return matching - unpublished;
-  }
-
-  /**
-   * Search by scoring the matches, the newest SCORED_AT_MOST at most (more is marked rankingIsPartial):
-   * each match's field weights come from its short fields; a body adds at most five points per term, so a
-   * match whose weights fall more than that short of the page's last place by weights alone cannot reach
-   * the page, and only the bodies of the rest are read to count occurrences.
-   */
-  private scoreAllMatches(
-    terms: string[],
-    display: string,
-    params: Record<string, unknown>,
-    counts: SearchTotal,
-  ): ArchiveSearchResult {
-    const matches = `SELECT h.article_id AS id, h.time, h.slug, ${weightExpression(terms.length)} AS weight
-       FROM search_grams g JOIN search_heads h ON h.article_id = g.rowid
-       WHERE search_grams MATCH @match AND +h.draft = 0 AND +h.time <= @now ORDER BY g.rowid LIMIT @scoredAtMost`;
-    const rows = this.query(
-      `WITH m AS MATERIALIZED (${matches}),
-         last_place AS (SELECT weight FROM m ORDER BY weight DESC LIMIT 1 OFFSET @place - 1)
-       SELECT t.card, t.plain_text, m.time, m.weight + ${repeatExpression(terms.length)} AS score
-       FROM m JOIN search_bodies b ON b.article_id = m.id JOIN article_texts t ON t.id = m.id
-       WHERE m.weight + @bonus >= coalesce((SELECT weight FROM last_place), 0)
-       ORDER BY score DESC, m.time DESC, m.slug LIMIT @limit OFFSET @offset`,
-    ).all(params) as { card: string; plain_text: string; time: number; score: number }[];
-    const hits = rows.map((row) => ({ article: toCard(row), plainText: row.plain_text, score: row.score, time: row.time }));
-    const partial = counts.totalIsEstimate || counts.total > (params.scoredAtMost as number);
-    return { terms, display, ...counts, ...(partial && { rankingIsPartial: true as const }), hits };
   }
 }
 
@@ -678,6 +683,9 @@ export const LEVELLED_TERMS = 3;
  * over ROWS_A_STEP at 100,000 articles, so ranges are an eighth of that.
  */
 const FILTERED_ROWS_A_STEP = 1_500;
+
+/** Matches from which a sorted or filtered search's total is estimated from the ranges read (about ±3 %). */
+const ESTIMATED_FROM_MATCHES = 1_000;
 
 /** Articles a sitemap reads between two yields (~25 ms at 100,000 articles). */
 const SITEMAP_BATCH = 10_000;
@@ -748,20 +756,6 @@ export function searchRequest(raw: string, now: number, offset: number, limit: n
 
 /** Points a term can earn by recurring in the body (lib/search/index.ts scoreFields). */
 const MAX_REPEAT_POINTS = 5;
-
-/**
- * lib/search/index.ts `scoreFields`'s field weights in SQL, for terms bound as @t0, @t1, …: per term, the
- * weight of the first field holding it. A term in none of the short fields is in the body (the gram
- * index matched it there).
- */
-function weightExpression(termCount: number): string {
-  const w = FIELD_WEIGHTS;
-  return Array.from(
-    { length: termCount },
-    (_, i) =>
-      `(CASE WHEN instr(h.title, @t${i}) THEN ${w.title} WHEN instr(h.tags, @t${i}) THEN ${w.tags} WHEN instr(h.summary, @t${i}) THEN ${w.summary} ELSE ${w.body} END)`,
-  ).join(" + ");
-}
 
 /**
  * Each term's occurrences in the body, at most five: replace() removes the same non-overlapping
