@@ -18,12 +18,23 @@ const HAS_HANGUL = /[\uac00-\ud7a3]/;
 
 type Source = Pick<Article, "title" | "tags" | "summary" | "plainText" | "authors">;
 
-/** Each Hangul word of `text` (2–20 characters), as search folds it, with the nouns its endings hide. */
-function wordsOf(text: string): string[] {
+/**
+ * Each Hangul word of `text` (2–20 characters), as search folds it, with the nouns its endings hide;
+ * `known` keeps each distinct word's forms (an archive repeats its words: 100,000 articles, a few
+ * hundred thousand distinct ones).
+ */
+function wordsOf(text: string, known: Map<string, string[]>): string[] {
   const words: string[] = [];
   for (const token of normalizeText(text).split(/[^\p{L}\p{N}]+/u)) {
-    if (!HAS_HANGUL.test(token) || token.length > WORD_LENGTH.max) continue;
-    for (const word of [token, ...particleStems(token)]) if (word.length >= WORD_LENGTH.min) words.push(word);
+    let forms = known.get(token);
+    if (!forms) {
+      forms =
+        HAS_HANGUL.test(token) && token.length <= WORD_LENGTH.max
+          ? [token, ...particleStems(token)].filter((word) => word.length >= WORD_LENGTH.min)
+          : [];
+      known.set(token, forms);
+    }
+    words.push(...forms);
   }
   return words;
 }
@@ -36,14 +47,15 @@ function wordsOf(text: string): string[] {
 export function buildVocabulary(articles: Source[]): string {
   const counts = new Map<string, number>();
   const headings = new Set<string>();
+  const known = new Map<string, string[]>();
   for (const article of articles) {
     const heading = [
-      ...wordsOf(article.title),
-      ...article.tags.flatMap((tag) => [compact(tag), ...wordsOf(tag)]),
+      ...wordsOf(article.title, known),
+      ...article.tags.flatMap((tag) => [compact(tag), ...wordsOf(tag, known)]),
       ...article.authors.map((author) => compact(author.name)),
     ].filter((word) => word.length >= WORD_LENGTH.min && word.length <= WORD_LENGTH.max && HAS_HANGUL.test(word));
     for (const word of heading) headings.add(word);
-    const words = new Set([...heading, ...wordsOf(article.summary ?? ""), ...wordsOf(article.plainText)]);
+    const words = new Set([...heading, ...wordsOf(article.summary ?? "", known), ...wordsOf(article.plainText, known)]);
     for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
   }
   let kept = [...counts];

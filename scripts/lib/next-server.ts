@@ -5,12 +5,17 @@ import net from "node:net";
 export type BuildResult = { status: number; output: string };
 
 /** `npm run build` (content check, then next build, published into the slot) with CONTENT_DIR and NEXT_DIST_DIR set. */
-export function buildSite(contentDir: string, distDir: string, env: Record<string, string> = {}): BuildResult {
+export function buildSite(
+  contentDir: string,
+  distDir: string,
+  env: Record<string, string> = {},
+  { timeoutMs = 300_000 }: { timeoutMs?: number } = {},
+): BuildResult {
   const result = spawnSync("npm", ["run", "build"], {
     // No NEXT_TELEMETRY_DISABLED here: `npm run build` itself must turn telemetry off (tested).
     env: { ...process.env, CONTENT_DIR: contentDir, NEXT_DIST_DIR: distDir, ...env },
     encoding: "utf8",
-    timeout: 300_000,
+    timeout: timeoutMs,
   });
   return { status: result.status ?? 1, output: `${result.stdout}${result.stderr}` };
 }
