@@ -35,24 +35,8 @@ export function SearchFilters({ query, options }: { query: string; options: Sear
             ))}
           </select>
         </label>
-        <label className="flex flex-col text-xs text-ink-soft">
-          시작일
-          <input
-            type="date"
-            name="from"
-            defaultValue={options.from}
-            className="rounded border border-rule px-2 py-1 text-sm text-ink"
-          />
-        </label>
-        <label className="flex flex-col text-xs text-ink-soft">
-          종료일
-          <input
-            type="date"
-            name="to"
-            defaultValue={options.to}
-            className="rounded border border-rule px-2 py-1 text-sm text-ink"
-          />
-        </label>
+        <DateField label="시작일" name="from" value={options.from} />
+        <DateField label="종료일" name="to" value={options.to} />
         <label className="flex flex-col text-xs text-ink-soft">
           분야
           <select
@@ -73,5 +57,15 @@ export function SearchFilters({ query, options }: { query: string; options: Sear
         </button>
       </form>
     </div>
+  );
+}
+
+/** A labelled date of the period (직접 입력), YYYY-MM-DD as the URL holds it. */
+function DateField({ label, name, value }: { label: string; name: "from" | "to"; value: string | undefined }) {
+  return (
+    <label className="flex flex-col text-xs text-ink-soft">
+      {label}
+      <input type="date" name={name} defaultValue={value} className="rounded border border-rule px-2 py-1 text-sm text-ink" />
+    </label>
   );
 }

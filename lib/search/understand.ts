@@ -121,8 +121,9 @@ export async function understandSearch(
     const full = word.quoted ? undefined : vocabulary.abbreviations[word.typed];
     return full ? { ...word, searched: full, because: "abbreviation" as const } : word;
   });
-  if (!expanded.some((word) => word.because)) return understandWords(reader, vocabulary, raw, now, offset, limit, filter);
-  const result = await understandWords(reader, vocabulary, queryOf(expanded), now, offset, limit, filter);
+  const asked: Asked = { reader, vocabulary, now, offset, limit, filter };
+  if (!expanded.some((word) => word.because)) return understandWords(asked, raw);
+  const result = await understandWords(asked, queryOf(expanded));
   const because: Rewrite[] = ["abbreviation", ...(result.searchedFor?.because ?? [])];
   return {
     ...result,
@@ -131,15 +132,20 @@ export async function understandSearch(
   };
 }
 
+/** What one search is asked besides its query: the reader, its vocabulary, the instant and the page. */
+type Asked = {
+  reader: ArchiveReader;
+  vocabulary: Vocabulary;
+  now: number;
+  offset: number;
+  limit: number;
+  filter: SearchFilter | undefined;
+};
+
 /** understandSearch for a query whose abbreviations are spelt out. */
 async function understandWords(
-  reader: ArchiveReader,
-  vocabulary: Vocabulary,
+  { reader, vocabulary, now, offset, limit, filter }: Asked,
   raw: string,
-  now: number,
-  offset: number,
-  limit: number,
-  filter?: SearchFilter,
 ): Promise<UnderstoodSearch> {
   const typed = await reader.search(raw, now, offset, limit, filter);
   const plain = { ...typed, leftOut: [], related: [] };
