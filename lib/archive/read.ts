@@ -516,7 +516,8 @@ export class SqliteArchiveReader implements ArchiveReader {
   ): Promise<ArchiveSearchResult> {
     const oldestFirst = filter.sort === "oldest";
     const rows = this.query(
-      `SELECT g.rowid FROM search_grams g JOIN articles a ON a.id = g.rowid
+      // CROSS JOIN: the index's matches drive, each looked up by id, whatever the statistics say.
+      `SELECT g.rowid FROM search_grams g CROSS JOIN articles a ON a.id = g.rowid
        WHERE search_grams MATCH @match AND g.rowid >= @from AND g.rowid < @to AND +a.draft = 0 AND +a.time <= @now
          AND +a.time >= @since AND +a.time <= @until AND (@section IS NULL OR +a.section = @section)
        ORDER BY g.rowid ${oldestFirst ? "DESC" : ""}`,
@@ -570,7 +571,8 @@ export class SqliteArchiveReader implements ArchiveReader {
    */
   private newestMatches(match: string, now: number, limit: number): number[] {
     return this.query(
-      `SELECT g.rowid FROM search_grams g JOIN search_heads h ON h.article_id = g.rowid
+      // CROSS JOIN, as in `filtered`: the index's matches drive.
+      `SELECT g.rowid FROM search_grams g CROSS JOIN search_heads h ON h.article_id = g.rowid
        WHERE search_grams MATCH ? AND +h.draft = 0 AND +h.time <= ? ORDER BY g.rowid LIMIT ?`,
     )
       .pluck()
