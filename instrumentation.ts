@@ -10,6 +10,9 @@ export async function register() {
   // The vocabulary search suggests from (lib/search/understand.ts) is parsed once per process: at 100,000
   // articles its lines and their 초성 take a while in one call, which the first search finding nothing
   // would otherwise pay while every other request waited. Paid here, at start.
+  // With search threads (the production server on SQLite) each thread parses its own, and this one none.
+  const { installedSearchThreads } = await import("@/lib/search/search-threads");
+  if (installedSearchThreads()) return;
   const { vocabularyOf } = await import("@/lib/search/understand");
   await vocabularyOf(reader);
 }

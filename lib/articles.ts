@@ -7,6 +7,7 @@ import { sidebarContent, type SidebarContent } from "@/lib/catalog";
 import type { Article, Publisher } from "@/lib/content/schema";
 import { getSidebarLive } from "@/lib/engagement/live";
 import { site } from "@/lib/site";
+import { installedSearchThreads } from "@/lib/search/search-threads";
 import { understandSearch, type UnderstoodSearch } from "@/lib/search/understand";
 import { DEFAULT_SEARCH_OPTIONS, searchFilter, type SearchOptions } from "@/lib/search/filters";
 
@@ -114,5 +115,9 @@ export async function searchPublished(
   options: SearchOptions = DEFAULT_SEARCH_OPTIONS,
 ): Promise<UnderstoodSearch> {
   const now = await publicationInstant();
-  return understandSearch(archive(), query, now, offset, limit, searchFilter(options, now));
+  const filter = searchFilter(options, now);
+  // The server's search threads when it started them (SQLite), so no search holds the serving thread.
+  const threads = installedSearchThreads();
+  if (threads) return threads.search(query, now, offset, limit, filter);
+  return understandSearch(archive(), query, now, offset, limit, filter);
 }

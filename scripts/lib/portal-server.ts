@@ -5,18 +5,22 @@
 import http from "node:http";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import next from "next";
+import os from "node:os";
 import { archive } from "@/lib/archive";
+import { databaseConfig } from "@/lib/db/config";
 import { expireTagsNow, onTagsChange, pullSharedTags } from "@/lib/cache/shared-tags.cjs";
 import { engagementConfig } from "@/lib/engagement/config";
 import { ENGAGEMENT_TAG } from "@/lib/engagement/tags";
 import { forwardedClient } from "@/lib/engagement/http";
 import { visitorNetwork } from "@/lib/engagement/rules";
-import { ClientBuckets, Gate } from "@/lib/http/client-limits";
+import { ClientBuckets, Gate, SEARCH_GATE } from "@/lib/http/client-limits";
 import { ErrorLog } from "@/lib/http/error-log";
 import { frontDoor, microcacheExpiry } from "@/lib/http/front-door";
 import { NOT_FOUND_PATH, routePage } from "@/lib/http/page-routing";
 import { PageMicrocache, microcacheKey, storable, type CachedPage } from "@/lib/http/page-microcache";
+import { SearchThreads, serveSearchesFrom } from "@/lib/search/search-threads";
 import { SECURITY_HEADERS } from "@/lib/security-headers";
+import { searchThreadCode } from "./search-thread-code";
 
 export type PortalServerOptions = { port: number; hostname: string };
 
@@ -120,6 +124,14 @@ function capture(res: http.ServerResponse, done: (page: CachedPage) => void): vo
  * replace next.config.ts whole) and listens; resolves once it accepts connections.
  */
 export async function startPortalServer({ port, hostname }: PortalServerOptions): Promise<http.Server> {
+  // On SQLite a search's statements are synchronous: they run in threads of their own, one per core the
+  // serving thread leaves free (at most as many as the search gate lets run), so none holds page serving.
+  // PostgreSQL's queries wait without blocking, and its searches stay in this thread.
+  if (databaseConfig().engine !== "postgres") {
+    const size = Math.max(1, Math.min(SEARCH_GATE.running, os.availableParallelism() - 1));
+    serveSearchesFrom(new SearchThreads(searchThreadCode(), size));
+    console.log(`Searches run in ${size} thread(s) of their own (lib/search/search-threads.ts)`);
+  }
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   await app.prepare();
   // Pages prerendered at build (or cached before a restart) carry the comments of the database the build
