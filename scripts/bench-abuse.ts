@@ -1,4 +1,4 @@
-// npm run bench:abuse [-- --attack-app] [-- --count N] [-- --engine sqlite|postgres] — one anonymous client
+// npm run bench:abuse [-- --attack-app] [-- --count N] [-- --engine sqlite|postgres] [-- --only a,b] — one anonymous client
 // attacks a production build behind nginx at full speed, one scenario after another (BENCH_SECONDS each,
 // default 10), while a reader reads the home page and an article. Per scenario it prints the reader's
 // cache-hit ratio, p50/p99 (against an idle run first), its answers that were not 200, bytes of non-HTML
@@ -339,7 +339,10 @@ async function main() {
         `${name.padEnd(22)} reader hits ${((100 * r.hits) / r.requests).toFixed(1).padStart(5)} %  p50 ${r.p50.toFixed(1).padStart(5)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms (${(r.p99 / idle.p99).toFixed(2)}x idle)  not 200 ${r.not200}  non-HTML ${r.nonHtmlBytes} B  blank ${r.blank}  event loop p99 ${loop.p99} ms max ${loop.max} ms (GC ${loop.gc} ms)  cache ${(diskBytes(cacheDir) / 2 ** 20).toFixed(1)} MB of 2048  ${extra}`,
       );
     line("idle", idle, idleLoop, "");
+    // --only a,b: the scenarios whose names hold one of these (a rerun of a few on a quiet machine).
+    const only = args.get("only")?.split(",").map((name) => name.trim().toLowerCase());
     for (const attack of attacks(target.comment.id, slowQueries(contentDir))) {
+      if (only && !only.some((name) => attack.name.toLowerCase().includes(name))) continue;
       const before = await rows(db);
       const logFrom = server.log().length;
       const [statuses, reader] = await Promise.all([attack.run(attackBase, SECONDS), readLoop(nginx.url, timed(SECONDS))]);

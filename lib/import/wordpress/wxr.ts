@@ -111,6 +111,13 @@ const COMMENT_TEXT: Record<string, keyof WxrComment> = {
 };
 
 /**
+ * A copy of `text` that holds nothing else alive. saxes hands out slices of the chunk it is parsing, and V8
+ * keeps a slice's whole parent: a title kept for the report (or a slug, an attachment's URL) would keep its
+ * megabyte-long chunk, and over an archive the whole export, in memory.
+ */
+const own = (text: string): string => (text.length ? Buffer.from(text, "utf8").toString("utf8") : "");
+
+/**
  * The records of the export at `file`, in document order. Throws WxrError (with the line) for a file that
  * is not UTF-8, not well-formed XML, declares a DOCTYPE, or ends before its last element closes.
  */
@@ -154,7 +161,7 @@ export async function* readWxr(file: string): AsyncGenerator<WxrRecord> {
     } else if (tag.name === "wp:comment" && item) comment = emptyComment();
     else if (tag.name === "wp:author" && !item) author = { kind: "author", login: "", displayName: "" };
     else if (tag.name === "category" && item)
-      category = { domain: String(tag.attributes.domain ?? ""), nicename: String(tag.attributes.nicename ?? "") };
+      category = { domain: own(String(tag.attributes.domain ?? "")), nicename: own(String(tag.attributes.nicename ?? "")) };
   });
   const collect = (chunk: string) => {
     if (path.length) text.push(chunk);
@@ -163,7 +170,7 @@ export async function* readWxr(file: string): AsyncGenerator<WxrRecord> {
   parser.on("cdata", collect);
   parser.on("closetag", (tag) => {
     const name = tag.name;
-    const value = text.join("");
+    const value = own(text.join(""));
     text = [];
     path.pop();
     if (comment) {
