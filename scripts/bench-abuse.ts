@@ -306,6 +306,9 @@ async function main() {
     DATABASE_URL: database?.url ?? path.join(dataDir, "portal.db"),
     IMAGE_CACHE_DIR: path.join(dataDir, ".img"),
     EVENT_LOOP_REPORT_MS: "1000",
+    // SERVER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof": the server's own profile of the run
+    // (written when it stops), to see what held the event loop in a scenario.
+    ...(process.env.SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.SERVER_NODE_OPTIONS } : {}),
   };
   // 100,000 articles take longer to build than the tests' five minutes (the read model alone ~400 s).
   const build = buildSite(contentDir, ".next-bench", env, { timeoutMs: 30 * 60_000 });

@@ -5,8 +5,19 @@
 
 /** Requests per second a client may send that reach the app's renderer, and the burst a page load needs. */
 export const MISS_LIMIT = { perSecond: 20, burst: 60 } as const;
-/** Searches rendered at once per process (two cores), and how many may wait for a turn. */
-export const SEARCH_GATE = { running: 4, waiting: 32 } as const;
+/**
+ * Searches rendered at once per process (two cores), and how many may wait for a turn. The searching
+ * itself runs in the search threads (lib/search/search-threads.ts); what runs here is each result page's
+ * render, and four at once held the serving thread 75 ms at times where two held it 19 ms at p99
+ * (bench:abuse, "slow searches", three articles).
+ */
+export const SEARCH_GATE = { running: 2, waiting: 32 } as const;
+/**
+ * Renders of anything else the caches miss, at once and waiting. Two cores render no faster for running
+ * more at a time, but the event loop does worse: sixty renders admitted together (a client's burst of
+ * /admin) resolved their steps in the same turns and held the loop ~300 ms (bench:abuse, "/admin flood").
+ */
+export const RENDER_GATE = { running: 4, waiting: 512 } as const;
 
 type Bucket = { tokens: number; at: number };
 

@@ -13,7 +13,7 @@ import { engagementConfig } from "@/lib/engagement/config";
 import { ENGAGEMENT_TAG } from "@/lib/engagement/tags";
 import { forwardedClient } from "@/lib/engagement/http";
 import { visitorNetwork } from "@/lib/engagement/rules";
-import { ClientBuckets, Gate, SEARCH_GATE } from "@/lib/http/client-limits";
+import { ClientBuckets, Gate, RENDER_GATE, SEARCH_GATE } from "@/lib/http/client-limits";
 import { ErrorLog } from "@/lib/http/error-log";
 import { frontDoor, microcacheExpiry } from "@/lib/http/front-door";
 import { NOT_FOUND_PATH, routePage } from "@/lib/http/page-routing";
@@ -153,6 +153,7 @@ export async function startPortalServer({ port, hostname }: PortalServerOptions)
   const errors = new ErrorLog();
   const misses = new ClientBuckets();
   const searches = new Gate();
+  const renders = new Gate(RENDER_GATE.running, RENDER_GATE.waiting);
   // A comment, a count or a moderation, here or pulled in from another instance, changes Next's answers:
   // none answered before is given again. A refused write changes no tag, so a flood of them empties nothing.
   onTagsChange(() => microcache.clear());
@@ -215,10 +216,14 @@ export async function startPortalServer({ port, hostname }: PortalServerOptions)
           return;
         }
         if ("notFound" in route) req.url = NOT_FOUND_PATH;
-        if (!searching) return handle(req, res);
-        const release = await searches.enter();
-        if (!release) return refuse(res, 503, "검색하는 분이 많습니다. 잠시 뒤에 다시 검색해 주세요.");
-        res.once("close", release);
+        // Searches and other renders each take their turn at a few at a time (lib/http/client-limits.ts).
+        const gate = searching ? searches : req.url?.startsWith("/_next/static/") ? undefined : renders;
+        const release = gate && (await gate.enter());
+        if (gate && !release)
+          return searching
+            ? refuse(res, 503, "검색하는 분이 많습니다. 잠시 뒤에 다시 검색해 주세요.")
+            : refuse(res, 503, "요청이 많습니다. 잠시 뒤에 다시 시도해 주세요.");
+        if (release) res.once("close", release);
         return handle(req, res);
       })
       .catch(fail);

@@ -19,12 +19,11 @@ import { routePage } from "@/lib/http/page-routing";
 import { importWordpress, MANIFEST_FILE, readSectionMapping, SECTIONS_FILE, type ImportOptions } from "@/lib/import/wordpress/import";
 import { WxrError } from "@/lib/import/wordpress/wxr";
 import { wxrExport, type WxrPostSpec } from "../../scripts/lib/wxr-export";
-import { writeCameraPhoto } from "../fixtures/camera-photo";
+import { AUTHORS, KOREAN_SITE as SITE, koreanPosts, writeKoreanUploads } from "../fixtures/korean-wxr";
 import { ENGINES } from "../engagement/engines";
 
 const SHARED = path.resolve("../shared/wordpress");
 const REAL_EXPORTS = ["themeunittestdata.wordpress.xml", "64-block-test-data.xml"];
-const SITE = "https://news.example.kr";
 const NOW = Date.now();
 
 /** A content folder of its own: the fixture site's publisher and no articles, plus the mapping file. */
@@ -120,52 +119,6 @@ describe("the theme unit test data's edge cases", () => {
   }, 120_000);
 });
 
-// A Korean newspaper's export: what the issue's "done when" names, each once.
-const AUTHORS = [
-  { login: "reporter1", displayName: "김기자" },
-  { login: "desk", displayName: "편집국" },
-];
-const LEAD_URL = `${SITE}/wp-content/uploads/2024/03/오송-전경.jpg`;
-const SMALL_URL = `${SITE}/wp-content/uploads/2024/03/small.jpg`;
-const koreanPosts = (): WxrPostSpec[] => [
-  { id: 901, type: "attachment", title: "오송 전경", name: "osong", dateGmt: "2024-03-01 00:00:00", status: "inherit", creator: "reporter1", content: "", attachmentUrl: LEAD_URL, alt: "오송 생명과학단지 전경" },
-  { id: 902, type: "attachment", title: "작은 사진", name: "small", dateGmt: "2024-03-01 00:00:00", status: "inherit", creator: "reporter1", content: "", attachmentUrl: SMALL_URL, alt: "" },
-  {
-    id: 101,
-    title: "충북 오송, 바이오 클러스터로 &quot;도약&quot;",
-    name: encodeURIComponent("충북-오송-바이오-클러스터").toLowerCase(),
-    dateGmt: "2024-03-04 01:30:00",
-    modifiedGmt: "2024-03-05 02:00:00",
-    status: "publish",
-    creator: "reporter1",
-    excerpt: "오송이 바이오 클러스터로 도약한다.",
-    categories: [{ nicename: encodeURIComponent("경제").toLowerCase(), name: "경제" }],
-    tags: ["오송", "바이오"],
-    thumbnailId: 901,
-    content: `<!-- wp:paragraph --><p>오송 생명과학단지에 <strong>입주 기업</strong>이 늘고 있다.</p><!-- /wp:paragraph -->
-<!-- wp:image {"id":902} --><figure class="wp-block-image"><img src="${SMALL_URL}" alt=""/><figcaption>입주 기업 현황 | 자료=충북도</figcaption></figure><!-- /wp:image -->
-<p onclick="steal()">클릭 <a href="javascript:alert(1)">여기</a></p><script>alert("xss")</script><style>body{display:none}</style>
-<iframe src="https://www.youtube.com/embed/abc"></iframe>
-<table><thead><tr><th>연도</th><th>기업 수</th></tr></thead><tbody><tr><td>2023</td><td>120</td></tr></tbody></table>`,
-    comments: [
-      { id: 1, author: "독자1", dateGmt: "2024-03-04 03:00:00", content: "좋은 기사입니다." },
-      { id: 2, author: "독자2", dateGmt: "2024-03-04 04:00:00", content: "동의합니다.<br />감사합니다.", parent: 1 },
-      { id: 3, author: "광고", dateGmt: "2024-03-04 05:00:00", content: "스팸", approved: "spam" },
-      { id: 4, author: "블로그", dateGmt: "2024-03-04 06:00:00", content: "핑백", type: "pingback" },
-      { id: 5, author: "관리자", dateGmt: "2024-03-04 07:00:00", content: "사칭" },
-    ],
-  },
-  { id: 102, title: "예약 기사", name: "yeyak", dateGmt: "2099-01-01 00:00:00", status: "future", creator: "desk", content: "<p>나중에 나간다.</p>", categories: [{ nicename: "society", name: "사회" }] },
-  { id: 103, title: "초고", name: "", dateGmt: "0000-00-00 00:00:00", status: "draft", creator: "desk", content: "<p>쓰는 중</p>" },
-  { id: 104, title: "검토 중", name: "pending-post", dateGmt: "2024-03-06 00:00:00", status: "pending", creator: "desk", content: "<p>검토</p>" },
-  { id: 105, title: "비공개", name: "private-post", dateGmt: "2024-03-06 00:00:00", status: "private", creator: "desk", content: "<p>비공개</p>" },
-  { id: 106, title: "휴지통", name: "trashed", dateGmt: "2024-03-06 00:00:00", status: "trash", creator: "desk", content: "<p>지움</p>" },
-  // Same slug as 101 once romanised: both must get pages of their own.
-  { id: 107, title: "같은 주소", name: encodeURIComponent("충북-오송-바이오-클러스터").toLowerCase() + "-2", dateGmt: "2024-03-07 00:00:00", status: "publish", creator: "reporter1", content: "<p>둘째</p>", categories: [{ nicename: "unknown-cat", name: "지역소식" }] },
-  { id: 108, title: "", name: "", dateGmt: "", status: "publish", creator: "reporter1", content: "<p>제목도 날짜도 없는 글</p>" },
-  { id: 109, title: "바깥 사진", name: "outside", dateGmt: "2024-03-08 00:00:00", status: "publish", creator: "reporter1", content: `<p><img src="${SITE}/wp-content/uploads/..%2f..%2f..%2f..%2fetc%2fpasswd.jpg" alt="x"></p><p><img src="${SITE}/wp-content/uploads/../../../../etc/hosts.jpg" alt="y"></p>` },
-];
-
 describe("importing a Korean newspaper's export", () => {
   let dir: string;
   let uploads: string;
@@ -175,10 +128,7 @@ describe("importing a Korean newspaper's export", () => {
 
   beforeAll(async () => {
     dir = contentFolder();
-    uploads = fs.mkdtempSync(path.join(os.tmpdir(), "wp-uploads-"));
-    fs.mkdirSync(path.join(uploads, "2024/03"), { recursive: true });
-    await writeCameraPhoto(path.join(uploads, "2024/03/오송-전경.jpg"), { width: 1600, height: 1200 });
-    await writeCameraPhoto(path.join(uploads, "2024/03/small.jpg"), { width: 640, height: 480 });
+    uploads = await writeKoreanUploads();
     exportFile = path.join(dir, "export.xml");
     fs.writeFileSync(exportFile, wxrExport(SITE, AUTHORS, koreanPosts()));
     dbFile = path.join(dir, "portal.db");
