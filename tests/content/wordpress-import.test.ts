@@ -84,6 +84,12 @@ describe.each(REAL_EXPORTS)("importing WordPress's own test export %s", (name) =
       // Nothing the portal would not publish survives into the rendered page.
       expect(article.html).not.toMatch(/<script|<style|<iframe|\son[a-z]+=|javascript:/i);
       for (const image of article.images) expect(image.alt.trim()).not.toBe("");
+      // The title is the page's h1; the body's outline starts at h2 and skips no level.
+      const levels = [...article.html.matchAll(/<h([1-6])[\s>]/g)].map((m) => Number(m[1]));
+      levels.reduce((previous, level) => {
+        expect({ slug: article.slug, level, previous }).toEqual({ slug: article.slug, level: Math.max(2, Math.min(level, previous + 1)), previous });
+        return level;
+      }, 1);
     }
     // Hosted elsewhere, so missing here: each is a labelled placeholder, listed with the posts using it.
     expect(report.photos.placeholders).toBeGreaterThan(0);

@@ -162,12 +162,32 @@ function fixTree(tree: Root, options: BodyOptions, notes: BodyNotes): void {
         children.push(...node.children);
         continue;
       }
-      // The page's title is its only h1: a body's headings start at h2.
-      if (name === "h1") node.tagName = "h2";
       visit(node);
       children.push(node);
     }
     parent.children = children as typeof parent.children;
+  };
+  visit(tree);
+  outlineHeadings(tree);
+}
+
+/**
+ * The page's title is its only h1, and an outline skips no level (the Nu Html Checker, screen readers'
+ * heading lists): the body's headings are renumbered in order, each at most one below the one before,
+ * starting at h2, keeping the shape of the original where it can.
+ */
+function outlineHeadings(tree: Root): void {
+  let previous = 1;
+  const visit = (node: Root | Element) => {
+    for (const child of node.children) {
+      if (child.type !== "element") continue;
+      const level = /^h([1-6])$/.exec(child.tagName);
+      if (level) {
+        const renumbered = Math.max(2, Math.min(Number(level[1]), previous + 1));
+        child.tagName = `h${renumbered}`;
+        previous = renumbered;
+      } else visit(child);
+    }
   };
   visit(tree);
 }
