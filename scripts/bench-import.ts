@@ -1,10 +1,11 @@
-// npm run bench:import [-- --count 100000] [-- --comments 3] [-- --keep] — a generated WordPress export of
+// npm run bench:import [-- --count 100000] [-- --comments 3] [-- --build] [-- --keep] — a generated WordPress export of
 // N Korean posts (bodies recombined from the real articles' paragraphs, block-editor and classic HTML,
 // captions, embeds, 정치…오피니언 categories and one unknown, Hangul slugs, every status) with about
 // `comments` approved comments per post in threads, imported into a fresh content folder and SQLite
 // comments store by `npm run content:import` (its own process). Prints the export's size, the import's
 // time and peak resident memory (the process, sampled every 250 ms), the counts, then imports again
-// (nothing should change) and times `content:check` on the result. Not part of CI. Targets (issue 31):
+// (nothing should change) and times `content:check` on the result (and with --build, `npm run build`).
+// Not part of CI. Targets (issue 31):
 // 100,000 posts and 300,000 comments (about 1 GB) in ≤ 10 minutes, ≤ 300 MB.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -13,6 +14,7 @@ import path from "node:path";
 import { loadContent } from "@/lib/content";
 import { readArgs } from "./lib/args";
 import { machineLine } from "./lib/build-timing";
+import { buildSite } from "./lib/next-server";
 import { random } from "./lib/generated-queries";
 import { wxrHead, wxrItem, wxrTail, type WxrPostSpec } from "./lib/wxr-export";
 
@@ -20,6 +22,7 @@ const args = readArgs(process.argv.slice(2));
 const count = Number(args.get("count") ?? 100_000);
 const commentsPerPost = Number(args.get("comments") ?? 3);
 const keep = process.argv.includes("--keep");
+const build = process.argv.includes("--build");
 const SITE = "https://news.example.kr";
 const CATEGORIES = [
   ["politics", "정치"],
@@ -134,6 +137,11 @@ async function main() {
     const checked = performance.now();
     const check = spawnSync("npx", ["tsx", "scripts/content-check.ts"], { env: { ...process.env, CONTENT_DIR: contentDir, CONTENT_MESSAGES: "en" }, encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
     console.log(`content:check: exit ${check.status} in ${((performance.now() - checked) / 1000).toFixed(1)} s: ${(check.stdout + check.stderr).split("\n")[0]?.slice(0, 200)}`);
+    if (build) {
+      const built = performance.now();
+      const result = buildSite(contentDir, ".next-bench-import", { DATABASE_URL: dbFile }, { timeoutMs: 60 * 60_000 });
+      console.log(`npm run build: exit ${result.status} in ${((performance.now() - built) / 1000).toFixed(1)} s${result.status ? `\n${result.output.slice(-3000)}` : ""}`);
+    }
   } finally {
     if (keep) console.log(`kept: ${dir}`);
     else fs.rmSync(dir, { recursive: true, force: true });

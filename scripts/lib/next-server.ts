@@ -1,6 +1,8 @@
 // Builds the site from a given content folder into its own dist folder and serves it on a free port.
 import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
 import net from "node:net";
+import path from "node:path";
 
 export type BuildResult = { status: number; output: string };
 
@@ -18,6 +20,13 @@ export function buildSite(
     timeout: timeoutMs,
   });
   return { status: result.status ?? 1, output: `${result.stdout}${result.stderr}` };
+}
+
+/** Node's flags as `npm start` gives them (package.json), so tests and benchmarks run the server as it runs. */
+export function serverNodeFlags(cwd: string = process.cwd()): string[] {
+  const start = (JSON.parse(fs.readFileSync(path.join(cwd, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.start!;
+  const words = start.split(/\s+/);
+  return words.slice(1, words.indexOf("scripts/start.mjs"));
 }
 
 /** A TCP port nothing listens on right now. */
@@ -47,7 +56,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const port = await freePort();
   // TRUSTED_PROXY_HOPS=1 unless told: tests play many readers from one machine through X-Forwarded-For.
-  const child = spawn("node", ["scripts/start.mjs", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn("node", [...serverNodeFlags(cwd), "scripts/start.mjs", "-p", String(port), "-H", "127.0.0.1"], {
     cwd,
     env: { ...process.env, CONTENT_DIR: contentDir, NEXT_DIST_DIR: distDir, TRUSTED_PROXY_HOPS: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -59,9 +59,12 @@ function reportEventLoopDelay(): void {
   delay.enable();
   // The longest garbage collection pause of the period, and their sum: what of the delay was V8's own.
   let gcMax = 0;
+  let gcKind = "";
   let gcTotal = 0;
+  const kinds: Record<number, string> = { 1: "minor", 2: "major", 4: "incremental", 8: "weak-callbacks" };
   new PerformanceObserver((entries) => {
     for (const entry of entries.getEntries()) {
+      if (entry.duration > gcMax) gcKind = kinds[(entry as { detail?: { kind?: number } }).detail?.kind ?? 0] ?? "other";
       gcMax = Math.max(gcMax, entry.duration);
       gcTotal += entry.duration;
     }
@@ -69,10 +72,11 @@ function reportEventLoopDelay(): void {
   const ms = (ns: number) => (ns / 1e6).toFixed(1);
   setInterval(() => {
     console.log(
-      `event-loop-delay p50=${ms(delay.percentile(50))} p99=${ms(delay.percentile(99))} max=${ms(delay.max)} gc-max=${gcMax.toFixed(1)} gc-total=${gcTotal.toFixed(1)} at=${Date.now()}`,
+      `event-loop-delay p50=${ms(delay.percentile(50))} p99=${ms(delay.percentile(99))} max=${ms(delay.max)} gc-max=${gcMax.toFixed(1)} gc-kind=${gcKind || "none"} gc-total=${gcTotal.toFixed(1)} at=${Date.now()}`,
     );
     delay.reset();
     gcMax = gcTotal = 0;
+    gcKind = "";
   }, every).unref();
 }
 

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, it } from "vitest";
+import { serverNodeFlags } from "../../scripts/lib/next-server";
 
 const units = path.resolve("deploy/systemd");
 
@@ -30,6 +31,10 @@ it("instances restart on death, have limits and a health probe; nginx restarts t
   expect(instance).toMatch(/^MemoryMax=/m);
   expect(instance).toMatch(/^LimitNOFILE=/m);
   expect(instance).toMatch(/-H 127\.0\.0\.1/);
+  // The V8 flags npm start runs the server with hold in production too.
+  const nodeOptions = /^Environment="NODE_OPTIONS=([^"]*)"$/m.exec(instance)?.[1]?.split(" ") ?? [];
+  expect(serverNodeFlags().length).toBeGreaterThan(0);
+  for (const flag of serverNodeFlags()) expect(nodeOptions).toContain(flag);
   expect(fs.readFileSync(path.join(units, "portal-health@.service"), "utf8")).toContain("/api/health");
   expect(fs.readFileSync(path.join(units, "portal-nginx.service"), "utf8")).toMatch(/^Restart=always$/m);
 });
