@@ -1,11 +1,12 @@
-// npm run bench:import [-- --count 100000] [-- --comments 3] [-- --build] [-- --keep] — a generated WordPress export of
+// npm run bench:import [-- --count 100000] [-- --comments 3] [-- --build] [-- --keep] [-- --export FILE]
+// — a generated WordPress export of
 // N Korean posts (bodies recombined from the real articles' paragraphs, block-editor and classic HTML,
 // captions, embeds, 정치…오피니언 categories and one unknown, Hangul slugs, every status) with about
 // `comments` approved comments per post in threads, imported into a fresh content folder and SQLite
 // comments store by `npm run content:import` (its own process). Prints the export's size, the import's
 // time and peak resident memory (the process, sampled every 250 ms), the counts, then imports again
 // (nothing should change) and times `content:check` on the result (and with --build, `npm run build`).
-// Not part of CI. Targets (issue 31):
+// `--export FILE` only writes the export there (to import it by hand). Not part of CI. Targets (issue 31):
 // 100,000 posts and 300,000 comments (about 1 GB) in ≤ 10 minutes, ≤ 300 MB.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -18,7 +19,8 @@ import { buildSite } from "./lib/next-server";
 import { random } from "./lib/generated-queries";
 import { wxrHead, wxrItem, wxrTail, type WxrPostSpec } from "./lib/wxr-export";
 
-const args = readArgs(process.argv.slice(2));
+const FLAGS = new Set(["--build", "--keep"]);
+const args = readArgs(process.argv.slice(2).filter((arg) => !FLAGS.has(arg)));
 const count = Number(args.get("count") ?? 100_000);
 const commentsPerPost = Number(args.get("comments") ?? 3);
 const keep = process.argv.includes("--keep");
@@ -52,7 +54,7 @@ async function writeExport(file: string): Promise<{ bytes: number; comments: num
     const title = `${Array.from({ length: 3 + Math.floor(next() * 4) }, () => pick(words)).join(" ")} ${id}`;
     const date = new Date(start + Math.floor(next() * 18 * 365 * 86_400_000)).toISOString().slice(0, 19).replace("T", " ");
     const block = next() < 0.5;
-    const body = Array.from({ length: 6 + Math.floor(next() * 10) }, (_, n) => {
+    const body = Array.from({ length: 9 + Math.floor(next() * 14) }, (_, n) => {
       const text = pick(paragraphs);
       if (n === 2 && next() < 0.3)
         return `[caption id="attachment_${id}" align="aligncenter" width="640"]<img src="${SITE}/wp-content/uploads/2020/01/p${id}.jpg" alt="" width="640" height="480" /> ${pick(words)} 현장[/caption]`;
@@ -121,12 +123,14 @@ async function main() {
   fs.mkdirSync(path.join(contentDir, "articles"), { recursive: true });
   fs.mkdirSync(path.join(contentDir, "imports"), { recursive: true });
   for (const file of ["publisher.yaml", "imports/wordpress-sections.yaml"]) fs.copyFileSync(path.resolve("content", file), path.join(contentDir, file));
-  const exportFile = path.join(dir, "export.xml");
+  const exportTo = args.get("export");
+  const exportFile = exportTo ? path.resolve(exportTo) : path.join(dir, "export.xml");
   const dbFile = path.join(dir, "portal.db");
   console.log(machineLine());
   const generated = performance.now();
   const { bytes, comments } = await writeExport(exportFile);
   console.log(`export: ${count.toLocaleString("en")} posts, ${comments.toLocaleString("en")} comments, ${(bytes / 2 ** 20).toFixed(0)} MB, written in ${((performance.now() - generated) / 1000).toFixed(1)} s`);
+  if (exportTo) return fs.rmSync(dir, { recursive: true, force: true });
   try {
     const first = await importOnce(exportFile, contentDir, dbFile);
     console.log(`import: ${(first.ms / 1000).toFixed(1)} s, peak ${first.peakMb.toFixed(0)} MB resident`);

@@ -283,8 +283,20 @@ describe("bad exports get a clear message and change nothing", () => {
     fs.writeFileSync(file, wxrExport(SITE, AUTHORS, [huge, koreanPosts()[3]!]));
     const report = await run(dir, file, undefined);
     expect(report.posts).toMatchObject({ created: 1, held: 1 });
-    expect(fs.statSync(path.join(dir, "imports/wordpress-held/500.md")).size).toBeGreaterThan(5 * 2 ** 20);
+    expect(fs.statSync(path.join(dir, "imports/wordpress-held/500.html")).size).toBeGreaterThan(10 * 2 ** 20);
     expect(loadContent(dir).articles.map((a) => a.slug)).toEqual(["yeyak"]);
+    // The command as editors run it (its heap capped at 192 MB) takes the same export.
+    const cli = spawnSync("npm", ["run", "--silent", "content:import", "--", "--from", "wordpress", file], {
+      encoding: "utf8",
+      env: { ...process.env, CONTENT_DIR: dir, DATABASE_URL: path.join(dir, "portal.db") },
+    });
+    expect(cli.status, cli.stderr).toBe(0);
+    // A post a little over the limit is converted and then held, as Markdown.
+    const long: WxrPostSpec = { ...huge, id: 501, name: "long", content: paragraph.repeat(Math.ceil((700 * 1024) / Buffer.byteLength(paragraph))) };
+    const second = path.join(dir, "long.xml");
+    fs.writeFileSync(second, wxrExport(SITE, AUTHORS, [long]));
+    expect((await run(dir, second, undefined)).posts.held).toBe(1);
+    expect(fs.existsSync(path.join(dir, "imports/wordpress-held/501.md"))).toBe(true);
   }, 120_000);
 
   it("a mapping file naming a section that does not exist is refused with its line", () => {

@@ -31,12 +31,19 @@ export const HELD_DIR = "imports/wordpress-held";
 export const MISSING_PHOTO = "/images/wordpress-missing-photo.svg";
 /** content:check's limit for one article file. */
 const MAX_ARTICLE_BYTES = 512 * 1024;
+/**
+ * A body's HTML past this is not converted: its Markdown would need to be half of it to fit in an article
+ * file, and its syntax trees (~65 bytes per byte of HTML) beside a 100,000-post import's own data would
+ * not fit the import's 192 MB heap.
+ */
+const MAX_CONVERTED_HTML_BYTES = 1024 * 1024;
 /** A lead photo must be this wide (lib/content/schema.ts); a narrower featured image opens the body instead. */
 const LEAD_MIN_WIDTH = 1200;
 
 export type SectionMapping = { fallback: SectionSlug; categories: Record<string, SectionSlug> };
 
-type ManifestEntry = { slug: string; digest: string; file: string };
+/** A post's file is articles/<slug>.md; its digest is of the text the import wrote. */
+type ManifestEntry = { slug: string; digest: string };
 /** Posts imported so far, by site and post ID: the same ID of another site is another post. */
 type Manifest = { posts: Record<string, ManifestEntry> };
 const postKey = (site: string, id: number) => `${site}#${id}`;
@@ -88,7 +95,8 @@ const newReport = (): ImportReport => ({
 });
 
 const count = (counts: Record<string, number>, key: string, by = 1) => (counts[key] = (counts[key] ?? 0) + by);
-const digestOf = (text: string) => createHash("sha256").update(text).digest("hex");
+/** A file's fingerprint: 128 bits of SHA-256 tell an editor's change apart (100,000 of them are kept). */
+const digestOf = (text: string) => createHash("sha256").update(text).digest("base64url").slice(0, 22);
 
 /** Writes `text` to `file` whole or not at all: an interrupted import never leaves half an article. */
 function writeWhole(file: string, text: string | Buffer): void {
@@ -225,7 +233,7 @@ export async function importWordpress(options: ImportOptions): Promise<ImportRep
   const { contentDir } = options;
   const previous = readManifest(contentDir);
   const catalog = await firstPass(options.file, previous, existingSlugs(contentDir));
-  const manifest: Manifest = { posts: { ...(previous?.posts ?? {}) } };
+  const manifest: Manifest = previous ?? { posts: {} };
   const copied = new Map<string, BodyPhoto | undefined>();
   const pending: ImportedComment[] = [];
   const flushComments = async (all = false) => {
@@ -284,19 +292,23 @@ export async function importWordpress(options: ImportOptions): Promise<ImportRep
       continue;
     }
     const slug = catalog.slugs.get(item.id)!;
-    const article = articleOf(item, slug, catalog, options, report, photoFor(item));
+    // An enormous post cannot become one article (content:check's 512 KB) and its syntax trees would
+    // take ~60 bytes of memory per byte of HTML (a 10 MB post: 600 MB): it is kept as the export gave it.
+    const rawBytes = Buffer.byteLength(item.content);
+    const article = rawBytes > MAX_CONVERTED_HTML_BYTES ? undefined : articleOf(item, slug, catalog, options, report, photoFor(item));
     const relativeFile = `articles/${slug}.md`;
     const target = path.join(contentDir, relativeFile);
-    if (Buffer.byteLength(article) > MAX_ARTICLE_BYTES) {
-      const held = `${HELD_DIR}/${item.id}.md`;
-      writeWhole(path.join(contentDir, held), article);
+    if (article === undefined || Buffer.byteLength(article) > MAX_ARTICLE_BYTES) {
+      const held = `${HELD_DIR}/${item.id}.${article === undefined ? "html" : "md"}`;
+      const kb = Math.round((article === undefined ? rawBytes : Buffer.byteLength(article)) / 1024);
+      writeWhole(path.join(contentDir, held), article ?? item.content);
       report.posts.held++;
       report.warnings.push({
         id: item.id,
         title: item.title,
         message: say(
-          `본문이 ${Math.round(Buffer.byteLength(article) / 1024)} KB로 기사 파일 한도(512 KB)를 넘어 ${held}에 그대로 두었습니다. 나누어 articles/로 옮기세요.`,
-          `the text is ${Math.round(Buffer.byteLength(article) / 1024)} KB, over an article file's 512 KB: kept whole in ${held}. Split it and move the parts into articles/.`,
+          `본문이 ${kb} KB로 기사 파일 한도(512 KB)를 넘어 ${held}에 그대로 두었습니다. 나누어 articles/로 옮기세요.`,
+          `the text is ${kb} KB, over an article file's 512 KB: kept whole in ${held}. Split it and move the parts into articles/.`,
         ),
       });
       continue;
@@ -320,7 +332,7 @@ export async function importWordpress(options: ImportOptions): Promise<ImportRep
       if (known || exists) report.posts.updated++;
       else report.posts.created++;
     }
-    if (!editorChanged || options.force) manifest.posts[postKey(catalog.site, item.id)] = { slug, file: relativeFile, digest: digestOf(article) };
+    if (!editorChanged || options.force) manifest.posts[postKey(catalog.site, item.id)] = { slug, digest: digestOf(article) };
     queueComments(item, slug, catalog, report, pending);
     await flushComments();
   }

@@ -205,7 +205,7 @@ export async function* readWxr(file: string): AsyncGenerator<WxrRecord> {
 
   const decoder = new TextDecoder("utf-8", { fatal: true });
   let first = true;
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) {
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 18 })) {
     let decoded: string;
     try {
       decoded = decoder.decode(chunk as Buffer, { stream: true });
