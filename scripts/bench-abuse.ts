@@ -343,7 +343,10 @@ async function main() {
       );
     line("idle", idle, idleLoop, "");
     // --only a,b: the scenarios whose names hold one of these (a rerun of a few on a quiet machine).
-    const only = args.get("only")?.split(",").map((name) => name.trim().toLowerCase());
+    const only = args
+      .get("only")
+      ?.split(",")
+      .map((name) => name.trim().toLowerCase());
     for (const attack of attacks(target.comment.id, slowQueries(contentDir))) {
       if (only && !only.some((name) => attack.name.toLowerCase().includes(name))) continue;
       const before = await rows(db);

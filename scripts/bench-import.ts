@@ -45,8 +45,14 @@ async function writeExport(file: string): Promise<{ bytes: number; comments: num
   const next = random(31);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const out = fs.createWriteStream(file);
-  const write = (text: string) => (out.write(text) ? Promise.resolve() : new Promise<void>((resolve) => out.once("drain", () => resolve())));
-  await write(wxrHead(SITE, Array.from({ length: 40 }, (_, i) => ({ login: `reporter${i}`, displayName: `시험기자${i + 1}` }))));
+  const write = (text: string) =>
+    out.write(text) ? Promise.resolve() : new Promise<void>((resolve) => out.once("drain", () => resolve()));
+  await write(
+    wxrHead(
+      SITE,
+      Array.from({ length: 40 }, (_, i) => ({ login: `reporter${i}`, displayName: `시험기자${i + 1}` })),
+    ),
+  );
   const start = Date.parse("2008-01-01T00:00:00Z");
   let commentId = 0;
   let comments = 0;
@@ -62,12 +68,30 @@ async function writeExport(file: string): Promise<{ bytes: number; comments: num
       return block ? `<!-- wp:paragraph -->\n<p>${text}</p>\n<!-- /wp:paragraph -->` : text;
     }).join("\n\n");
     const roll = next();
-    const status = roll < 0.94 ? "publish" : roll < 0.96 ? "draft" : roll < 0.97 ? "pending" : roll < 0.98 ? "future" : roll < 0.99 ? "private" : "trash";
+    const status =
+      roll < 0.94
+        ? "publish"
+        : roll < 0.96
+          ? "draft"
+          : roll < 0.97
+            ? "pending"
+            : roll < 0.98
+              ? "future"
+              : roll < 0.99
+                ? "private"
+                : "trash";
     const postComments: NonNullable<WxrPostSpec["comments"]> = [];
     const n = Math.round(next() * 2 * commentsPerPost);
     for (let c = 0; c < n; c++) {
       const parent = postComments.length && next() < 0.3 ? pick(postComments).id : 0;
-      postComments.push({ id: ++commentId, author: `독자${1 + Math.floor(next() * 5000)}`, dateGmt: date, content: pick(paragraphs).slice(0, 200), parent, approved: next() < 0.05 ? "0" : "1" });
+      postComments.push({
+        id: ++commentId,
+        author: `독자${1 + Math.floor(next() * 5000)}`,
+        dateGmt: date,
+        content: pick(paragraphs).slice(0, 200),
+        parent,
+        approved: next() < 0.05 ? "0" : "1",
+      });
     }
     comments += postComments.length;
     await write(
@@ -92,11 +116,17 @@ async function writeExport(file: string): Promise<{ bytes: number; comments: num
 }
 
 /** Runs the import in its own process: wall time, peak resident memory (sampled) and its output. */
-function importOnce(exportFile: string, contentDir: string, dbFile: string): Promise<{ ms: number; peakMb: number; output: string }> {
+function importOnce(
+  exportFile: string,
+  contentDir: string,
+  dbFile: string,
+): Promise<{ ms: number; peakMb: number; output: string }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     // The command npm run content:import runs (package.json), without npm's own process in between.
-    const [command, ...commandArgs] = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts["content:import"]!.split(" ");
+    const [command, ...commandArgs] = (
+      JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }
+    ).scripts["content:import"]!.split(" ");
     const child = spawn(command!, [...commandArgs, "--from", "wordpress", exportFile], {
       env: { ...process.env, CONTENT_DIR: contentDir, DATABASE_URL: dbFile, CONTENT_MESSAGES: "en" },
       stdio: ["ignore", "pipe", "pipe"],
@@ -122,14 +152,17 @@ async function main() {
   const contentDir = path.join(dir, "content");
   fs.mkdirSync(path.join(contentDir, "articles"), { recursive: true });
   fs.mkdirSync(path.join(contentDir, "imports"), { recursive: true });
-  for (const file of ["publisher.yaml", "imports/wordpress-sections.yaml"]) fs.copyFileSync(path.resolve("content", file), path.join(contentDir, file));
+  for (const file of ["publisher.yaml", "imports/wordpress-sections.yaml"])
+    fs.copyFileSync(path.resolve("content", file), path.join(contentDir, file));
   const exportTo = args.get("export");
   const exportFile = exportTo ? path.resolve(exportTo) : path.join(dir, "export.xml");
   const dbFile = path.join(dir, "portal.db");
   console.log(machineLine());
   const generated = performance.now();
   const { bytes, comments } = await writeExport(exportFile);
-  console.log(`export: ${count.toLocaleString("en")} posts, ${comments.toLocaleString("en")} comments, ${(bytes / 2 ** 20).toFixed(0)} MB, written in ${((performance.now() - generated) / 1000).toFixed(1)} s`);
+  console.log(
+    `export: ${count.toLocaleString("en")} posts, ${comments.toLocaleString("en")} comments, ${(bytes / 2 ** 20).toFixed(0)} MB, written in ${((performance.now() - generated) / 1000).toFixed(1)} s`,
+  );
   if (exportTo) return fs.rmSync(dir, { recursive: true, force: true });
   try {
     const first = await importOnce(exportFile, contentDir, dbFile);
@@ -139,12 +172,20 @@ async function main() {
     console.log(`import again: ${(again.ms / 1000).toFixed(1)} s, peak ${again.peakMb.toFixed(0)} MB resident`);
     console.log(again.output.split("\n").slice(1, 2).join("\n"));
     const checked = performance.now();
-    const check = spawnSync("npx", ["tsx", "scripts/content-check.ts"], { env: { ...process.env, CONTENT_DIR: contentDir, CONTENT_MESSAGES: "en" }, encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
-    console.log(`content:check: exit ${check.status} in ${((performance.now() - checked) / 1000).toFixed(1)} s: ${(check.stdout + check.stderr).split("\n")[0]?.slice(0, 200)}`);
+    const check = spawnSync("npx", ["tsx", "scripts/content-check.ts"], {
+      env: { ...process.env, CONTENT_DIR: contentDir, CONTENT_MESSAGES: "en" },
+      encoding: "utf8",
+      maxBuffer: 64 * 2 ** 20,
+    });
+    console.log(
+      `content:check: exit ${check.status} in ${((performance.now() - checked) / 1000).toFixed(1)} s: ${(check.stdout + check.stderr).split("\n")[0]?.slice(0, 200)}`,
+    );
     if (build) {
       const built = performance.now();
       const result = buildSite(contentDir, ".next-bench-import", { DATABASE_URL: dbFile }, { timeoutMs: 60 * 60_000 });
-      console.log(`npm run build: exit ${result.status} in ${((performance.now() - built) / 1000).toFixed(1)} s${result.status ? `\n${result.output.slice(-3000)}` : ""}`);
+      console.log(
+        `npm run build: exit ${result.status} in ${((performance.now() - built) / 1000).toFixed(1)} s${result.status ? `\n${result.output.slice(-3000)}` : ""}`,
+      );
     }
   } finally {
     if (keep) console.log(`kept: ${dir}`);

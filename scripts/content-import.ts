@@ -23,7 +23,9 @@ const USAGE = say(
 );
 
 function args(argv: string[]) {
-  const options: { from?: string; file?: string; uploads?: string; force: boolean; report?: string; sections?: string } = { force: false };
+  const options: { from?: string; file?: string; uploads?: string; force: boolean; report?: string; sections?: string } = {
+    force: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "--force") options.force = true;
@@ -76,10 +78,17 @@ function print(report: ImportReport, comments: ImportedCommentsResult): void {
   for (const [file, ids] of Object.entries(report.missingPhotos).slice(0, 50))
     lines.push(say(`  없는 사진 ${file}: 글 ${ids.join(", ")}`, `  missing photo ${file}: posts ${ids.join(", ")}`));
   for (const warning of report.warnings.slice(0, 200))
-    lines.push(`  - ${warning.id ? say(`글 ${warning.id}`, `post ${warning.id}`) : ""}${warning.title ? ` "${warning.title.slice(0, 60)}"` : ""}: ${warning.message}`);
+    lines.push(
+      `  - ${warning.id ? say(`글 ${warning.id}`, `post ${warning.id}`) : ""}${warning.title ? ` "${warning.title.slice(0, 60)}"` : ""}: ${warning.message}`,
+    );
   for (const refused of comments.refused.slice(0, 50)) lines.push(`  - ${refused.key}: ${refused.reason}`);
   if (report.warnings.length > 200)
-    lines.push(say(`  … 알림 ${report.warnings.length - 200}건 더 (--report 파일에 모두 있습니다)`, `  … ${report.warnings.length - 200} more warnings (all in the --report file)`));
+    lines.push(
+      say(
+        `  … 알림 ${report.warnings.length - 200}건 더 (--report 파일에 모두 있습니다)`,
+        `  … ${report.warnings.length - 200} more warnings (all in the --report file)`,
+      ),
+    );
   console.log(lines.join("\n"));
 }
 
@@ -116,8 +125,17 @@ async function main() {
 main().catch((error: unknown) => {
   // The export is read whole once before anything is written: an export that cannot be read changes nothing.
   if (error instanceof WxrError)
-    console.error(say(`가져오지 않았습니다(아무것도 쓰지 않았습니다). ${exportName()}: ${error.message}`, `not imported (nothing was written). ${exportName()}: ${error.message}`));
-  else console.error(say(`가져오다 멈췄습니다(쓴 것은 git status로 확인하세요): `, `import stopped (git status shows what it wrote): `) + (error instanceof Error ? error.message : String(error)));
+    console.error(
+      say(
+        `가져오지 않았습니다(아무것도 쓰지 않았습니다). ${exportName()}: ${error.message}`,
+        `not imported (nothing was written). ${exportName()}: ${error.message}`,
+      ),
+    );
+  else
+    console.error(
+      say(`가져오다 멈췄습니다(쓴 것은 git status로 확인하세요): `, `import stopped (git status shows what it wrote): `) +
+        (error instanceof Error ? error.message : String(error)),
+    );
   process.exit(1);
 });
 

@@ -60,7 +60,11 @@ export async function importComments(
           result.existing++;
           continue;
         }
-        const checked = checkComment({ nickname: comment.nickname, body: comment.body, password: "imported-password" }, limits, reserved);
+        const checked = checkComment(
+          { nickname: comment.nickname, body: comment.body, password: "imported-password" },
+          limits,
+          reserved,
+        );
         if (!checked.ok) {
           result.refused.push({ key: comment.key, reason: checked.error });
           continue;

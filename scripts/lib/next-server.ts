@@ -24,7 +24,8 @@ export function buildSite(
 
 /** Node's flags as `npm start` gives them (package.json), so tests and benchmarks run the server as it runs. */
 export function serverNodeFlags(cwd: string = process.cwd()): string[] {
-  const start = (JSON.parse(fs.readFileSync(path.join(cwd, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.start!;
+  const start = (JSON.parse(fs.readFileSync(path.join(cwd, "package.json"), "utf8")) as { scripts: Record<string, string> })
+    .scripts.start!;
   const words = start.split(/\s+/);
   return words.slice(1, words.indexOf("scripts/start.mjs"));
 }

@@ -20,7 +20,17 @@ export type WxrPostSpec = {
   thumbnailId?: number;
   attachmentUrl?: string;
   alt?: string;
-  comments?: { id: number; author: string; dateGmt: string; content: string; approved?: string; type?: string; parent?: number; email?: string; ip?: string }[];
+  comments?: {
+    id: number;
+    author: string;
+    dateGmt: string;
+    content: string;
+    approved?: string;
+    type?: string;
+    parent?: number;
+    email?: string;
+    ip?: string;
+  }[];
 };
 
 const cdata = (text: string) => `<![CDATA[${text.replace(/]]>/g, "]]]]><![CDATA[>")}]]>`;
@@ -52,7 +62,10 @@ export const wxrTail = () => `</channel>\n</rss>\n`;
 export function wxrItem(site: string, post: WxrPostSpec): string {
   const type = post.type ?? "post";
   const date = post.dateGmt;
-  const link = type === "attachment" ? `${site}/?attachment_id=${post.id}` : `${site}/${date.slice(0, 4)}/${date.slice(5, 7)}/${date.slice(8, 10)}/${post.name}/`;
+  const link =
+    type === "attachment"
+      ? `${site}/?attachment_id=${post.id}`
+      : `${site}/${date.slice(0, 4)}/${date.slice(5, 7)}/${date.slice(8, 10)}/${post.name}/`;
   const meta = [
     ...(post.thumbnailId ? [["_thumbnail_id", String(post.thumbnailId)]] : []),
     ...(post.alt ? [["_wp_attachment_image_alt", post.alt]] : []),

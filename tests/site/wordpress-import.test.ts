@@ -37,7 +37,8 @@ beforeAll(async () => {
   const korean = path.join(content, "korean-export.xml");
   fs.writeFileSync(korean, wxrExport(KOREAN_SITE, AUTHORS, koreanPosts()));
   contentImport(korean, ["--uploads", uploads]);
-  for (const name of ["themeunittestdata.wordpress.xml", "64-block-test-data.xml"]) contentImport(path.resolve("../shared/wordpress", name));
+  for (const name of ["themeunittestdata.wordpress.xml", "64-block-test-data.xml"])
+    contentImport(path.resolve("../shared/wordpress", name));
   const build = buildSite(content, slot, env);
   expect(build.status, build.output).toBe(0);
   server = await startServer(content, slot, env);
@@ -61,7 +62,10 @@ it("answers every old permalink with a 308 to its new page, as the old site link
       const sent = alias.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c));
       // Each from a reader of its own: one client's requests past the caches are limited (20 a second).
       reader++;
-      const response = await fetch(server!.url + sent, { redirect: "manual", headers: { "X-Forwarded-For": `10.9.${reader >> 8}.${reader & 255}` } });
+      const response = await fetch(server!.url + sent, {
+        redirect: "manual",
+        headers: { "X-Forwarded-For": `10.9.${reader >> 8}.${reader & 255}` },
+      });
       expect({ sent, status: response.status, location: response.headers.get("location") }).toEqual({
         sent,
         status: 308,
@@ -84,15 +88,24 @@ it("the Nu Html Checker finds no error on any imported page", async () => {
   const files = new Map<string, string>();
   for (const article of imported().filter((a) => !a.draft && Date.parse(a.date) <= Date.now())) {
     const file = path.join(dir, `${article.slug}.html`);
-    const response = await fetch(`${server!.url}/articles/${article.slug}`, { headers: { "X-Forwarded-For": `10.8.${files.size >> 8}.${files.size & 255}` } });
+    const response = await fetch(`${server!.url}/articles/${article.slug}`, {
+      headers: { "X-Forwarded-For": `10.8.${files.size >> 8}.${files.size & 255}` },
+    });
     expect(response.status).toBe(200);
     fs.writeFileSync(file, await response.text());
     files.set(file, article.slug);
   }
   const jar = path.join(path.dirname(require.resolve("vnu-jar")), "build/dist/vnu.jar");
-  const result = spawnSync("java", ["-jar", jar, "--errors-only", "--format", "json", ...files.keys()], { encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
+  const result = spawnSync("java", ["-jar", jar, "--errors-only", "--format", "json", ...files.keys()], {
+    encoding: "utf8",
+    maxBuffer: 64 * 2 ** 20,
+  });
   expect(result.error).toBeUndefined();
-  const messages = (JSON.parse(result.stderr || '{"messages":[]}') as { messages: { url: string; message: string; lastLine?: number }[] }).messages;
-  expect(messages.map((m) => `${files.get(decodeURIComponent(new URL(m.url).pathname))}: line ${m.lastLine}: ${m.message}`)).toEqual([]);
+  const messages = (
+    JSON.parse(result.stderr || '{"messages":[]}') as { messages: { url: string; message: string; lastLine?: number }[] }
+  ).messages;
+  expect(
+    messages.map((m) => `${files.get(decodeURIComponent(new URL(m.url).pathname))}: line ${m.lastLine}: ${m.message}`),
+  ).toEqual([]);
   fs.rmSync(dir, { recursive: true, force: true });
 }, 180_000);

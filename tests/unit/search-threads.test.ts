@@ -22,7 +22,12 @@ import { syntheticArchive } from "./fixtures";
 
 const NOW = Date.now();
 const ARTICLES = [...loadContent().articles, ...syntheticArchive(120)];
-const CONTENT = { articles: ARTICLES, banners: [], publisher: undefined as never, abbreviations: loadContent().abbreviations ?? {} };
+const CONTENT = {
+  articles: ARTICLES,
+  banners: [],
+  publisher: undefined as never,
+  abbreviations: loadContent().abbreviations ?? {},
+};
 
 describe("search threads", () => {
   let dir: string;
@@ -55,10 +60,28 @@ describe("search threads", () => {
 
   it("answer generated queries of every class exactly as the asking thread would", async () => {
     const headings = headingWords(ARTICLES);
-    const common = generatedQueries(ARTICLES.map((a) => a.plainText), 60, 7).flatMap((q) => q.split(" "));
+    const common = generatedQueries(
+      ARTICLES.map((a) => a.plainText),
+      60,
+      7,
+    ).flatMap((q) => q.split(" "));
     const classes = koreanQueries(headings, common, PARTICLES, convertHangulToQwerty, initialsOf, 6);
-    const queries = [...Object.values(classes).flat(), ...generatedQueries(ARTICLES.map((a) => a.plainText), 20, 11), "", "   ", "\"가나가와\" 日"];
-    const filters: (SearchFilter | undefined)[] = [undefined, { sort: "newest" }, { sort: "relevance", since: NOW - 400 * 86_400_000 * 20 }];
+    const queries = [
+      ...Object.values(classes).flat(),
+      ...generatedQueries(
+        ARTICLES.map((a) => a.plainText),
+        20,
+        11,
+      ),
+      "",
+      "   ",
+      '"가나가와" 日',
+    ];
+    const filters: (SearchFilter | undefined)[] = [
+      undefined,
+      { sort: "newest" },
+      { sort: "relevance", since: NOW - 400 * 86_400_000 * 20 },
+    ];
     let checked = 0;
     for (const [i, query] of queries.entries()) {
       const filter = filters[i % filters.length];

@@ -33,12 +33,29 @@ export type BodyNotes = {
 export type ConvertedBody = { markdown: string; notes: BodyNotes };
 
 /** Elements dropped with their content: nothing of them is text a reader should see. */
-const DROPPED = new Set(["script", "style", "noscript", "template", "object", "form", "input", "button", "select", "textarea", "link", "meta", "base", "svg", "math"]);
+const DROPPED = new Set([
+  "script",
+  "style",
+  "noscript",
+  "template",
+  "object",
+  "form",
+  "input",
+  "button",
+  "select",
+  "textarea",
+  "link",
+  "meta",
+  "base",
+  "svg",
+  "math",
+]);
 /** Elements that embed another site's player or page: kept as a link to it. */
 const EMBEDS = new Set(["iframe", "video", "audio", "embed", "source"]);
 const SAFE_HREF = /^(?:https?:|mailto:|\/|#|\.\.?\/)/i;
 const IMAGE_FILE = /\.(?:jpe?g|png|gif|webp|bmp|tiff?|heic|avif)(?:[?#].*)?$/i;
-const BLOCK_START = /^<(?:p|div|h[1-6]|ul|ol|li|blockquote|pre|table|thead|tbody|tr|td|th|figure|figcaption|hr|dl|dt|dd|address|section|article|aside|header|footer|nav|!--)[\s>/]/i;
+const BLOCK_START =
+  /^<(?:p|div|h[1-6]|ul|ol|li|blockquote|pre|table|thead|tbody|tr|td|th|figure|figcaption|hr|dl|dt|dd|address|section|article|aside|header|footer|nav|!--)[\s>/]/i;
 
 /** WordPress's own shortcode attributes: name="value", name='value' or name=value. */
 function shortcodeAttributes(text: string): Record<string, string> {
@@ -48,7 +65,8 @@ function shortcodeAttributes(text: string): Record<string, string> {
   return attributes;
 }
 
-const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** Shortcodes as HTML the tree step understands: [caption] as a figure, the rest as links or nothing. */
 function expandShortcodes(html: string, options: BodyOptions, notes: BodyNotes): string {
@@ -61,23 +79,32 @@ function expandShortcodes(html: string, options: BodyOptions, notes: BodyNotes):
       return `<figure>${image[1]}<figcaption>${caption ? escapeHtml(caption) : image[2]!.trim()}</figcaption></figure>`;
     })
     .replace(/\[gallery([^\]]*)\]/gi, (_, attributes: string) => {
-      const ids = (shortcodeAttributes(attributes).ids ?? "").split(",").map((id) => Number(id.trim())).filter((id) => id > 0);
+      const ids = (shortcodeAttributes(attributes).ids ?? "")
+        .split(",")
+        .map((id) => Number(id.trim()))
+        .filter((id) => id > 0);
       const urls = ids.map((id) => options.attachmentUrl(id)).filter((url): url is string => !!url);
       notes.linked.push(`[gallery${attributes}]`);
       if (!urls.length) return "";
       return `<ul>${urls.map((url, i) => `<li><a href="${escapeHtml(url)}">갤러리 사진 ${i + 1}</a></li>`).join("")}</ul>`;
     })
-    .replace(/\[(embed|video|audio|playlist)([^\]]*)\](?:([\s\S]*?)\[\/\1\])?/gi, (_, name: string, attributes: string, inner?: string) => {
-      const a = shortcodeAttributes(attributes);
-      const url = (inner ?? "").trim() || a.src || a.mp4 || a.mp3 || a.url || "";
-      notes.linked.push(`[${name}] ${url}`.trim());
-      return url && SAFE_HREF.test(url) ? `<p><a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>` : "";
-    })
-    .replace(/^\s*(https?:\/\/(?:www\.)?(?:youtube\.com|youtu\.be|vimeo\.com|twitter\.com|x\.com)\/\S+)\s*$/gim, (_, url: string) => {
-      // WordPress embeds a known provider's URL alone on a line; here it stays a link.
-      notes.linked.push(url);
-      return `<p><a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>`;
-    });
+    .replace(
+      /\[(embed|video|audio|playlist)([^\]]*)\](?:([\s\S]*?)\[\/\1\])?/gi,
+      (_, name: string, attributes: string, inner?: string) => {
+        const a = shortcodeAttributes(attributes);
+        const url = (inner ?? "").trim() || a.src || a.mp4 || a.mp3 || a.url || "";
+        notes.linked.push(`[${name}] ${url}`.trim());
+        return url && SAFE_HREF.test(url) ? `<p><a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>` : "";
+      },
+    )
+    .replace(
+      /^\s*(https?:\/\/(?:www\.)?(?:youtube\.com|youtu\.be|vimeo\.com|twitter\.com|x\.com)\/\S+)\s*$/gim,
+      (_, url: string) => {
+        // WordPress embeds a known provider's URL alone on a line; here it stays a link.
+        notes.linked.push(url);
+        return `<p><a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>`;
+      },
+    );
 }
 
 /**
@@ -125,7 +152,12 @@ function fixTree(tree: Root, options: BodyOptions, notes: BodyNotes): void {
         const url = src || String(inner?.properties.src ?? "");
         notes.linked.push(`<${name}> ${url}`.trim());
         if (url && /^https?:/i.test(url))
-          children.push({ type: "element", tagName: "p", properties: {}, children: [{ type: "element", tagName: "a", properties: { href: url }, children: [{ type: "text", value: url }] }] });
+          children.push({
+            type: "element",
+            tagName: "p",
+            properties: {},
+            children: [{ type: "element", tagName: "a", properties: { href: url }, children: [{ type: "text", value: url }] }],
+          });
         continue;
       }
       if (name === "a") {
@@ -152,7 +184,9 @@ function fixTree(tree: Root, options: BodyOptions, notes: BodyNotes): void {
       if (name === "figure") {
         visit(node);
         const image = findImage(node);
-        const caption = node.children.find((child): child is Element => child.type === "element" && child.tagName === "figcaption");
+        const caption = node.children.find(
+          (child): child is Element => child.type === "element" && child.tagName === "figcaption",
+        );
         if (image) {
           const captionText = caption ? textOf(caption).replace(/\s+/g, " ").replace(/\|/g, "｜").trim() : "";
           if (captionText) image.properties.title = captionText;

@@ -163,7 +163,13 @@ export function uploadsPath(url: string): string | undefined {
 function safeName(relative: string): string {
   const safe = relative
     .split("/")
-    .map((part) => part.normalize("NFKD").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "") || "photo")
+    .map(
+      (part) =>
+        part
+          .normalize("NFKD")
+          .replace(/[^A-Za-z0-9._-]+/g, "-")
+          .replace(/^-+|-+$/g, "") || "photo",
+    )
     .join("/");
   return safe === relative ? safe : safe.replace(/(\.[A-Za-z0-9]+)?$/, (ext) => `-${digestOf(relative).slice(0, 6)}${ext}`);
 }
@@ -193,11 +199,23 @@ function readManifest(contentDir: string): Manifest | undefined {
 function existingSlugs(contentDir: string): Set<string> {
   const dir = path.join(contentDir, "articles");
   if (!fs.existsSync(dir)) return new Set();
-  return new Set(fs.readdirSync(dir).filter((f) => f.endsWith(".md")).map((f) => f.slice(0, -3)));
+  return new Set(
+    fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith(".md"))
+      .map((f) => f.slice(0, -3)),
+  );
 }
 
 async function firstPass(file: string, manifest: Manifest | undefined, taken: Set<string>): Promise<Catalog> {
-  const catalog: Catalog = { site: "", siteHost: "", authors: new Map(), attachments: new Map(), attachmentsByUrl: new Map(), slugs: new Map() };
+  const catalog: Catalog = {
+    site: "",
+    siteHost: "",
+    authors: new Map(),
+    attachments: new Map(),
+    attachmentsByUrl: new Map(),
+    slugs: new Map(),
+  };
   const posts: { id: number; name: string; title: string }[] = [];
   for await (const record of readWxr(file)) {
     if (record.kind === "site") {
@@ -249,18 +267,31 @@ export async function importWordpress(options: ImportOptions): Promise<ImportRep
     if (relative && uploads) {
       const source = path.resolve(uploads, relative);
       if (!source.startsWith(uploads + path.sep))
-        report.warnings.push({ id: postId, message: say(`사진 주소 "${url}"이(가) 업로드 폴더 밖을 가리켜 가져오지 않았습니다.`, `photo URL "${url}" points outside the uploads folder: not copied.`) });
+        report.warnings.push({
+          id: postId,
+          message: say(
+            `사진 주소 "${url}"이(가) 업로드 폴더 밖을 가리켜 가져오지 않았습니다.`,
+            `photo URL "${url}" points outside the uploads folder: not copied.`,
+          ),
+        });
       else if (fs.existsSync(source) && fs.statSync(source).isFile()) {
         const src = `/images/wordpress/${safeName(relative)}`;
         const target = path.join(contentDir, src.slice(1));
-        if (!fs.existsSync(target) || fs.statSync(target).size !== fs.statSync(source).size) writeWhole(target, fs.readFileSync(source));
+        if (!fs.existsSync(target) || fs.statSync(target).size !== fs.statSync(source).size)
+          writeWhole(target, fs.readFileSync(source));
         const checked = readPhoto(contentDir, src, options.imageCacheDir);
         if (checked.ok) {
           found = { src, alt: "" };
           report.photos.copied++;
         } else {
           fs.rmSync(target, { force: true });
-          report.warnings.push({ id: postId, message: say(`사진 "${relative}"을(를) 쓸 수 없어 자리표시로 둡니다: ${checked.message}`, `photo "${relative}" cannot be used, a placeholder stands in: ${checked.message}`) });
+          report.warnings.push({
+            id: postId,
+            message: say(
+              `사진 "${relative}"을(를) 쓸 수 없어 자리표시로 둡니다: ${checked.message}`,
+              `photo "${relative}" cannot be used, a placeholder stands in: ${checked.message}`,
+            ),
+          });
         }
       }
     }
@@ -268,16 +299,24 @@ export async function importWordpress(options: ImportOptions): Promise<ImportRep
     return found;
   };
 
-  const photoFor = (post: WxrItem) => (url: string, alt: string): BodyPhoto => {
-    const attachment = catalog.attachmentsByUrl.get(url);
-    const given = alt || attachment?.alt || "";
-    const file = url ? photoFile(url, post.id) : undefined;
-    if (file) return { src: file.src, alt: given || say("사진(원문에 설명 없음)", "Photo (no description in the original)") };
-    report.photos.placeholders++;
-    const users = (report.missingPhotos[url || "(src 없음)"] ??= []);
-    if (!users.includes(post.id)) users.push(post.id);
-    return { src: MISSING_PHOTO, alt: say(`사진 없음: 원본 사진 파일을 찾지 못했습니다${given ? ` (${given})` : ""}`, `Missing photo: the original file was not found${given ? ` (${given})` : ""}`) };
-  };
+  const photoFor =
+    (post: WxrItem) =>
+    (url: string, alt: string): BodyPhoto => {
+      const attachment = catalog.attachmentsByUrl.get(url);
+      const given = alt || attachment?.alt || "";
+      const file = url ? photoFile(url, post.id) : undefined;
+      if (file) return { src: file.src, alt: given || say("사진(원문에 설명 없음)", "Photo (no description in the original)") };
+      report.photos.placeholders++;
+      const users = (report.missingPhotos[url || "(src 없음)"] ??= []);
+      if (!users.includes(post.id)) users.push(post.id);
+      return {
+        src: MISSING_PHOTO,
+        alt: say(
+          `사진 없음: 원본 사진 파일을 찾지 못했습니다${given ? ` (${given})` : ""}`,
+          `Missing photo: the original file was not found${given ? ` (${given})` : ""}`,
+        ),
+      };
+    };
 
   for await (const record of readWxr(options.file)) {
     if (record.kind !== "item") continue;
@@ -295,7 +334,8 @@ export async function importWordpress(options: ImportOptions): Promise<ImportRep
     // An enormous post cannot become one article (content:check's 512 KB) and its syntax trees would
     // take ~60 bytes of memory per byte of HTML (a 10 MB post: 600 MB): it is kept as the export gave it.
     const rawBytes = Buffer.byteLength(item.content);
-    const article = rawBytes > MAX_CONVERTED_HTML_BYTES ? undefined : articleOf(item, slug, catalog, options, report, photoFor(item));
+    const article =
+      rawBytes > MAX_CONVERTED_HTML_BYTES ? undefined : articleOf(item, slug, catalog, options, report, photoFor(item));
     const relativeFile = `articles/${slug}.md`;
     const target = path.join(contentDir, relativeFile);
     if (article === undefined || Buffer.byteLength(article) > MAX_ARTICLE_BYTES) {
@@ -322,9 +362,16 @@ export async function importWordpress(options: ImportOptions): Promise<ImportRep
       report.warnings.push({
         id: item.id,
         title: item.title,
-        message: current === undefined
-          ? say(`${relativeFile}이(가) 가져온 뒤 지워졌습니다. 다시 만들지 않았습니다(--force로 다시 만듭니다).`, `${relativeFile} was deleted after it was imported: not written again (--force writes it).`)
-          : say(`${relativeFile}은(는) 가져온 뒤 편집자가 고쳤습니다. 덮어쓰지 않았습니다(--force로 덮어씁니다).`, `${relativeFile} was changed by an editor after it was imported: not overwritten (--force overwrites it).`),
+        message:
+          current === undefined
+            ? say(
+                `${relativeFile}이(가) 가져온 뒤 지워졌습니다. 다시 만들지 않았습니다(--force로 다시 만듭니다).`,
+                `${relativeFile} was deleted after it was imported: not written again (--force writes it).`,
+              )
+            : say(
+                `${relativeFile}은(는) 가져온 뒤 편집자가 고쳤습니다. 덮어쓰지 않았습니다(--force로 덮어씁니다).`,
+                `${relativeFile} was changed by an editor after it was imported: not overwritten (--force overwrites it).`,
+              ),
       });
     } else if (current === article) report.posts.unchanged++;
     else {
@@ -387,7 +434,13 @@ function articleOf(
   const title = plainText(item.title).replace(/\s+/g, " ").trim();
   // A password-protected post was not public on the old site: it waits as a draft for an editor's decision.
   const isProtected = item.password.trim() !== "";
-  if (isProtected) warn(say("옛 사이트에서 비밀번호로 보호된 글이라 초안으로 가져왔습니다. 공개할지 정한 뒤 draft: true를 지우세요.", "was password-protected on the old site: imported as a draft. Decide whether to publish it, then remove draft: true."));
+  if (isProtected)
+    warn(
+      say(
+        "옛 사이트에서 비밀번호로 보호된 글이라 초안으로 가져왔습니다. 공개할지 정한 뒤 draft: true를 지우세요.",
+        "was password-protected on the old site: imported as a draft. Decide whether to publish it, then remove draft: true.",
+      ),
+    );
   const draft = item.status === "draft" || item.status === "pending" || isProtected;
   let published = gmtInstant(item.postDateGmt);
   if (published === undefined && gmtInstant(item.postDate) !== undefined) {
@@ -397,28 +450,44 @@ function articleOf(
   if (published === undefined && item.pubDate && !Number.isNaN(Date.parse(item.pubDate))) published = Date.parse(item.pubDate);
   const dateMissing = published === undefined;
   if (dateMissing) {
-    warn(say("날짜가 없어 초안으로 가져왔습니다. date를 정하고 draft: true를 지우세요.", "has no date: imported as a draft. Set date and remove draft: true."));
+    warn(
+      say(
+        "날짜가 없어 초안으로 가져왔습니다. date를 정하고 draft: true를 지우세요.",
+        "has no date: imported as a draft. Set date and remove draft: true.",
+      ),
+    );
     published = Date.now();
   }
-  if (!title) warn(say("제목이 없어 초안으로 가져왔습니다. title을 쓰고 draft: true를 지우세요.", "has no title: imported as a draft. Write a title and remove draft: true."));
+  if (!title)
+    warn(
+      say(
+        "제목이 없어 초안으로 가져왔습니다. title을 쓰고 draft: true를 지우세요.",
+        "has no title: imported as a draft. Write a title and remove draft: true.",
+      ),
+    );
   const modified = gmtInstant(item.modifiedGmt);
 
   const categories = item.categories.filter((c) => c.domain === "category");
   const sectionOf = (c: { nicename: string; name: string }) =>
-    options.sections.categories[c.nicename] ?? options.sections.categories[c.name] ?? options.sections.categories[decodeURIComponent(c.nicename)];
+    options.sections.categories[c.nicename] ??
+    options.sections.categories[c.name] ??
+    options.sections.categories[decodeURIComponent(c.nicename)];
   const mapped = categories.map(sectionOf).find(Boolean);
   for (const category of categories)
-    if (!sectionOf(category) && !/^uncategori[sz]ed$|^미분류$/i.test(category.nicename)) count(report.unknownCategories, category.name || category.nicename);
+    if (!sectionOf(category) && !/^uncategori[sz]ed$|^미분류$/i.test(category.nicename))
+      count(report.unknownCategories, category.name || category.nicename);
   const tags = new Set<string>();
   for (const tag of item.categories.filter((c) => c.domain === "post_tag")) {
     const name = tag.name.replace(/\s+/g, " ").trim();
     if (!name) continue;
-    if ([...name].length > 30) warn(say(`태그 "${name}"이(가) 30자를 넘어 잘랐습니다.`, `tag "${name}" is over 30 characters: cut.`));
+    if ([...name].length > 30)
+      warn(say(`태그 "${name}"이(가) 30자를 넘어 잘랐습니다.`, `tag "${name}" is over 30 characters: cut.`));
     tags.add([...name].slice(0, 30).join("").trim());
   }
   // A category without a section is kept as a tag, so nothing the old site filed by is lost.
   for (const category of categories)
-    if (!sectionOf(category) && category.name && !/^uncategori[sz]ed$|^미분류$/i.test(category.nicename)) tags.add([...category.name].slice(0, 30).join("").trim());
+    if (!sectionOf(category) && category.name && !/^uncategori[sz]ed$|^미분류$/i.test(category.nicename))
+      tags.add([...category.name].slice(0, 30).join("").trim());
 
   const body = convertBody(item.content, {
     photo,
@@ -426,7 +495,12 @@ function articleOf(
   });
   for (const [what, n] of Object.entries(body.notes.dropped)) count(report.dropped, what, n);
   if (body.notes.linked.length)
-    warn(say(`임베드·갤러리 ${body.notes.linked.length}개를 링크로 바꿨습니다: ${body.notes.linked.slice(0, 3).join(", ")}`, `${body.notes.linked.length} embeds or galleries became links: ${body.notes.linked.slice(0, 3).join(", ")}`));
+    warn(
+      say(
+        `임베드·갤러리 ${body.notes.linked.length}개를 링크로 바꿨습니다: ${body.notes.linked.slice(0, 3).join(", ")}`,
+        `${body.notes.linked.length} embeds or galleries became links: ${body.notes.linked.slice(0, 3).join(", ")}`,
+      ),
+    );
 
   let markdown = body.markdown;
   let image: Record<string, string> | undefined;
@@ -438,12 +512,19 @@ function articleOf(
     else if (!markdown.includes(`](${lead.src}`)) {
       // Too narrow (or missing) for a lead: the photo opens the text instead, where any width will do.
       markdown = `![${lead.alt.replace(/[[\]]/g, "")}](${lead.src})\n\n${markdown}`;
-      if (measured?.ok) warn(say(`대표 사진이 ${measured.photo.width} px로 대표 사진 최소 폭(1,200 px)보다 좁아 본문 첫머리에 넣었습니다.`, `the featured image is ${measured.photo.width} px wide, under a lead photo's 1,200 px: placed at the top of the text.`));
+      if (measured?.ok)
+        warn(
+          say(
+            `대표 사진이 ${measured.photo.width} px로 대표 사진 최소 폭(1,200 px)보다 좁아 본문 첫머리에 넣었습니다.`,
+            `the featured image is ${measured.photo.width} px wide, under a lead photo's 1,200 px: placed at the top of the text.`,
+          ),
+        );
     }
   }
 
   const excerpt = plainText(item.excerpt).replace(/\s+/g, " ").trim();
-  if ([...excerpt].length > 300) warn(say("요약(excerpt)이 300자를 넘어 잘랐습니다.", "the excerpt is over 300 characters: cut."));
+  if ([...excerpt].length > 300)
+    warn(say("요약(excerpt)이 300자를 넘어 잘랐습니다.", "the excerpt is over 300 characters: cut."));
   const authorName = catalog.authors.get(item.creator) ?? item.creator;
   const frontmatter: Record<string, unknown> = {
     title: title || say(`(제목 없음: 워드프레스 글 ${item.id})`, `(Untitled: WordPress post ${item.id})`),

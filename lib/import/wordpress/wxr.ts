@@ -82,7 +82,16 @@ const emptyItem = (line: number): WxrItem => ({
   comments: [],
 });
 
-const emptyComment = (): WxrComment => ({ id: 0, author: "", dateGmt: "", date: "", content: "", approved: "", type: "", parent: 0 });
+const emptyComment = (): WxrComment => ({
+  id: 0,
+  author: "",
+  dateGmt: "",
+  date: "",
+  content: "",
+  approved: "",
+  type: "",
+  parent: 0,
+});
 
 /** The item fields read from an element of the same name (text kept as written). */
 const ITEM_TEXT: Record<string, keyof WxrItem> = {
@@ -137,7 +146,10 @@ export async function* readWxr(file: string): AsyncGenerator<WxrRecord> {
   let failure: WxrError | undefined;
 
   parser.on("error", (error) => {
-    failure ??= new WxrError(say(`XML로 읽을 수 없습니다: ${error.message}`, `not well-formed XML: ${error.message}`), parser.line);
+    failure ??= new WxrError(
+      say(`XML로 읽을 수 없습니다: ${error.message}`, `not well-formed XML: ${error.message}`),
+      parser.line,
+    );
   });
   parser.on("doctype", () => {
     failure ??= new WxrError(
@@ -225,7 +237,10 @@ export async function* readWxr(file: string): AsyncGenerator<WxrRecord> {
       const declared = /^<\?xml[^>]*encoding=["']([^"']+)["']/i.exec(decoded)?.[1];
       if (declared && !/^utf-?8$/i.test(declared))
         throw new WxrError(
-          say(`인코딩이 ${declared}(으)로 적혀 있습니다. UTF-8로 내보낸 파일만 읽습니다.`, `the file declares encoding ${declared}; only UTF-8 exports are read.`),
+          say(
+            `인코딩이 ${declared}(으)로 적혀 있습니다. UTF-8로 내보낸 파일만 읽습니다.`,
+            `the file declares encoding ${declared}; only UTF-8 exports are read.`,
+          ),
           1,
         );
     }
@@ -236,12 +251,17 @@ export async function* readWxr(file: string): AsyncGenerator<WxrRecord> {
   try {
     decoder.decode();
   } catch {
-    throw new WxrError(say("파일 끝의 글자가 UTF-8이 아닙니다(잘린 파일).", "the file ends inside a UTF-8 character (cut short)."), parser.line);
+    throw new WxrError(
+      say("파일 끝의 글자가 UTF-8이 아닙니다(잘린 파일).", "the file ends inside a UTF-8 character (cut short)."),
+      parser.line,
+    );
   }
   parser.close();
   if (failure) throw failure;
   if (!sawRss)
-    throw new WxrError(say("워드프레스 내보내기(WXR) 파일이 아닙니다: <rss> 요소가 없습니다.", "not a WordPress export (WXR): no <rss> element."));
+    throw new WxrError(
+      say("워드프레스 내보내기(WXR) 파일이 아닙니다: <rss> 요소가 없습니다.", "not a WordPress export (WXR): no <rss> element."),
+    );
   if (!siteSent) queue.push({ ...site });
   yield* queue.splice(0);
 }
