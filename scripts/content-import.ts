@@ -3,7 +3,7 @@
 // Brings a WordPress export into content/ (or CONTENT_DIR) and its comments into the comments store
 // (DATABASE_URL, as the site uses it): lib/import/wordpress/import.ts says what becomes what. Prints a
 // report in the editors' language; --report also writes it as JSON. Then run npm run content:check.
-// package.json runs it (without tsx's loader: scripts/run.mjs) with 4 MB semi-spaces and a 192 MB heap:
+// package.json runs it (without tsx's loader: scripts/run.mjs) with 4 MB semi-spaces and a 160 MB heap:
 // its live data is ~30-90 MB, and V8's defaults for a large machine let a 100,000-post import reach
 // ~400-530 MB resident; capped, it stays under 250 MB at the same speed (BENCHMARKS.md, "Archive import").
 import fs from "node:fs";

@@ -32,11 +32,11 @@ export const MISSING_PHOTO = "/images/wordpress-missing-photo.svg";
 /** content:check's limit for one article file. */
 const MAX_ARTICLE_BYTES = 512 * 1024;
 /**
- * A body's HTML past this is not converted: its Markdown would need to be half of it to fit in an article
- * file, and its syntax trees (~65 bytes per byte of HTML) beside a 100,000-post import's own data would
- * not fit the import's 192 MB heap.
+ * A body's HTML past this is not converted: its Markdown would need to be two thirds of it to fit in an
+ * article file, and its syntax trees (~65 bytes per byte of HTML) beside a 100,000-post import's own data
+ * would not fit the import's 160 MB heap.
  */
-const MAX_CONVERTED_HTML_BYTES = 1024 * 1024;
+const MAX_CONVERTED_HTML_BYTES = 768 * 1024;
 /** A lead photo must be this wide (lib/content/schema.ts); a narrower featured image opens the body instead. */
 const LEAD_MIN_WIDTH = 1200;
 
