@@ -17,6 +17,7 @@ import { importComments } from "@/lib/engagement/imported-comments";
 import { engagementService } from "@/lib/engagement/service";
 import { routePage } from "@/lib/http/page-routing";
 import { importWordpress, MANIFEST_FILE, readSectionMapping, SECTIONS_FILE, type ImportOptions } from "@/lib/import/wordpress/import";
+import { convertBody } from "@/lib/import/wordpress/body";
 import { WxrError } from "@/lib/import/wordpress/wxr";
 import { wxrExport, type WxrPostSpec } from "../../scripts/lib/wxr-export";
 import { AUTHORS, KOREAN_SITE as SITE, koreanPosts, writeKoreanUploads } from "../fixtures/korean-wxr";
@@ -326,5 +327,21 @@ describe.each(ENGINES)("imported comments on $name", (engine) => {
     } finally {
       await db.drop();
     }
+  });
+});
+
+describe("bodies as the portal's Markdown", () => {
+  const options = { photo: (_: string, alt: string) => ({ src: "/images/wordpress-missing-photo.svg", alt: alt || "사진" }), attachmentUrl: () => undefined };
+  it("gives every table a header a screen reader can announce: empty rows dropped, empty header cells labelled", () => {
+    const { markdown } = convertBody(
+      "<table><thead><tr><th></th><th> </th></tr></thead><tbody><tr><td>연도</td><td>기업 수</td></tr><tr><td>2023</td><td>120</td></tr></tbody></table>" +
+        "<table><tr><th>항목</th><th></th></tr><tr><td>1</td><td>2</td></tr></table>",
+      options,
+    );
+    const headers = markdown.split("\n\n").map((table) => table.split("\n")[0]!.split("|").map((cell) => cell.trim()).filter(Boolean));
+    expect(headers).toEqual([
+      ["연도", "기업 수"],
+      ["항목", expect.stringMatching(/^\((빈 칸|empty)\)$/)],
+    ]);
   });
 });

@@ -1,7 +1,8 @@
 // A WordPress archive brought in and published, as a paper moving over would do it: WordPress's own test
 // exports and a Korean paper's export imported with `npm run content:import` into the fixture site, built
 // and served. Every old permalink answers 308 to its new page, the comments appear under their article,
-// and the Nu Html Checker finds no error on any imported page.
+// and the validators CI runs on the site's own pages (the Nu Html Checker, axe-core at phone and desktop
+// widths) find nothing on any imported page.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -9,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { loadContent } from "@/lib/content";
+import { launchChromium } from "../../scripts/lib/chromium";
 import { buildSite, startServer, type RunningServer } from "../../scripts/lib/next-server";
 import { wxrExport } from "../../scripts/lib/wxr-export";
 import { AUTHORS, KOREAN_SITE, koreanPosts, writeKoreanUploads } from "../fixtures/korean-wxr";
@@ -109,3 +111,40 @@ it("the Nu Html Checker finds no error on any imported page", async () => {
   ).toEqual([]);
   fs.rmSync(dir, { recursive: true, force: true });
 }, 180_000);
+
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+
+it("axe-core finds no WCAG 2.2 AA or best-practice violation on any imported page, at phone and desktop widths", async () => {
+  const browser = await launchChromium();
+  const axe = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+  const found: string[] = [];
+  try {
+    for (const viewport of [
+      { width: 390, height: 844 },
+      { width: 1280, height: 800 },
+    ]) {
+      const context = await browser.newContext({ viewport, locale: "ko-KR", timezoneId: "Asia/Seoul" });
+      const page = await context.newPage();
+      let reader = 0;
+      for (const article of imported().filter((a) => !a.draft && Date.parse(a.date) <= Date.now())) {
+        await page.setExtraHTTPHeaders({ "X-Forwarded-For": `10.7.${++reader >> 8}.${reader & 255}` });
+        await page.goto(`${server!.url}/articles/${article.slug}`);
+        await page.addScriptTag({ content: axe });
+        const violations = await page.evaluate(async (tags) => {
+          const api = (
+            window as unknown as {
+              axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+            }
+          ).axe;
+          const result = await api.run({ runOnly: { type: "tag", values: tags } });
+          return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+        }, AXE_TAGS);
+        for (const violation of violations) found.push(`${article.slug} at ${viewport.width}: ${violation}`);
+      }
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  expect(found.join("\n")).toBe("");
+}, 600_000);

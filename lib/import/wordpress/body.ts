@@ -12,6 +12,7 @@ import rehypeRemark from "rehype-remark";
 import remarkGfm from "remark-gfm";
 import remarkStringify from "remark-stringify";
 import { unified } from "unified";
+import { say } from "@/lib/content/problems";
 
 /** What the body's <img> becomes: a photo under content/images/ or a labelled placeholder, with its alt. */
 export type BodyPhoto = { src: string; alt: string };
@@ -203,6 +204,40 @@ function fixTree(tree: Root, options: BodyOptions, notes: BodyNotes): void {
   };
   visit(tree);
   outlineHeadings(tree);
+  tableHeaders(tree);
+}
+
+/**
+ * A Markdown table's first row is its header, and a header cell with no text is one a screen reader
+ * announces as nothing (axe: empty-table-header, on five of WordPress's test posts): rows with nothing in
+ * them are dropped, and an empty cell of the first row left is labelled as empty.
+ */
+function tableHeaders(tree: Root): void {
+  const isEmpty = (node: ElementContent) => !textOf(node).trim() && !(node.type === "element" && findImage(node));
+  const visit = (node: Root | Element) => {
+    for (const child of node.children) {
+      if (child.type !== "element") continue;
+      if (child.tagName !== "table") {
+        visit(child);
+        continue;
+      }
+      const rows: { row: Element; parent: Element }[] = [];
+      const collect = (parent: Element) => {
+        for (const part of parent.children)
+          if (part.type === "element" && part.tagName === "tr") rows.push({ row: part, parent });
+          else if (part.type === "element" && ["thead", "tbody", "tfoot"].includes(part.tagName)) collect(part);
+      };
+      collect(child);
+      const cellsOf = (row: Element) =>
+        row.children.filter((c): c is Element => c.type === "element" && (c.tagName === "th" || c.tagName === "td"));
+      for (const { row, parent } of rows)
+        if (cellsOf(row).every(isEmpty)) parent.children = parent.children.filter((c) => c !== row);
+      const first = rows.find(({ row, parent }) => parent.children.includes(row));
+      for (const cell of first ? cellsOf(first.row) : [])
+        if (isEmpty(cell)) cell.children = [{ type: "text", value: say("(빈 칸)", "(empty)") }];
+    }
+  };
+  visit(tree);
 }
 
 /**
