@@ -335,13 +335,15 @@ describe("bodies as the portal's Markdown", () => {
   it("gives every table a header a screen reader can announce: empty rows dropped, empty header cells labelled", () => {
     const { markdown } = convertBody(
       "<table><thead><tr><th></th><th> </th></tr></thead><tbody><tr><td>연도</td><td>기업 수</td></tr><tr><td>2023</td><td>120</td></tr></tbody></table>" +
-        "<table><tr><th>항목</th><th></th></tr><tr><td>1</td><td>2</td></tr></table>",
+        "<table><tr><th>항목</th><th></th></tr><tr><td>1</td><td>2</td></tr></table>" +
+        "<table><tbody><tr><td>!</td><td>#</td></tr><tr><td>1</td><td>2</td></tr></tbody></table>",
       options,
     );
     const headers = markdown.split("\n\n").map((table) => table.split("\n")[0]!.split("|").map((cell) => cell.trim()).filter(Boolean));
     expect(headers).toEqual([
       ["연도", "기업 수"],
       ["항목", expect.stringMatching(/^\((빈 칸|empty)\)$/)],
+      ["!", "#"],
     ]);
   });
 });

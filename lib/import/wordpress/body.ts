@@ -210,7 +210,8 @@ function fixTree(tree: Root, options: BodyOptions, notes: BodyNotes): void {
 /**
  * A Markdown table's first row is its header, and a header cell with no text is one a screen reader
  * announces as nothing (axe: empty-table-header, on five of WordPress's test posts): rows with nothing in
- * them are dropped, and an empty cell of the first row left is labelled as empty.
+ * them are dropped, a table without a head gets its first row as one, and an empty header cell is
+ * labelled as empty.
  */
 function tableHeaders(tree: Root): void {
   const isEmpty = (node: ElementContent) => !textOf(node).trim() && !(node.type === "element" && findImage(node));
@@ -233,7 +234,14 @@ function tableHeaders(tree: Root): void {
       for (const { row, parent } of rows)
         if (cellsOf(row).every(isEmpty)) parent.children = parent.children.filter((c) => c !== row);
       const first = rows.find(({ row, parent }) => parent.children.includes(row));
-      for (const cell of first ? cellsOf(first.row) : [])
+      if (!first) continue;
+      // A table without a head: its first row is the header (rehype-remark would add an empty one).
+      if (first.parent.tagName !== "thead") {
+        first.parent.children = first.parent.children.filter((c) => c !== first.row);
+        for (const cell of cellsOf(first.row)) cell.tagName = "th";
+        child.children = [{ type: "element", tagName: "thead", properties: {}, children: [first.row] }, ...child.children];
+      }
+      for (const cell of cellsOf(first.row))
         if (isEmpty(cell)) cell.children = [{ type: "text", value: say("(빈 칸)", "(empty)") }];
     }
   };
