@@ -1,4 +1,4 @@
-import type { Snippet } from "@/lib/search/index";
+import type { Snippet } from "@/lib/search/highlight";
 
 /** Snippet text with its matches in <mark>; React escapes every piece, so no text can become markup. */
 export function HighlightedText({ snippet }: { snippet: Snippet }) {

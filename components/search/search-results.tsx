@@ -1,6 +1,6 @@
 import type { ArticleCard } from "@/lib/content/schema";
 import { numberedTitle, sectionName } from "@/lib/article-display";
-import type { Snippet } from "@/lib/search/index";
+import type { Snippet } from "@/lib/search/highlight";
 import { paths } from "@/lib/urls";
 import { ListDate } from "@/components/listing/list-date";
 import { HighlightedText } from "@/components/search/highlighted-text";

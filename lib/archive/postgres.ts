@@ -12,7 +12,7 @@ import type Database from "better-sqlite3";
 import pg from "pg";
 import type { Article, ArticleCard, Banner, Publisher } from "@/lib/content/schema";
 import type { Photo } from "@/lib/images/photos";
-import { FIELD_WEIGHTS, scoreFields, type SearchFields } from "@/lib/search/index";
+import { fieldWeightSql, repeatSql, scoreFields, type SearchFields } from "@/lib/search/ranking";
 import {
   matchAll,
   searchFields,
@@ -41,7 +41,6 @@ import { isFiltered, type SearchFilter } from "@/lib/search/filters";
 import {
   LEVELLED_TERMS,
   RelatedRanking,
-  repeatExpression,
   searchRequest,
   type ArchiveReader,
   type ArchiveSearchHit,
@@ -982,19 +981,11 @@ export class PostgresArchiveReader implements ArchiveReader {
     terms: string[],
     params: Record<string, unknown>,
   ): Promise<ArchiveSearchHit[]> {
-    const w = FIELD_WEIGHTS;
     // Per term, the weight of the first field holding it. A term of one or two characters that the tokens
     // match is in the body if in no short field; a longer term's grams can be apart, so the body is
     // searched for it, and a row holding it nowhere gets NULL.
-    const weight = terms
-      .map((term, i) => {
-        const t = `@t${i}::text`;
-        const body = [...term].length <= 2 ? `ELSE ${w.body}` : `WHEN strpos(h.body, ${t}) > 0 THEN ${w.body}`;
-        return `(CASE WHEN strpos(h.title, ${t}) > 0 THEN ${w.title} WHEN strpos(h.tags, ${t}) > 0 THEN ${w.tags}
-          WHEN strpos(h.summary, ${t}) > 0 THEN ${w.summary} ${body} END)`;
-      })
-      .join(" + ");
-    const repeats = repeatExpression(terms.length, "least").replace(/@t(\d+)/g, "@t$1::text");
+    const weight = fieldWeightSql(terms, "postgres", (term) => [...term].length <= 2);
+    const repeats = repeatSql(terms.length, "postgres");
     const rows = await this.rows<{ card: string; plain_text: string; time: number; score: number }>(
       `WITH m AS MATERIALIZED (
          SELECT * FROM (SELECT c.id, c.time, c.slug, ${weight} AS weight

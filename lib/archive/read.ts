@@ -6,7 +6,7 @@ import type { Article, ArticleCard, Banner, Publisher } from "@/lib/content/sche
 import type { SectionSlug } from "@/lib/site";
 import type { Photo } from "@/lib/images/photos";
 import { rankRelated, RELATED_WEIGHTS, relatedScore } from "@/lib/related";
-import { scoreFields, type SearchFields } from "@/lib/search/index";
+import { maxRepeatPoints, scoreFields, type SearchFields } from "@/lib/search/ranking";
 import {
   matchAll,
   searchStates,
@@ -729,24 +729,10 @@ export function searchRequest(raw: string, now: number, offset: number, limit: n
     offset,
     limit,
     place: offset + limit,
-    bonus: MAX_REPEAT_POINTS * terms.length,
+    bonus: maxRepeatPoints(terms.length),
   };
   terms.forEach((term, i) => (params[`t${i}`] = term));
   return { terms, display, params };
-}
-
-/** Points a term can earn by recurring in the body (lib/search/index.ts scoreFields). */
-const MAX_REPEAT_POINTS = 5;
-
-/**
- * Each term's occurrences in the body, at most five: replace() removes the same non-overlapping
- * occurrences, left to right, that scoreFields counts.
- */
-export function repeatExpression(termCount: number, min = "min"): string {
-  return Array.from(
-    { length: termCount },
-    (_, i) => `${min}(${MAX_REPEAT_POINTS}, (length(b.body) - length(replace(b.body, @t${i}, ''))) / length(@t${i}))`,
-  ).join(" + ");
 }
 
 /** Opens a read model file read-only. */

@@ -1,7 +1,7 @@
 // Search ranking that reads only the page, not every match: SQLite's FTS5 (lib/archive/read.ts) and
 // PostgreSQL's GIN over a tsvector (lib/archive/postgres.ts) walk the same states, each in its own syntax.
 //
-// A term's points in an article (lib/search/index.ts scoreFields) are its best field's weight plus its
+// A term's points in an article (lib/search/ranking.ts scoreFields) are its best field's weight plus its
 // repeats in the body, at most five. Both are facts of the article, so the read model indexes them as
 // tokens of their own in a `levels` column (levelTokens below): "this character is in the title", "this
 // two-character gram occurs at least 3 times in the body". A query then asks the index for the articles
@@ -12,13 +12,11 @@
 // bounded by its grams' levels (never fewer occurrences of the term than of any of its grams) and counted
 // exactly from the body for the rows the walk reaches.
 import type { Article } from "@/lib/content/schema";
-import { FIELD_WEIGHTS, searchableTags } from "@/lib/search/index";
+import { FIELD_WEIGHTS, MAX_REPEATS, SEARCH_FIELDS, searchableTags, type SearchField } from "@/lib/search/ranking";
 import { compact, normalizeText } from "@/lib/search/normalize";
 import { WALK_BUDGET, type WalkBudget } from "@/lib/archive/search-budget";
 import { yieldToReaders } from "@/lib/yield-to-readers";
 
-/** Repeats in the body a term earns points for (lib/search/index.ts scoreFields). */
-export const MAX_REPEATS = 5;
 /** The digit that marks a gram of a short field in the levels column; 1–5 are the body's repeat levels. */
 const FIELD_MARK = { title: 7, tags: 8, summary: 9 } as const;
 type ShortField = keyof typeof FIELD_MARK;
@@ -80,7 +78,7 @@ export function levelTokens(
   return tokens;
 }
 
-/** The compact search fields of an article (what lib/search/index.ts indexed in memory). */
+/** The compact search fields of an article (what the in-memory reference indexes). */
 export function searchFields(article: Pick<Article, "title" | "tags" | "authors" | "headlineWords" | "summary" | "plainText">) {
   const tags = searchableTags(article).map(compact);
   return {
@@ -331,8 +329,9 @@ export function termPlan(term: string, syntax: IndexSyntax = FTS5): TermPlan {
 }
 
 /** The four places a term's weight can come from, best first. */
-const TIERS = ["title", "tags", "summary", "body"] as const;
-type Tier = (typeof TIERS)[number];
+/** The fields a term can be found in, best first (lib/search/ranking.ts). */
+const TIERS = SEARCH_FIELDS;
+type Tier = SearchField;
 
 /**
  * The part of a state that fixes one term's repeat level in its tier. In a short field's tier, level 0 says

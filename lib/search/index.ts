@@ -1,15 +1,10 @@
 // An in-memory Korean search index over the published articles: one- and two-character grams find
 // candidates, an exact substring check on the compact text confirms them, field weights rank them.
 import type { Article } from "@/lib/content/schema";
-import { compact, compactWithMap, parseQuery } from "@/lib/search/normalize";
+import { compact, parseQuery } from "@/lib/search/normalize";
+import { scoreFields, SEARCH_FIELDS, searchableTags, type SearchFields } from "@/lib/search/ranking";
 
-/** Points for a term found in each field: title > tags > summary > body, as readers expect. */
-export const FIELD_WEIGHTS = { title: 100, tags: 40, summary: 15, body: 5 } as const;
-type Field = keyof typeof FIELD_WEIGHTS;
-const FIELDS = Object.keys(FIELD_WEIGHTS) as Field[];
-
-/** An article's compact text per field. */
-export type SearchFields = Record<Field, string>;
+/** An indexed article. */
 type Entry = { article: Article; fields: SearchFields; time: number };
 
 export type SearchIndex = {
@@ -21,20 +16,7 @@ export type SearchIndex = {
 export type SearchHit = { article: Article; score: number; time: number };
 export type SearchResult = { terms: string[]; display: string; total: number; hits: SearchHit[] };
 
-/**
- * What search weighs as tags: the tags, the words the title's abbreviations stand for (日 → 일본), then the
- * byline (each author's name and title, 권성욱 박사), so a reader finds a columnist's pieces by name and
- * 日's headlines by 일본, ranked as a tag would rank them.
- */
-export function searchableTags(article: Pick<Article, "tags" | "authors" | "headlineWords">): string[] {
-  return [
-    ...article.tags,
-    ...(article.headlineWords ?? []),
-    ...article.authors.flatMap((author) => [author.name, ...(author.title ? [author.title] : [])]),
-  ];
-}
-
-function fieldsOf(article: Article): Record<Field, string> {
+function fieldsOf(article: Article): SearchFields {
   return {
     title: compact(article.title),
     // A separator that compact text never contains keeps a term from spanning two tags.
@@ -60,7 +42,7 @@ export function buildSearchIndex(articles: Article[]): SearchIndex {
   const postings = new Map<string, number[]>();
   entries.forEach((entry, id) => {
     const grams = new Set<string>();
-    for (const field of FIELDS) for (const gram of gramsOf(entry.fields[field])) grams.add(gram);
+    for (const field of SEARCH_FIELDS) for (const gram of gramsOf(entry.fields[field])) grams.add(gram);
     for (const gram of grams) {
       const list = postings.get(gram);
       if (list) list.push(id);
@@ -94,25 +76,6 @@ function candidatesFor(index: SearchIndex, term: string): number[] {
   return lists.slice(1).reduce(intersect, lists[0] ?? []);
 }
 
-/** Occurrences of `term` in `text`, counting at most `cap`. */
-function occurrences(text: string, term: string, cap: number): number {
-  let count = 0;
-  for (let at = text.indexOf(term); at !== -1 && count < cap; at = text.indexOf(term, at + term.length)) count++;
-  return count;
-}
-
-/** Points of an article with compact `fields` for `terms`; 0 unless every term occurs. */
-export function scoreFields(fields: SearchFields, terms: string[]): number {
-  let score = 0;
-  for (const term of terms) {
-    const best = FIELDS.find((field) => fields[field].includes(term));
-    if (!best) return 0;
-    // A little more for a term that recurs in the body, capped so long texts do not win by length.
-    score += FIELD_WEIGHTS[best] + occurrences(fields.body, term, 5);
-  }
-  return score;
-}
-
 /** Articles matching every term of `raw`, best first (ties: newer first, then slug); `offset`/`limit` page them. */
 export function searchArticles(index: SearchIndex, raw: string, offset = 0, limit = 10): SearchResult {
   const { terms, display } = parseQuery(raw);
@@ -129,39 +92,4 @@ export function searchArticles(index: SearchIndex, raw: string, offset = 0, limi
   }
   hits.sort((a, b) => b.score - a.score || b.time - a.time || (a.article.slug < b.article.slug ? -1 : 1));
   return { terms, display, total: hits.length, hits: hits.slice(offset, offset + limit) };
-}
-
-export type Snippet = { text: string; highlights: [number, number][] };
-
-/**
- * A stretch of `text` (at most `width` characters) around the first match of any term, with every match
- * in it as [start, end) offsets into the returned text. Matching ignores spacing and case, like search.
- */
-export function highlight(text: string, terms: string[], width = 120): Snippet {
-  const source = text.replace(/\s+/g, " ").trim();
-  const { compact: folded, origin } = compactWithMap(source);
-  const matches: [number, number][] = [];
-  for (const term of terms) {
-    let from = folded.indexOf(term);
-    while (from !== -1) {
-      matches.push([origin[from]!, origin[from + term.length - 1]! + 1]);
-      from = folded.indexOf(term, from + term.length);
-    }
-  }
-  matches.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  // Overlapping matches of different terms become one highlight.
-  const merged: [number, number][] = [];
-  for (const match of matches) {
-    const last = merged[merged.length - 1];
-    if (last && match[0] <= last[1]) last[1] = Math.max(last[1], match[1]);
-    else merged.push([...match]);
-  }
-  const first = matches[0]?.[0] ?? 0;
-  const start = Math.max(0, Math.min(first - Math.floor(width / 3), source.length - width));
-  const end = Math.min(source.length, start + width);
-  const prefix = start > 0 ? "…" : "";
-  const highlights = merged
-    .filter(([s, e]) => s >= start && e <= end)
-    .map(([s, e]): [number, number] => [s - start + prefix.length, e - start + prefix.length]);
-  return { text: `${prefix}${source.slice(start, end)}${end < source.length ? "…" : ""}`, highlights };
 }

@@ -2,7 +2,7 @@
 import { numberedTitle, sectionName } from "@/lib/article-display";
 import type { ArticleCard } from "@/lib/archive/read";
 import { josa } from "es-hangul";
-import { highlight, type Snippet } from "@/lib/search/index";
+import { highlight, type Snippet } from "@/lib/search/highlight";
 import { asTypedQuery, type UnderstoodSearch } from "@/lib/search/understand";
 
 export const RESULTS_PER_PAGE = 10;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildCatalog } from "@/lib/catalog";
 import { readContent } from "@/lib/content";
-import { buildSearchIndex, highlight, searchArticles } from "@/lib/search/index";
+import { buildSearchIndex, searchArticles } from "@/lib/search/index";
+import { highlight } from "@/lib/search/highlight";
 import { compact, compactWithMap, parseQuery } from "@/lib/search/normalize";
 import { searchJson } from "@/lib/search/present";
 import { resultCount } from "@/lib/search/result-count";

@@ -1,0 +1,95 @@
+// How search ranks, in one place: what a title, a tag, the summary and the body are worth, how many of a
+// term's repeats in the body count, and what weighs as a tag. Everything that ranks is generated from
+// this module: the exact score of one article (scoreFields, which both engines apply to the rows they
+// read), the index's states and levels (lib/archive/search-levels.ts: a state's score is a sum of these
+// weights and repeat levels), the SQL both engines score many matches with (fieldWeightSql, repeatSql),
+// and the in-memory reference the tests rank against (tests/support/search-reference.ts). Changing a weight
+// is one edit here; tests/unit/ranking.test.ts shows both engines and the reference agree on a corpus.
+import type { Article } from "@/lib/content/schema";
+
+/** Points for a term found in each field: title > tags > summary > body, as readers expect. */
+export const FIELD_WEIGHTS = { title: 100, tags: 40, summary: 15, body: 5 } as const;
+export type SearchField = keyof typeof FIELD_WEIGHTS;
+/** The fields from best to worst: a term scores the weight of the first one holding it. */
+export const SEARCH_FIELDS = Object.keys(FIELD_WEIGHTS) as SearchField[];
+
+/**
+ * Occurrences of a term in the body that earn a point each: a term that recurs ranks a little higher,
+ * capped so that long texts do not win by length. Also the index's highest repeat level.
+ */
+export const MAX_REPEATS = 5;
+
+/** An article's compact text per field (lib/search/normalize.ts `compact`). */
+export type SearchFields = Record<SearchField, string>;
+
+/**
+ * What search weighs as tags: the tags, the words the title's abbreviations stand for (日 → 일본), then the
+ * byline (each author's name and title, 권성욱 박사), so a reader finds a columnist's pieces by name and
+ * 日's headlines by 일본, ranked as a tag would rank them.
+ */
+export function searchableTags(article: Pick<Article, "tags" | "authors" | "headlineWords">): string[] {
+  return [
+    ...article.tags,
+    ...(article.headlineWords ?? []),
+    ...article.authors.flatMap((author) => [author.name, ...(author.title ? [author.title] : [])]),
+  ];
+}
+
+/** Non-overlapping occurrences of `term` in `text`, left to right, counting at most `cap`. */
+export function occurrences(text: string, term: string, cap = MAX_REPEATS): number {
+  let count = 0;
+  for (let at = text.indexOf(term); at !== -1 && count < cap; at = text.indexOf(term, at + term.length)) count++;
+  return count;
+}
+
+/** Points of an article with compact `fields` for `terms`; 0 unless every term occurs. */
+export function scoreFields(fields: SearchFields, terms: string[]): number {
+  let score = 0;
+  for (const term of terms) {
+    const best = SEARCH_FIELDS.find((field) => fields[field].includes(term));
+    if (!best) return 0;
+    score += FIELD_WEIGHTS[best] + occurrences(fields.body, term);
+  }
+  return score;
+}
+
+/** The most that repeats in the body can add to a score of `termCount` terms. */
+export const maxRepeatPoints = (termCount: number) => MAX_REPEATS * termCount;
+
+/** The two SQL dialects the engines speak where scoring is written in SQL. */
+export type ScoringDialect = "sqlite" | "postgres";
+
+/** Term `i` as a text value in a statement (@t0, @t1, … as lib/archive/search-request.ts binds them). */
+const termParam = (i: number, dialect: ScoringDialect) => (dialect === "postgres" ? `@t${i}::text` : `@t${i}`);
+
+/**
+ * Each term's occurrences in the body column `body`, at most MAX_REPEATS each, summed: replace() removes
+ * the same non-overlapping occurrences, left to right, that `occurrences` counts.
+ */
+export function repeatSql(termCount: number, dialect: ScoringDialect, body = "b.body"): string {
+  const least = dialect === "postgres" ? "least" : "min";
+  return Array.from({ length: termCount }, (_, i) => {
+    const t = termParam(i, dialect);
+    return `${least}(${MAX_REPEATS}, (length(${body}) - length(replace(${body}, ${t}, ''))) / length(${t}))`;
+  }).join(" + ");
+}
+
+/**
+ * Per term, the weight of the first field of row `h` holding it (`h.title`, `h.tags`, `h.summary`,
+ * `h.body`), summed; NULL when a term is in none. `bodyAssumed`: a term the index matched exactly (one or
+ * two characters) is in the body if in no short field, so the body is not searched for it.
+ */
+export function fieldWeightSql(terms: string[], dialect: ScoringDialect, bodyAssumed: (term: string) => boolean): string {
+  const contains = (column: string, t: string) =>
+    dialect === "postgres" ? `strpos(${column}, ${t}) > 0` : `instr(${column}, ${t}) > 0`;
+  return terms
+    .map((term, i) => {
+      const t = termParam(i, dialect);
+      const short = SEARCH_FIELDS.filter((field) => field !== "body").map(
+        (field) => `WHEN ${contains(`h.${field}`, t)} THEN ${FIELD_WEIGHTS[field]}`,
+      );
+      const body = bodyAssumed(term) ? `ELSE ${FIELD_WEIGHTS.body}` : `WHEN ${contains("h.body", t)} THEN ${FIELD_WEIGHTS.body}`;
+      return `(CASE ${short.join(" ")} ${body} END)`;
+    })
+    .join(" + ");
+}
