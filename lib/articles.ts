@@ -2,7 +2,7 @@
 // instant that decides what is published.
 import { cacheLife } from "next/cache";
 import { archive } from "@/lib/archive";
-import type { ArchiveReader, ArticleCard } from "@/lib/archive/read";
+import type { ArchiveReader, ArticleCard } from "@/lib/archive/reader";
 import { sidebarContent, type SidebarContent } from "@/lib/catalog";
 import type { Article, Publisher } from "@/lib/content/schema";
 import { getSidebarLive } from "@/lib/engagement/live";

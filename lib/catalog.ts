@@ -8,7 +8,7 @@ import { oncePer } from "@/lib/memo";
 import { rankRelated } from "@/lib/related";
 import { SECTIONS, site, type SectionSlug } from "@/lib/site";
 import { nameKey } from "@/lib/urls";
-import type { ArchiveReader } from "@/lib/archive/read";
+import type { ArchiveReader } from "@/lib/archive/reader";
 
 export type NamedGroup<T = string> = { key: string; name: string; value: T; articles: Article[] };
 

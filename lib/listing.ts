@@ -1,5 +1,5 @@
 // Listing pages (sections, tags, series, authors): which groups exist and which page a URL asks for.
-import type { ArchiveReader, ArticleCard, GroupSummary } from "@/lib/archive/read";
+import type { ArchiveReader, ArticleCard, GroupSummary } from "@/lib/archive/reader";
 import type { Page } from "@/lib/catalog";
 import { sectionName } from "@/lib/article-display";
 import { SECTIONS, site } from "@/lib/site";

@@ -2,7 +2,7 @@
 // that calls notFound() for an unknown slug answers 404 with an empty error document (vercel/next.js
 // #97000) and stores that 404 under its own path (#98027); the portal server sends such paths to the
 // real 404 page (lib/http/page-routing.ts).
-import type { ArchiveReader } from "@/lib/archive/read";
+import type { ArchiveReader } from "@/lib/archive/reader";
 import { locateListing, type ListingKind } from "@/lib/listing";
 import { decodeSegment } from "@/lib/urls";
 

@@ -10,7 +10,7 @@
 // nothing, longest noun first (what the site does: lib/search/understand.ts). Not part of CI.
 import { readContent } from "@/lib/content";
 import { parseArticle } from "@/lib/content/parse-article";
-import { readModelInMemory } from "@/lib/archive/read";
+import { readModelInMemory } from "@/lib/archive/sqlite/reader";
 import { PARTICLES, particleStems } from "@/lib/search/hangul";
 import { MAX_SEARCH_RESULTS } from "@/lib/search/present";
 import { understandSearch } from "@/lib/search/understand";

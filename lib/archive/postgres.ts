@@ -38,17 +38,10 @@ import {
 } from "@/lib/archive/search-budget";
 import { nameKey as groupKey, normalizeAlias } from "@/lib/urls";
 import { isFiltered, type SearchFilter } from "@/lib/search/filters";
-import {
-  LEVELLED_TERMS,
-  RelatedRanking,
-  searchRequest,
-  type ArchiveReader,
-  type ArchiveSearchHit,
-  type ArchiveSearchResult,
-  type GroupSummary,
-  type RelatedCandidateRow,
-  type RelationFacts,
-} from "@/lib/archive/read";
+import { LEVELLED_TERMS } from "@/lib/archive/search-budget";
+import { RelatedRanking, type RelatedCandidateRow } from "@/lib/archive/related-ranking";
+import { searchRequest } from "@/lib/archive/search-request";
+import type { ArchiveReader, ArchiveSearchHit, ArchiveSearchResult, GroupSummary, RelationFacts } from "@/lib/archive/reader";
 import { RELATED_WEIGHTS, relatedScore } from "@/lib/related";
 import {
   estimatesFrom,
@@ -58,7 +51,8 @@ import {
   totalFromSample,
   type SearchTotal,
 } from "@/lib/archive/estimate";
-import { groupEntriesOf, READ_MODEL_VERSION, type GroupKind, type PickKey } from "@/lib/archive/write";
+import { groupEntriesOf, READ_MODEL_VERSION } from "@/lib/archive/write";
+import type { GroupKind, PickKey } from "@/lib/archive/reader";
 
 // bigint (int8) columns are epoch milliseconds and counts: numbers, not strings.
 pg.types.setTypeParser(20, (value) => Number(value));

@@ -1,4 +1,4 @@
-// Search ranking that reads only the page, not every match: SQLite's FTS5 (lib/archive/read.ts) and
+// Search ranking that reads only the page, not every match: SQLite's FTS5 (lib/archive/sqlite/search.ts) and
 // PostgreSQL's GIN over a tsvector (lib/archive/postgres.ts) walk the same states, each in its own syntax.
 //
 // A term's points in an article (lib/search/ranking.ts scoreFields) are its best field's weight plus its

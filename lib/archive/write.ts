@@ -12,15 +12,13 @@ import { levelTokens, searchFields } from "@/lib/archive/search-levels";
 import { SAMPLE_EVERY } from "@/lib/archive/estimate";
 import { buildVocabulary } from "@/lib/search/vocabulary";
 import { nameKey, normalizeAlias } from "@/lib/urls";
+import type { GroupKind } from "@/lib/archive/reader";
 
 /** Bumped whenever the tables change: a server refuses a read model written by other code. */
 export const READ_MODEL_VERSION = 11;
 
 /** Characters of plain text a card keeps: enough for every teaser (the longest is 200). */
 export const CARD_TEXT_LENGTH = 240;
-
-export type GroupKind = "section" | "tag" | "series" | "author" | "pick";
-export type PickKey = "why" | "only" | "magazine";
 
 const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -1,7 +1,7 @@
 // Old addresses and paths that name nothing, decided by the portal's server before Next runs a page:
 // one or two indexed queries on the read model, instead of a Next proxy (middleware) on every request,
 // which cost each page request Next's middleware machinery (BENCHMARKS.md, "Throughput").
-import type { ArchiveReader } from "@/lib/archive/read";
+import type { ArchiveReader } from "@/lib/archive/reader";
 import { pageExists } from "@/lib/route-exists";
 import { paths } from "@/lib/urls";
 

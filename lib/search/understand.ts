@@ -8,7 +8,7 @@
 // A query typed with the keyboard left in English is searched as the Hangul it spells when that finds
 // more (rkskrkdhk → 가나가와). Every step is a bounded search (lib/archive/search-budget.ts), and there
 // are at most MAX_COUNTS counts besides the two searches.
-import type { ArchiveReader, ArchiveSearchResult } from "@/lib/archive/read";
+import type { ArchiveReader, ArchiveSearchResult } from "@/lib/archive/reader";
 import type { SearchFilter } from "@/lib/search/filters";
 import { compatibilityJamo, composingParts, fromEnglishLayout, isInitialsQuery, particleStems } from "@/lib/search/hangul";
 import { compact, MAX_TERMS, parseQuery } from "@/lib/search/normalize";

@@ -1,7 +1,7 @@
 // RSS 2.0 and Atom feeds with the full, already sanitised article HTML, built by the `feed` package.
 import { Feed } from "feed";
 import { bylineNames, correctionLabel, numberedTitle, sectionName, teaser } from "@/lib/article-display";
-import type { ArchiveReader } from "@/lib/archive/read";
+import type { ArchiveReader } from "@/lib/archive/reader";
 import type { Article } from "@/lib/content/schema";
 import { formatKstDateTime } from "@/lib/dates";
 import { xmlEscape } from "@/lib/seo/xml";

@@ -1,5 +1,5 @@
 // sitemap.xml (split with an index past the protocol's limit) and the Google News sitemap.
-import type { ArchiveReader, ArticleCard } from "@/lib/archive/read";
+import type { ArchiveReader, ArticleCard } from "@/lib/archive/reader";
 import { numberedTitle } from "@/lib/article-display";
 import { listingPages, type ListingKind } from "@/lib/listing";
 import { xmlEscape } from "@/lib/seo/xml";

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readModelInMemory } from "@/lib/archive/read";
+import { readModelInMemory } from "@/lib/archive/sqlite/reader";
 import { loadContent } from "@/lib/content";
 import { SLUG_PATTERN } from "@/lib/content/schema";
 import { openDatabase, type Db } from "@/lib/db";

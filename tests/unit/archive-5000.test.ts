@@ -12,7 +12,7 @@ import { buildSearchIndex, searchArticles, type SearchIndex } from "@/lib/search
 import { SECTIONS } from "@/lib/site";
 import { generateArticles } from "@/lib/synthetic";
 import { PostgresArchiveReader } from "@/lib/archive/postgres";
-import { SqliteArchiveReader } from "@/lib/archive/read";
+import { SqliteArchiveReader } from "@/lib/archive/sqlite/reader";
 import { matchAll, termPlan } from "@/lib/archive/search-levels";
 import { inSample } from "@/lib/archive/write";
 import { parseQuery } from "@/lib/search/normalize";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readModelInMemory } from "@/lib/archive/read";
+import { readModelInMemory } from "@/lib/archive/sqlite/reader";
 import { activeBanners, buildCatalog, isPublished } from "@/lib/catalog";
 import type { Banner } from "@/lib/content/schema";
 import { findListing, listingParams, pageNumber } from "@/lib/listing";

@@ -7,7 +7,8 @@ import { convertHangulToQwerty } from "es-hangul";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { PostgresArchiveReader, syncReadModel } from "@/lib/archive/postgres";
-import { readModelInMemory, type ArchiveReader } from "@/lib/archive/read";
+import { readModelInMemory } from "@/lib/archive/sqlite/reader";
+import type { ArchiveReader } from "@/lib/archive/reader";
 import { loadContent } from "@/lib/content";
 import type { Article } from "@/lib/content/schema";
 import {

@@ -3,7 +3,7 @@
 // drafts, scheduled articles, series out of date order, tags differing only in case, shared dates, aliases.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { relatedIdeal } from "@/lib/archive/postgres";
-import type { ArchiveReader } from "@/lib/archive/read";
+import type { ArchiveReader } from "@/lib/archive/reader";
 import { buildCatalog, relatedArticles, type Catalog } from "@/lib/catalog";
 import { readContent } from "@/lib/content";
 import type { Article } from "@/lib/content/schema";

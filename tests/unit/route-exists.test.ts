@@ -1,6 +1,6 @@
 // Which page paths name something that exists: the 404 and redirect decisions the portal server makes before Next.
 import { describe, expect, it } from "vitest";
-import { readModelInMemory } from "@/lib/archive/read";
+import { readModelInMemory } from "@/lib/archive/sqlite/reader";
 import { routePage } from "@/lib/http/page-routing";
 import { pageExists } from "@/lib/route-exists";
 import { makeArticle } from "./fixtures";

@@ -5,7 +5,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PostgresArchiveReader, syncReadModel } from "@/lib/archive/postgres";
-import { readModelInMemory } from "@/lib/archive/read";
+import { readModelInMemory } from "@/lib/archive/sqlite/reader";
 import { levelTokens, searchTokens, termPlan, TSQUERY } from "@/lib/archive/search-levels";
 import { buildCatalog } from "@/lib/catalog";
 import type { Article } from "@/lib/content/schema";

@@ -1,6 +1,6 @@
 import { JSDOM } from "jsdom";
 import { describe, expect, it, vi } from "vitest";
-import { readModelInMemory } from "@/lib/archive/read";
+import { readModelInMemory } from "@/lib/archive/sqlite/reader";
 import {
   newsArticles,
   renderNewsSitemap,
