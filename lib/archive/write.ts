@@ -8,7 +8,7 @@ import type { Content } from "@/lib/content";
 import { articleDigest } from "@/lib/content/digest";
 import type { Article } from "@/lib/content/schema";
 import { photosOf } from "@/lib/images/catalog";
-import { levelTokens, searchFields } from "@/lib/archive/search-levels";
+import { levelTokens, searchFields } from "@/lib/archive/search-tokens";
 import { SAMPLE_EVERY } from "@/lib/archive/estimate";
 import { buildVocabulary } from "@/lib/search/vocabulary";
 import { nameKey, normalizeAlias } from "@/lib/urls";

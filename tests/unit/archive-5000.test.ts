@@ -11,7 +11,7 @@ import type { Article } from "@/lib/content/schema";
 import { buildSearchIndex, searchArticles, type SearchIndex } from "@/lib/search/index";
 import { SECTIONS } from "@/lib/site";
 import { generateArticles } from "@/lib/synthetic";
-import { PostgresArchiveReader } from "@/lib/archive/postgres";
+import { PostgresArchiveReader } from "@/lib/archive/postgres/reader";
 import { SqliteArchiveReader } from "@/lib/archive/sqlite/reader";
 import { matchAll, termPlan } from "@/lib/archive/search-levels";
 import { inSample } from "@/lib/archive/write";

@@ -2,7 +2,9 @@
 // from it as a server does at start, in a schema of its own per test, dropped afterwards.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll } from "vitest";
-import { readModelPool, syncReadModel, PostgresArchiveReader } from "@/lib/archive/postgres";
+import { readModelPool } from "@/lib/archive/postgres/connection";
+import { syncReadModel } from "@/lib/archive/postgres/sync";
+import { PostgresArchiveReader } from "@/lib/archive/postgres/reader";
 import Database from "better-sqlite3";
 import { readModelInMemory, SqliteArchiveReader } from "@/lib/archive/sqlite/reader";
 import type { ArchiveReader } from "@/lib/archive/reader";

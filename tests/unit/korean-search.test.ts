@@ -6,7 +6,8 @@
 import { convertHangulToQwerty } from "es-hangul";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { PostgresArchiveReader, syncReadModel } from "@/lib/archive/postgres";
+import { PostgresArchiveReader } from "@/lib/archive/postgres/reader";
+import { syncReadModel } from "@/lib/archive/postgres/sync";
 import { readModelInMemory } from "@/lib/archive/sqlite/reader";
 import type { ArchiveReader } from "@/lib/archive/reader";
 import { loadContent } from "@/lib/content";

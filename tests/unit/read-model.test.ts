@@ -2,7 +2,7 @@
 // (lib/catalog.ts buildCatalog, lib/search/index.ts) answers it, over an archive built to hit the corners:
 // drafts, scheduled articles, series out of date order, tags differing only in case, shared dates, aliases.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { relatedIdeal } from "@/lib/archive/postgres";
+import { relatedIdeal } from "@/lib/archive/postgres/reader";
 import type { ArchiveReader } from "@/lib/archive/reader";
 import { buildCatalog, relatedArticles, type Catalog } from "@/lib/catalog";
 import { readContent } from "@/lib/content";

@@ -4,9 +4,11 @@
 // right), ties in score and date, drafts and scheduled articles among the matches.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PostgresArchiveReader, syncReadModel } from "@/lib/archive/postgres";
+import { PostgresArchiveReader } from "@/lib/archive/postgres/reader";
+import { syncReadModel } from "@/lib/archive/postgres/sync";
 import { readModelInMemory } from "@/lib/archive/sqlite/reader";
-import { levelTokens, searchTokens, termPlan, TSQUERY } from "@/lib/archive/search-levels";
+import { levelTokens, searchTokens } from "@/lib/archive/search-tokens";
+import { termPlan, TSQUERY } from "@/lib/archive/search-levels";
 import { buildCatalog } from "@/lib/catalog";
 import type { Article } from "@/lib/content/schema";
 import { buildSearchIndex } from "@/lib/search/index";
