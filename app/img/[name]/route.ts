@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { connection } from "next/server";
-import { archive } from "@/lib/archive";
+import { getPhoto } from "@/lib/articles";
 import { ensureVariant } from "@/lib/images/encode";
 import { MIME, parseVariantName } from "@/lib/images/slots";
 import { imageCacheDir } from "@/lib/site";
@@ -20,7 +20,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ nam
   await connection();
   const variant = parseVariantName((await params).name);
   if (!variant) return notFound();
-  const photo = await archive().photo(variant.hash);
+  const photo = await getPhoto(variant.hash);
   if (!photo) return notFound();
   const file = await ensureVariant(photo, variant, imageCacheDir());
   const bytes = await fs.promises.readFile(file);

@@ -1,9 +1,8 @@
-import { getPublisher } from "@/lib/articles";
+import { getPublisher, publishedSlug } from "@/lib/articles";
 import { getEngagement } from "@/lib/engagement";
 import { backToArticle, formErrorPage } from "@/lib/engagement/form-response";
 import { assertSameOrigin, clientKey, errorResponse, readFields } from "@/lib/engagement/http";
 import { invalidateComments } from "@/lib/engagement/live";
-import { publishedSlug } from "@/lib/engagement/routes";
 import { EngagementError } from "@/lib/engagement/service";
 import { queryNumber } from "@/lib/urls";
 

@@ -1,7 +1,7 @@
 import { kstToday } from "@/lib/dates";
 import { getEngagement } from "@/lib/engagement";
 import { assertSameOrigin, errorResponse, visitorKey } from "@/lib/engagement/http";
-import { publishedSlug } from "@/lib/engagement/routes";
+import { publishedSlug } from "@/lib/articles";
 
 /** POST /api/articles/[slug]/reads: one read per visitor (network) per article per Korean day, keyed by a salted hash. */
 export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {

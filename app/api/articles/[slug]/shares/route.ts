@@ -2,7 +2,7 @@ import { kstToday } from "@/lib/dates";
 import { getEngagement } from "@/lib/engagement";
 import { assertSameOrigin, errorResponse, visitorKey } from "@/lib/engagement/http";
 import { invalidateShares } from "@/lib/engagement/live";
-import { publishedSlug } from "@/lib/engagement/routes";
+import { publishedSlug } from "@/lib/articles";
 
 /**
  * POST /api/articles/[slug]/shares: counts one share per visitor per article per Korean day and answers the
