@@ -1,5 +1,7 @@
 // What the portal's server lets through to Next, decided per request before any route code runs.
-// Pure: the server (scripts/lib/portal-server.ts) and its tests call it; nginx mirrors it (deploy/).
+// Pure: the server (scripts/lib/portal-server.ts) and its tests call it; both it and nginx follow the edge
+// policy (lib/http/edge-policy.ts).
+import { allowedMethods, edgeRule } from "@/lib/http/edge-policy";
 
 /**
  * Request headers only Next itself, its proxy layer or a hosting platform may set. From outside they change
@@ -13,9 +15,6 @@ export const INTERNAL_REQUEST_HEADER =
 
 /** The header that invokes a React Server Function; this site defines none (docs/security.md). */
 export const SERVER_ACTION_HEADER = "next-action";
-
-const PAGE_METHODS = ["GET", "HEAD"];
-const API_METHODS = ["GET", "HEAD", "POST", "DELETE"];
 
 export type FrontDoorDecision = { refuse: { status: number; message: string; allow?: string } } | { strip: string[] };
 
@@ -33,7 +32,7 @@ export function frontDoor(method: string | undefined, url: string | undefined, h
   const pathname = (url ?? "/").split("?")[0] ?? "/";
   if (headerNames.some((name) => name.toLowerCase() === SERVER_ACTION_HEADER))
     return { refuse: { status: 403, message: "이 사이트는 서버 함수 요청을 받지 않습니다." } };
-  const allowed = pathname.startsWith("/api/") ? API_METHODS : PAGE_METHODS;
+  const allowed = allowedMethods(pathname);
   if (!method || !allowed.includes(method))
     return { refuse: { status: 405, message: "허용되지 않는 요청 방식입니다.", allow: allowed.join(", ") } };
   if (!url?.startsWith("/") || !decodablePath(pathname)) return { refuse: { status: 400, message: "주소가 올바르지 않습니다." } };
@@ -48,6 +47,6 @@ export function frontDoor(method: string | undefined, url: string | undefined, h
  * at most 1 s. Build assets and photo variants (hashed names, cached for a year) are left alone; `null` means no header.
  */
 export function microcacheExpiry(pathname: string, nowMs: number): string | null {
-  if (pathname.startsWith("/_next/static/") || pathname.startsWith("/img/")) return null;
+  if (edgeRule(pathname).nginx === "year") return null;
   return `@${Math.floor(nowMs / 1000)}`;
 }

@@ -6,6 +6,7 @@
 // captures and replays the responses.
 
 import { getBotType } from "next/dist/shared/lib/router/utils/is-bot";
+import { edgeRule } from "@/lib/http/edge-policy";
 
 /** What a cached answer holds: Next's status, its headers as sent, and the body bytes (already encoded). */
 export type CachedPage = { status: number; headers: Record<string, string | string[]>; body: Buffer };
@@ -25,9 +26,6 @@ export const KEYED_REQUEST_HEADERS = [
   "accept-encoding",
 ] as const;
 
-/** Paths nginx does not microcache either: the API, moderation, build assets and photo variants. */
-const NEVER_CACHED = /^\/(?:api\/|admin(?:\/|$)|_next\/|img\/)/;
-
 /** Beyond this a header value is not a client's own: such a request is served uncached. */
 const MAX_KEYED_VALUE = 512;
 
@@ -35,7 +33,7 @@ type RequestLike = { method?: string; url?: string; headers: Record<string, stri
 
 /**
  * The cache key of a page request, or null when it must reach Next: anything but GET and HEAD, the paths
- * above, and conditional requests, which Next answers with 304 itself. A moderator's session cookie does
+ * the edge policy does not microcache (lib/http/edge-policy.ts), and conditional requests, which Next answers with 304 itself. A moderator's session cookie does
  * not count: no page reads it (moderation is /admin, never cached), so a forged one costs no more than
  * any reader. Besides the keyed headers, the key holds Next's own class of the User-Agent:
  * Next answers crawlers that cannot run scripts (Naver's Yeti, Bingbot, Lighthouse...) a page without its
@@ -43,7 +41,7 @@ type RequestLike = { method?: string; url?: string; headers: Record<string, stri
  */
 export function microcacheKey({ method, url, headers }: RequestLike): string | null {
   if ((method !== "GET" && method !== "HEAD") || !url?.startsWith("/")) return null;
-  if (NEVER_CACHED.test(url)) return null;
+  if (!edgeRule(url.split("?")[0]!).microcached) return null;
   if (headers["if-none-match"] !== undefined || headers["if-modified-since"] !== undefined) return null;
   const userAgent = headers["user-agent"];
   const parts = [url, getBotType(Array.isArray(userAgent) ? userAgent.join(" ") : (userAgent ?? "")) ?? ""];

@@ -4,12 +4,10 @@
 import type { ArchiveReader } from "@/lib/archive/reader";
 import { pageExists } from "@/lib/route-exists";
 import { paths } from "@/lib/urls";
+import { edgeRule } from "@/lib/http/edge-policy";
 
 /** A path no route matches: Next answers it with app/not-found.tsx, rendered whole, status 404. */
 export const NOT_FOUND_PATH = "/_portal/not-found";
-
-/** Build assets, photo variants, files from public/ and the API: never an article, a listing or an old address. */
-const NOT_A_PAGE = /^\/(?:_next\/static|_next\/image|api\/|img\/|images\/|banners\/|icon|logo|og-default|robots\.txt)/;
 
 /** A listing's page 1 spelled out: /sections/economy/page/1, /tags/…/page/01/. */
 const FIRST_PAGE = /^(\/(?:sections|tags|series|authors)\/[^/]+)\/page\/0*1\/?$/;
@@ -24,7 +22,8 @@ export type PageRoute = { redirect: string } | { notFound: true } | { pass: true
  */
 export async function routePage(reader: ArchiveReader, url: string, now: number): Promise<PageRoute> {
   const [pathname = "/", query] = url.split(/\?(.*)/s);
-  if (NOT_A_PAGE.test(pathname)) return { pass: true };
+  // Build assets, photo variants, files from public/, the API, moderation: never an article or an old address.
+  if (!edgeRule(pathname).page) return { pass: true };
   // A listing's first page has one address, the listing's own (paths.section and the rest write it so).
   const firstPage = FIRST_PAGE.exec(pathname);
   if (firstPage) return { redirect: `${firstPage[1]}${query ? `?${query}` : ""}` };
