@@ -11,7 +11,7 @@ export async function register() {
   // articles its lines and their 초성 take a while in one call, which the first search finding nothing
   // would otherwise pay while every other request waited. Paid here, at start.
   // With search threads (the production server on SQLite) each thread parses its own, and this one none.
-  const { installedSearchThreads } = await import("@/lib/search/search-threads");
+  const { installedSearchThreads } = await import("@/lib/archive/search-threads");
   if (installedSearchThreads()) return;
   const { vocabularyOf } = await import("@/lib/search/understand");
   await vocabularyOf(reader);

@@ -7,7 +7,7 @@ import { sidebarContent, type SidebarContent } from "@/lib/catalog";
 import type { Article, Publisher } from "@/lib/content/schema";
 import { getSidebarLive } from "@/lib/engagement/live";
 import { site } from "@/lib/site";
-import { installedSearchThreads } from "@/lib/search/search-threads";
+import { installedSearchThreads } from "@/lib/archive/search-threads";
 import { understandSearch, type UnderstoodSearch } from "@/lib/search/understand";
 import { DEFAULT_SEARCH_OPTIONS, searchFilter, type SearchFilter, type SearchOptions } from "@/lib/search/filters";
 import type { Photo } from "@/lib/images/photos";

@@ -3,7 +3,7 @@
 // for content:check, which lists what is withheld.
 import type { Content } from "@/lib/content";
 import type { Article, Author, Banner } from "@/lib/content/schema";
-import { timeAgo } from "@/lib/engagement/rules";
+import { timeAgo } from "@/lib/dates";
 import { oncePer } from "@/lib/memo";
 import { rankRelated } from "@/lib/related";
 import { SECTIONS, site, type SectionSlug } from "@/lib/site";

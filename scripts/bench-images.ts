@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { readContent } from "@/lib/content";
-import { photosOf } from "@/lib/images/catalog";
+import { photosOf } from "@/lib/content/photos-used";
 import { ensureAllVariants, ensureVariant } from "@/lib/images/encode";
 import { allVariants } from "@/lib/images/slots";
 import { writeCameraPhoto } from "../tests/fixtures/camera-photo";

@@ -7,7 +7,7 @@ import { SearchFilters } from "@/components/search/search-filters";
 import { SearchRewriteNote } from "@/components/search/search-rewrite-note";
 import { getSidebar, searchPublished } from "@/lib/articles";
 import { readSearchOptions, searchOptionsQuery } from "@/lib/search/filters";
-import { parseQuery } from "@/lib/search/normalize";
+import { parseQuery } from "@/lib/search-core/normalize";
 import { MAX_SEARCH_PAGES, PARTIAL_RANKING_NOTE, pastSearchDepth, presentHits, RESULTS_PER_PAGE } from "@/lib/search/present";
 import { resultCount } from "@/lib/search/result-count";
 import { pageMetadata } from "@/lib/seo/metadata";

@@ -3,7 +3,7 @@
 // reach it through lib/articles.ts; lib/archive/index.ts opens the engine a process reads.
 import type { Article, ArticleCard, Banner, Publisher } from "@/lib/content/schema";
 import type { Photo } from "@/lib/images/photos";
-import type { SearchFilter } from "@/lib/search/filters";
+import type { ArchiveSearchHit, ArchiveSearchResult, SearchSource } from "@/lib/search/source";
 
 export type { ArticleCard };
 
@@ -18,27 +18,10 @@ export type GroupSummary<T = unknown> = { key: string; name: string; value: T; c
 /** What 관련기사 ranking reads of a candidate (lib/related.ts). */
 export type RelationFacts = Pick<Article, "slug" | "date" | "section" | "tags" | "series">;
 
-export type ArchiveSearchHit = { article: ArticleCard; plainText: string; score: number; time: number };
-/**
- * A page of search results. `totalIsEstimate`: the total was estimated from a sample (a common query, on
- * either engine: lib/archive/estimate.ts; in PostgreSQL also a longer term's doubtful matches,
- * VERIFIED_AT_MOST in postgres.ts); readers see it as "약 N건".
- */
-export type ArchiveSearchResult = {
-  terms: string[];
-  display: string;
-  total: number;
-  totalIsEstimate?: true;
-  /**
-   * The search's budget (lib/archive/search-budget.ts) ran out before every match could be weighed: the
-   * hits are the best of those read (the best states' and the newest), and readers are told so.
-   */
-  rankingIsPartial?: true;
-  hits: ArchiveSearchHit[];
-};
+export type { ArchiveSearchHit, ArchiveSearchResult };
 
 /** What pages ask of the archive. Every answer is the same on both engines (tests/unit/read-model.test.ts). */
-export interface ArchiveReader {
+export interface ArchiveReader extends SearchSource {
   readonly engine: "sqlite" | "postgres";
   /** Resolves once the archive can answer (PostgreSQL: synced with this build); rejects if it cannot. */
   ready(): Promise<void>;
@@ -61,13 +44,4 @@ export interface ArchiveReader {
   related(article: Article, now: number, limit: number, sectionNewest?: number): Promise<RelationFacts[]>;
   aliasTarget(address: string, now: number): Promise<string | undefined>;
   photo(hash: string): Promise<Photo | undefined>;
-  /**
-   * Articles matching every term of `raw`, ranked (lib/search/ranking.ts), or as `filter` sorts and narrows
-   * them (lib/search/filters.ts); a `limit` of 0 only counts them.
-   */
-  search(raw: string, now: number, offset?: number, limit?: number, filter?: SearchFilter): Promise<ArchiveSearchResult>;
-  /** The archive's words as the build stored them (lib/search/vocabulary.ts). */
-  vocabulary(): Promise<string>;
-  /** Headline abbreviations and their words (content/search-abbreviations.yaml), as the build stored them. */
-  abbreviations(): Promise<Record<string, string>>;
 }

@@ -1,8 +1,10 @@
 // How much work one search may do, on either engine, whatever the reader typed: a search is a few
 // bounded steps with the event loop free between them, so no query can stall the pages served beside it
 // (issue #28). Where the budget runs out, the answer is the best found so far and says so.
-import type { RankedId } from "@/lib/archive/search-levels";
 import { yieldToReaders } from "@/lib/yield-to-readers";
+
+/** A scored match: its exact points and its place in content order (the tie-break). */
+export type RankedId = { id: number; score: number };
 
 /**
  * Matches up to which a search scores every one of them directly (one index query, their fields, the

@@ -1,9 +1,9 @@
 // Search ranking that reads only the page, not every match: SQLite's FTS5 (lib/archive/sqlite/search.ts) and
 // PostgreSQL's GIN over a tsvector (lib/archive/postgres/search.ts) walk the same states, each in its own syntax.
 //
-// A term's points in an article (lib/search/ranking.ts scoreFields) are its best field's weight plus its
+// A term's points in an article (lib/search-core/ranking.ts scoreFields) are its best field's weight plus its
 // repeats in the body, at most five. Both are facts of the article, so the read model indexes them as
-// tokens of their own in a `levels` column (lib/archive/search-tokens.ts): "this character is in the title", "this
+// tokens of their own in a `levels` column (lib/search-core/tokens.ts): "this character is in the title", "this
 // two-character gram occurs at least 3 times in the body". A query then asks the index for the articles
 // of one state (every term's field and repeat level), best state first; inside a state FTS5 hands them
 // over by rowid, which is content order (newest first, then slug): the ranking's own tie-break. The walk
@@ -11,9 +11,9 @@
 // archive. Terms of one or two characters are exact from the index alone; a longer term's repeats are
 // bounded by its grams' levels (never fewer occurrences of the term than of any of its grams) and counted
 // exactly from the body for the rows the walk reaches.
-import { FIELD_WEIGHTS, MAX_REPEATS, SEARCH_FIELDS, type SearchField } from "@/lib/search/ranking";
-import { WALK_BUDGET, type WalkBudget } from "@/lib/archive/search-budget";
-import { FIELD_MARK, PRESENT, SHORT_FIELDS, trigrams, type ShortField } from "@/lib/archive/search-tokens";
+import { FIELD_WEIGHTS, MAX_REPEATS, SEARCH_FIELDS, type SearchField } from "@/lib/search-core/ranking";
+import { WALK_BUDGET, type RankedId, type WalkBudget } from "@/lib/archive/search-budget";
+import { FIELD_MARK, PRESENT, SHORT_FIELDS, trigrams, type ShortField } from "@/lib/search-core/tokens";
 import { yieldToReaders } from "@/lib/yield-to-readers";
 
 /**
@@ -158,7 +158,7 @@ export function termPlan(term: string, syntax: IndexSyntax = FTS5): TermPlan {
 }
 
 /** The four places a term's weight can come from, best first. */
-/** The fields a term can be found in, best first (lib/search/ranking.ts). */
+/** The fields a term can be found in, best first (lib/search-core/ranking.ts). */
 const TIERS = SEARCH_FIELDS;
 type Tier = SearchField;
 
@@ -250,8 +250,7 @@ function levelVectors(tiers: Tier[], sum: number): number[][] {
   return vectors;
 }
 
-/** A scored match: its exact points and its place in content order (the tie-break). */
-export type RankedId = { id: number; score: number };
+export type { RankedId };
 
 /** The longest a walk works between two yields to other requests. */
 const SLICE_MS = 10;

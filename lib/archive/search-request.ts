@@ -1,6 +1,6 @@
 // The parameters both engines' search statements share, from what a reader typed.
-import { parseQuery } from "@/lib/search/normalize";
-import { maxRepeatPoints } from "@/lib/search/ranking";
+import { parseQuery } from "@/lib/search-core/normalize";
+import { maxRepeatPoints } from "@/lib/search-core/ranking";
 
 /**
  * A query's terms and the parameters both engines' search statements share: each term as @t0, @t1, …;

@@ -7,8 +7,8 @@ import type Database from "better-sqlite3";
 import type { Content } from "@/lib/content";
 import { articleDigest } from "@/lib/content/digest";
 import type { Article } from "@/lib/content/schema";
-import { photosOf } from "@/lib/images/catalog";
-import { levelTokens, searchFields } from "@/lib/archive/search-tokens";
+import { photosOf } from "@/lib/content/photos-used";
+import { levelTokens, searchFields } from "@/lib/search-core/tokens";
 import { SAMPLE_EVERY } from "@/lib/archive/estimate";
 import { buildVocabulary } from "@/lib/search/vocabulary";
 import { nameKey, normalizeAlias } from "@/lib/urls";
@@ -67,7 +67,7 @@ CREATE INDEX group_members_article ON group_members (article_id, kind);
 CREATE INDEX group_members_repeated ON group_members (kind, key) WHERE multiplicity > 1;
 CREATE TABLE aliases (alias TEXT PRIMARY KEY, article_id INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE photos (hash TEXT PRIMARY KEY, photo TEXT NOT NULL) WITHOUT ROWID;
--- Search: each field compacted (lib/search/normalize.ts), and its grams in an FTS5 index (lib/archive/search.ts).
+-- Search: each field compacted (lib/search-core/normalize.ts), and its grams in an FTS5 index (lib/archive/search.ts).
 -- The short fields apart from the body, so ranking reads bodies only for the matches that can still place.
 CREATE TABLE search_heads (article_id INTEGER PRIMARY KEY, time INTEGER NOT NULL, draft INTEGER NOT NULL, slug TEXT NOT NULL, title TEXT NOT NULL, tags TEXT NOT NULL, summary TEXT NOT NULL);
 CREATE TABLE search_bodies (article_id INTEGER PRIMARY KEY, body TEXT NOT NULL);

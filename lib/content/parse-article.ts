@@ -7,7 +7,7 @@ import { likelyMeant, lineOfKey, lineOfPath, say, yamlReason, type ContentProble
 import { frontmatterSchema, zodMessages, type Article, type ArticleImage } from "@/lib/content/schema";
 import { LEAD_MIN_WIDTH } from "@/lib/images/photos";
 import { templateLeftovers } from "@/lib/content/template";
-import { tokensFit } from "@/lib/archive/search-tokens";
+import { tokensFit } from "@/lib/search-core/tokens";
 
 export type ParsedArticle = { article: Article; problems: [] } | { article?: undefined; problems: ContentProblem[] };
 

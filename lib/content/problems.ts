@@ -1,14 +1,8 @@
 // Content errors for editors: every problem names the file, the line where known, the field and the fix.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
-import { site } from "@/lib/site";
+import { say } from "@/lib/editor-language";
 
-/**
- * An editor's message in the newsroom's language: Korean, or English when CONTENT_MESSAGES=en. Every
- * message written for editors goes through here, so the two never drift apart in what they say.
- */
-export function say<T>(ko: T, en: T): T {
-  return site.editorLanguage === "en" ? en : ko;
-}
+export { say };
 
 export type ContentProblem = {
   /** Path relative to the content folder, e.g. articles/kanagawa-science-park.md. */

@@ -205,13 +205,3 @@ function ipv6Groups(address: string): string[] | undefined {
   const full = plain.includes("::") ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right] : left;
   return full.map((part) => part.replace(/^0+(?=.)/, ""));
 }
-
-/** "방금", "3분 전", "2시간 전", "5일 전", then the date. */
-export function timeAgo(then: number, now: number): string {
-  const seconds = Math.max(0, Math.floor((now - then) / 1000));
-  if (seconds < 60) return "방금";
-  if (seconds < 3600) return `${Math.floor(seconds / 60)}분 전`;
-  if (seconds < 86_400) return `${Math.floor(seconds / 3600)}시간 전`;
-  if (seconds < 30 * 86_400) return `${Math.floor(seconds / 86_400)}일 전`;
-  return new Date(then).toLocaleDateString("ko-KR", { timeZone: "Asia/Seoul" });
-}

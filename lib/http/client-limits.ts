@@ -7,7 +7,7 @@
 export const MISS_LIMIT = { perSecond: 20, burst: 60 } as const;
 /**
  * Searches rendered at once per process (two cores), and how many may wait for a turn. The searching
- * itself runs in the search threads (lib/search/search-threads.ts); what runs here is each result page's
+ * itself runs in the search threads (lib/archive/search-threads.ts); what runs here is each result page's
  * render, and four at once held the serving thread 75 ms at times where two held it 19 ms at p99
  * (bench:abuse, "slow searches", three articles).
  */

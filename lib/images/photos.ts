@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { imageSize } from "image-size";
-import { say } from "@/lib/content/problems";
+import { say } from "@/lib/editor-language";
 import type { PhotoRef } from "@/lib/images/slots";
 
 /** Bumped when the encoder's settings change: every variant then gets a new name (old ones stay cached as immutable). */

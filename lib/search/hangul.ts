@@ -43,7 +43,7 @@ const JONGSEONG = "ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆ�
 
 /**
  * `text` with conjoining jamo (U+1100–U+11FF) as the compatibility jamo a keyboard types (ㄱ, ㅏ): search's
- * NFKC folding (lib/search/normalize.ts) turns a typed ㄱ into the conjoining one, which no syllable
+ * NFKC folding (lib/search-core/normalize.ts) turns a typed ㄱ into the conjoining one, which no syllable
  * arithmetic here expects.
  */
 export function compatibilityJamo(text: string): string {

@@ -1,6 +1,6 @@
 // The stretch of an article a search result shows, with the query's terms marked: matched as search
 // matches them, ignoring spacing and case.
-import { compactWithMap } from "@/lib/search/normalize";
+import { compactWithMap } from "@/lib/search-core/normalize";
 
 export type Snippet = { text: string; highlights: [number, number][] };
 

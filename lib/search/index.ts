@@ -1,8 +1,8 @@
 // An in-memory Korean search index over the published articles: one- and two-character grams find
 // candidates, an exact substring check on the compact text confirms them, field weights rank them.
 import type { Article } from "@/lib/content/schema";
-import { compact, parseQuery } from "@/lib/search/normalize";
-import { scoreFields, SEARCH_FIELDS, searchableTags, type SearchFields } from "@/lib/search/ranking";
+import { compact, parseQuery } from "@/lib/search-core/normalize";
+import { scoreFields, SEARCH_FIELDS, searchableTags, type SearchFields } from "@/lib/search-core/ranking";
 
 /** An indexed article. */
 type Entry = { article: Article; fields: SearchFields; time: number };

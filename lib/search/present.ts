@@ -1,6 +1,6 @@
 // Search results shaped for the page and for GET /api/search.
 import { numberedTitle, sectionName } from "@/lib/article-display";
-import type { ArticleCard } from "@/lib/archive/reader";
+import type { ArticleCard } from "@/lib/content/schema";
 import { josa } from "es-hangul";
 import { highlight, type Snippet } from "@/lib/search/highlight";
 import { asTypedQuery, type UnderstoodSearch } from "@/lib/search/understand";

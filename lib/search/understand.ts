@@ -1,5 +1,5 @@
 // What a Korean reader meant, when what they typed finds nothing: the search page and /api/search ask
-// through here, and both engines answer the same questions (ArchiveReader.search), so each rule is written
+// through here, and both engines answer the same questions (SearchSource.search), so each rule is written
 // once. What was typed is always searched first and wins when it finds anything; quoted words are
 // searched as typed. Then, per word that finds nothing: the noun without its particle (아카데미가 →
 // 아카데미), the heading its 초성 spell (ㄱㄴㄱㅇ → 가나가와), the word a half-composed syllable is heading
@@ -8,10 +8,10 @@
 // A query typed with the keyboard left in English is searched as the Hangul it spells when that finds
 // more (rkskrkdhk → 가나가와). Every step is a bounded search (lib/archive/search-budget.ts), and there
 // are at most MAX_COUNTS counts besides the two searches.
-import type { ArchiveReader, ArchiveSearchResult } from "@/lib/archive/reader";
+import type { ArchiveSearchResult, SearchSource } from "@/lib/search/source";
 import type { SearchFilter } from "@/lib/search/filters";
 import { compatibilityJamo, composingParts, fromEnglishLayout, isInitialsQuery, particleStems } from "@/lib/search/hangul";
-import { compact, MAX_TERMS, parseQuery } from "@/lib/search/normalize";
+import { compact, MAX_TERMS, parseQuery } from "@/lib/search-core/normalize";
 import { Vocabulary } from "@/lib/search/vocabulary";
 import { yieldToReaders } from "@/lib/yield-to-readers";
 
@@ -38,10 +38,10 @@ export const MAX_COUNTS = 16;
 export const COUNTING_MS = 150;
 
 /** The vocabulary of each reader, parsed once (every line of it is read at start by warmVocabulary). */
-const vocabularies = new WeakMap<ArchiveReader, Promise<Vocabulary>>();
+const vocabularies = new WeakMap<SearchSource, Promise<Vocabulary>>();
 
 /** The reader's vocabulary, parsed on first use. */
-export function vocabularyOf(reader: ArchiveReader): Promise<Vocabulary> {
+export function vocabularyOf(reader: SearchSource): Promise<Vocabulary> {
   let vocabulary = vocabularies.get(reader);
   if (!vocabulary) {
     vocabulary = Promise.all([reader.vocabulary(), reader.abbreviations()]).then(
@@ -59,7 +59,7 @@ class Counter {
   private readonly known = new Map<string, number>();
   private readonly deadline = performance.now() + COUNTING_MS;
   constructor(
-    private readonly reader: ArchiveReader,
+    private readonly reader: SearchSource,
     private readonly now: number,
     private readonly filter: SearchFilter | undefined,
   ) {}
@@ -106,7 +106,7 @@ export function asTypedQuery(display: string): string {
  * the file's head), ranked by the engine as if that had been typed, sorted and narrowed by `filter`.
  */
 export async function understandSearch(
-  reader: ArchiveReader,
+  reader: SearchSource,
   raw: string,
   now: number,
   offset: number,
@@ -134,7 +134,7 @@ export async function understandSearch(
 
 /** What one search is asked besides its query: the reader, its vocabulary, the instant and the page. */
 type Asked = {
-  reader: ArchiveReader;
+  reader: SearchSource;
   vocabulary: Vocabulary;
   now: number;
   offset: number;

@@ -5,7 +5,7 @@
 // one or two lists of words, never the archive.
 import type { Article } from "@/lib/content/schema";
 import { editDistance, initialsOf, jamoOf, particleStems } from "@/lib/search/hangul";
-import { compact, normalizeText } from "@/lib/search/normalize";
+import { compact, normalizeText } from "@/lib/search-core/normalize";
 
 /** One word of the archive: how many published articles hold it, and whether a heading names it. */
 export type VocabularyWord = { word: string; articles: number; heading: boolean };

@@ -7,7 +7,7 @@ import { buildCatalog } from "@/lib/catalog";
 import { readContent, type Content } from "@/lib/content";
 import { ContentError, say } from "@/lib/content/problems";
 import { formatKstDateTime } from "@/lib/dates";
-import { photosOf } from "@/lib/images/catalog";
+import { photosOf } from "@/lib/content/photos-used";
 import { ensureAllVariants } from "@/lib/images/encode";
 import { imageCacheDir } from "@/lib/site";
 

@@ -18,7 +18,7 @@ import { ErrorLog } from "@/lib/http/error-log";
 import { frontDoor, microcacheExpiry } from "@/lib/http/front-door";
 import { NOT_FOUND_PATH, routePage } from "@/lib/http/page-routing";
 import { PageMicrocache, microcacheKey, storable, type CachedPage } from "@/lib/http/page-microcache";
-import { SearchThreads, serveSearchesFrom } from "@/lib/search/search-threads";
+import { SearchThreads, serveSearchesFrom } from "@/lib/archive/search-threads";
 import { SECURITY_HEADERS } from "@/lib/security-headers";
 import { searchThreadCode } from "./search-thread-code";
 
@@ -144,7 +144,7 @@ export async function startPortalServer({ port, hostname }: PortalServerOptions)
   if (databaseConfig().engine !== "postgres") {
     const size = Math.max(1, Math.min(SEARCH_GATE.running, os.availableParallelism() - 1));
     serveSearchesFrom(new SearchThreads(searchThreadCode(), size));
-    console.log(`Searches run in ${size} thread(s) of their own (lib/search/search-threads.ts)`);
+    console.log(`Searches run in ${size} thread(s) of their own (lib/archive/search-threads.ts)`);
   }
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   await app.prepare();

@@ -8,7 +8,7 @@ import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readContent } from "@/lib/content";
 import { ContentError } from "@/lib/content/problems";
-import { photosOf } from "@/lib/images/catalog";
+import { photosOf } from "@/lib/content/photos-used";
 import { ensureAllVariants, ensureVariant } from "@/lib/images/encode";
 import { allVariants, variantName } from "@/lib/images/slots";
 import { metadataTags, writeCameraPhoto } from "../fixtures/camera-photo";

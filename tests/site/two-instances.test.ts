@@ -4,7 +4,7 @@ import fs from "node:fs";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import { searchTokens } from "@/lib/archive/search-tokens";
+import { searchTokens } from "@/lib/search-core/tokens";
 import { startServer, type RunningServer } from "../../scripts/lib/next-server";
 import { scratchDatabase } from "../../scripts/lib/scratch-database";
 

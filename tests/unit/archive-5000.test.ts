@@ -15,7 +15,7 @@ import { PostgresArchiveReader } from "@/lib/archive/postgres/reader";
 import { SqliteArchiveReader } from "@/lib/archive/sqlite/reader";
 import { matchAll, termPlan } from "@/lib/archive/search-levels";
 import { inSample } from "@/lib/archive/write";
-import { parseQuery } from "@/lib/search/normalize";
+import { parseQuery } from "@/lib/search-core/normalize";
 import { ARCHIVE_ENGINES, estimatingFrom, openBeforeAll, walking } from "./archive-engines";
 
 const COUNT = 5000;

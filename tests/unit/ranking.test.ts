@@ -1,11 +1,11 @@
-// The ranking is defined once (lib/search/ranking.ts) and every engine follows it: over a fixed corpus in
+// The ranking is defined once (lib/search-core/ranking.ts) and every engine follows it: over a fixed corpus in
 // which each weight and the repeat cap decide an order, both engines rank exactly as the in-memory
 // reference does, and each hit's score is what the module's weights and cap make of it, computed here
 // from the module's constants alone (so a weight changed there changes what every engine must answer).
 import { describe, expect, it } from "vitest";
 import { buildSearchIndex } from "@/lib/search/index";
-import { compact, parseQuery } from "@/lib/search/normalize";
-import { FIELD_WEIGHTS, MAX_REPEATS, SEARCH_FIELDS, searchableTags } from "@/lib/search/ranking";
+import { compact, parseQuery } from "@/lib/search-core/normalize";
+import { FIELD_WEIGHTS, MAX_REPEATS, SEARCH_FIELDS, searchableTags } from "@/lib/search-core/ranking";
 import type { Article } from "@/lib/content/schema";
 import { ARCHIVE_ENGINES, openBeforeAll, searchBothWays, walking } from "./archive-engines";
 import { makeArticle } from "./fixtures";
@@ -34,7 +34,7 @@ const CORPUS: Article[] = (
   ] as Article[]
 ).reverse();
 
-/** The score lib/search/ranking.ts gives `article` for `query`, from its constants; 0 unless every term occurs. */
+/** The score lib/search-core/ranking.ts gives `article` for `query`, from its constants; 0 unless every term occurs. */
 function expectedScore(article: Article, query: string): number {
   const fields = {
     title: compact(article.title),

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PostgresArchiveReader } from "@/lib/archive/postgres/reader";
 import { syncReadModel } from "@/lib/archive/postgres/sync";
 import { readModelInMemory } from "@/lib/archive/sqlite/reader";
-import { levelTokens, searchTokens } from "@/lib/archive/search-tokens";
+import { levelTokens, searchTokens } from "@/lib/search-core/tokens";
 import { termPlan, TSQUERY } from "@/lib/archive/search-levels";
 import { buildCatalog } from "@/lib/catalog";
 import type { Article } from "@/lib/content/schema";

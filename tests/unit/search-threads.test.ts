@@ -1,4 +1,4 @@
-// The server's search threads (lib/search/search-threads.ts): the production server answers every search
+// The server's search threads (lib/archive/search-threads.ts): the production server answers every search
 // there, so a search's synchronous statements never hold the thread serving pages (issue 28). They must
 // answer exactly what the asking thread would (the same rewrites, hits, totals and notes, for generated
 // queries of every class readers type), and a thread that dies must fail only the searches it held.
@@ -14,7 +14,7 @@ import type { ArchiveReader } from "@/lib/archive/reader";
 import { loadContent } from "@/lib/content";
 import { SNAPSHOT_DIR_ENV } from "@/lib/content/build-snapshot";
 import { initialsOf, PARTICLES } from "@/lib/search/hangul";
-import { SearchThreads } from "@/lib/search/search-threads";
+import { SearchThreads } from "@/lib/archive/search-threads";
 import { understandSearch } from "@/lib/search/understand";
 import type { SearchFilter } from "@/lib/search/filters";
 import { generatedQueries, headingWords, koreanQueries } from "../../scripts/lib/generated-queries";

@@ -3,7 +3,7 @@ import { buildCatalog } from "@/lib/catalog";
 import { readContent } from "@/lib/content";
 import { buildSearchIndex, searchArticles } from "@/lib/search/index";
 import { highlight } from "@/lib/search/highlight";
-import { compact, compactWithMap, parseQuery } from "@/lib/search/normalize";
+import { compact, compactWithMap, parseQuery } from "@/lib/search-core/normalize";
 import { searchJson } from "@/lib/search/present";
 import { resultCount } from "@/lib/search/result-count";
 import { makeArticle } from "./fixtures";

@@ -2,7 +2,7 @@
 // longer term whose grams the tokens only bound, from its words and, for the doubtful rest, its fields.
 import pg from "pg";
 import { TSQUERY, type TermPlan } from "@/lib/archive/search-levels";
-import { WORD_MARK } from "@/lib/archive/search-tokens";
+import { WORD_MARK } from "@/lib/search-core/tokens";
 import type { SearchTuning } from "@/lib/archive/search-budget";
 import type { ArchiveSearchResult } from "@/lib/archive/reader";
 import { estimatesFrom, roundEstimate, SAMPLE_EVERY, totalFromSample } from "@/lib/archive/estimate";

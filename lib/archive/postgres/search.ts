@@ -1,8 +1,8 @@
 // Search over the read model in PostgreSQL: the levels tokens' GIN index (lib/archive/postgres/schema.ts),
-// ranked as lib/search/ranking.ts ranks, in the bounded steps both engines take (lib/archive/search-budget.ts),
+// ranked as lib/search-core/ranking.ts ranks, in the bounded steps both engines take (lib/archive/search-budget.ts),
 // walking the states of lib/archive/search-levels.ts written as tsqueries. Counting is search-counts.ts.
 import pg from "pg";
-import { fieldWeightSql, repeatSql, scoreFields, type SearchFields } from "@/lib/search/ranking";
+import { fieldWeightSql, repeatSql, scoreFields, type SearchFields } from "@/lib/search-core/ranking";
 import {
   matchAll,
   searchStates,

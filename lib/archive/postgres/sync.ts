@@ -3,7 +3,7 @@
 // only one process syncs per deploy and readers see the old archive or the new one, never half of each.
 import type Database from "better-sqlite3";
 import pg from "pg";
-import { postgresTokens, searchFields, searchWords } from "@/lib/archive/search-tokens";
+import { postgresTokens, searchFields, searchWords } from "@/lib/search-core/tokens";
 import { groupEntriesOf, READ_MODEL_VERSION } from "@/lib/archive/write";
 import { PG_SCHEMA_VERSION, SAMPLED, SCHEMA, TABLES, toArticle, type ArticleRow } from "@/lib/archive/postgres/schema";
 import type { Article } from "@/lib/content/schema";

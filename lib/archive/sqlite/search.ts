@@ -1,8 +1,8 @@
 // Search over a build's SQLite read model: FTS5 over each article's grams and levels (lib/archive/write.ts),
-// ranked as lib/search/ranking.ts ranks, in bounded steps (lib/archive/search-budget.ts) with readers let in
+// ranked as lib/search-core/ranking.ts ranks, in bounded steps (lib/archive/search-budget.ts) with readers let in
 // between. The walk over the index's states is lib/archive/search-levels.ts, shared with PostgreSQL.
 import type Database from "better-sqlite3";
-import { scoreFields, type SearchFields } from "@/lib/search/ranking";
+import { scoreFields, type SearchFields } from "@/lib/search-core/ranking";
 import {
   matchAll,
   searchStates,
@@ -43,7 +43,7 @@ export class SqliteSearch {
   ) {}
 
   /**
-   * Articles matching every term of `raw`, ranked as lib/search/ranking.ts ranks them, in bounded steps
+   * Articles matching every term of `raw`, ranked as lib/search-core/ranking.ts ranks them, in bounded steps
    * (lib/archive/search-budget.ts). A few matches are scored one by one. Otherwise queries of one to three
    * terms walk the index state by state, best first, and stop once the page is settled
    * (lib/archive/search-levels.ts): a word in every article costs a page of rows. Longer queries, whose

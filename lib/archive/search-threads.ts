@@ -1,4 +1,4 @@
-// Where the server's searches run: threads of their own (lib/search/search-thread.ts), each with its own
+// Where the server's searches run: threads of their own (lib/archive/search-thread.ts), each with its own
 // connection to the read model, so that a search's synchronous SQLite statements never hold the thread
 // that serves pages (issue 28: "no request may hold the event loop more than ~50 ms, whatever its
 // input"). The production server starts them (scripts/lib/portal-server.ts); without them (next dev,
@@ -23,7 +23,7 @@ export class SearchThreads {
   private lastId = 0;
   private closed = false;
 
-  /** `code`: lib/search/search-thread.ts bundled as CommonJS (its packages resolve from the working folder). */
+  /** `code`: lib/archive/search-thread.ts bundled as CommonJS (its packages resolve from the working folder). */
   constructor(
     private readonly code: string,
     size: number,

@@ -1,10 +1,9 @@
 // What the read model indexes of each article for search (lib/archive/write.ts, lib/archive/postgres/sync.ts):
-// its compact fields, and as tokens of their own the facts ranking needs (lib/search/ranking.ts), so that a
+// its compact fields, and as tokens of their own the facts ranking needs (lib/search-core/ranking.ts), so that a
 // query can ask the index for the articles of one score (lib/archive/search-levels.ts): "this character is
 // in the title", "this two-character gram occurs at least 3 times in the body".
-import type { Article } from "@/lib/content/schema";
-import { MAX_REPEATS, searchableTags } from "@/lib/search/ranking";
-import { compact, normalizeText } from "@/lib/search/normalize";
+import { MAX_REPEATS, searchableTags, type SearchableText } from "@/lib/search-core/ranking";
+import { compact, normalizeText } from "@/lib/search-core/normalize";
 
 /** The digit that marks a gram of a short field in the levels column; 1–5 are the body's repeat levels. */
 export const FIELD_MARK = { title: 7, tags: 8, summary: 9 } as const;
@@ -68,7 +67,7 @@ export function levelTokens(
 }
 
 /** The compact search fields of an article (what the in-memory reference indexes). */
-export function searchFields(article: Pick<Article, "title" | "tags" | "authors" | "headlineWords" | "summary" | "plainText">) {
+export function searchFields(article: SearchableText) {
   const tags = searchableTags(article).map(compact);
   return {
     title: compact(article.title),
@@ -114,9 +113,7 @@ const WORD_LENGTH = { min: 3, max: 64 };
  * so counting a common longer term reads no bodies (PostgresArchiveReader.search). A term across two words
  * (사이언스 파크 for 사이언스파크) is still found, by reading the fields of the articles holding its grams.
  */
-export function searchWords(
-  article: Pick<Article, "title" | "tags" | "authors" | "headlineWords" | "summary" | "plainText">,
-): string[] {
+export function searchWords(article: SearchableText): string[] {
   const words = new Set<string>();
   for (const text of [article.title, ...searchableTags(article), article.summary ?? "", article.plainText])
     for (const word of normalizeText(text).split(/[^\p{L}\p{N}]+/u)) {
@@ -129,10 +126,7 @@ export function searchWords(
 /**
  * An article's tokens in PostgreSQL's tsvector: its levels tokens (with single bigrams) and its words.
  */
-export function postgresTokens(
-  article: Pick<Article, "title" | "tags" | "authors" | "headlineWords" | "summary" | "plainText">,
-  fields = searchFields(article),
-): string[] {
+export function postgresTokens(article: SearchableText, fields = searchFields(article)): string[] {
   return [...searchTokens(fields), ...searchWords(article).map((word) => word + WORD_MARK)];
 }
 
@@ -153,9 +147,7 @@ const NFKC_GROWTH = 18;
  * syllables or a dump of identifiers do, and would stop PostgreSQL's sync. Short texts are let through
  * by their length alone.
  */
-export function tokensFit(
-  article: Pick<Article, "title" | "tags" | "authors" | "headlineWords" | "summary" | "plainText">,
-): boolean {
+export function tokensFit(article: SearchableText): boolean {
   const raw = [article.title, ...searchableTags(article), article.summary ?? "", article.plainText].reduce(
     (n, text) => n + text.length,
     0,

@@ -5,7 +5,19 @@
 // weights and repeat levels), the SQL both engines score many matches with (fieldWeightSql, repeatSql),
 // and the in-memory reference the tests rank against (tests/support/search-reference.ts). Changing a weight
 // is one edit here; tests/unit/ranking.test.ts shows both engines and the reference agree on a corpus.
-import type { Article } from "@/lib/content/schema";
+
+/**
+ * What search reads of an article (lib/content/schema.ts `Article` holds it all): written out here so that
+ * the search core needs nothing above it, and content can check its articles against it.
+ */
+export type SearchableText = {
+  title: string;
+  tags: string[];
+  authors: { name: string; title?: string }[];
+  headlineWords?: string[];
+  summary?: string;
+  plainText: string;
+};
 
 /** Points for a term found in each field: title > tags > summary > body, as readers expect. */
 export const FIELD_WEIGHTS = { title: 100, tags: 40, summary: 15, body: 5 } as const;
@@ -19,7 +31,7 @@ export const SEARCH_FIELDS = Object.keys(FIELD_WEIGHTS) as SearchField[];
  */
 export const MAX_REPEATS = 5;
 
-/** An article's compact text per field (lib/search/normalize.ts `compact`). */
+/** An article's compact text per field (lib/search-core/normalize.ts `compact`). */
 export type SearchFields = Record<SearchField, string>;
 
 /**
@@ -27,7 +39,7 @@ export type SearchFields = Record<SearchField, string>;
  * byline (each author's name and title, 권성욱 박사), so a reader finds a columnist's pieces by name and
  * 日's headlines by 일본, ranked as a tag would rank them.
  */
-export function searchableTags(article: Pick<Article, "tags" | "authors" | "headlineWords">): string[] {
+export function searchableTags(article: Pick<SearchableText, "tags" | "authors" | "headlineWords">): string[] {
   return [
     ...article.tags,
     ...(article.headlineWords ?? []),
