@@ -1,4 +1,4 @@
-// npm start: runs scripts/start.ts without a TypeScript loader in the serving process (scripts/lib/bundle.mjs).
-import { runBundled } from "./lib/bundle.mjs";
+// npm start: runs scripts/start.ts without a TypeScript loader in the serving process (server/bundle.mjs).
+import { runBundled } from "../server/bundle.mjs";
 
 runBundled("scripts/start.ts");

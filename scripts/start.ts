@@ -34,7 +34,7 @@ process.env[SNAPSHOT_DIR_ENV] = build.snapshot;
 
 const port = Number(option(["-p", "--port"], process.env.PORT || "3000"));
 const hostname = option(["-H", "--hostname"], process.env.LISTEN_ADDRESS || "127.0.0.1");
-import("./lib/portal-server")
+import("../server/portal-server")
   .then(({ startPortalServer }) => startPortalServer({ port, hostname }))
   .then((server) => {
     console.log(`Serving ${build.dir} on http://${hostname}:${port}`);

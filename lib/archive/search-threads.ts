@@ -1,7 +1,7 @@
 // Where the server's searches run: threads of their own (lib/archive/search-thread.ts), each with its own
 // connection to the read model, so that a search's synchronous SQLite statements never hold the thread
 // that serves pages (issue 28: "no request may hold the event loop more than ~50 ms, whatever its
-// input"). The production server starts them (scripts/lib/portal-server.ts); without them (next dev,
+// input"). The production server starts them (server/portal-server.ts); without them (next dev,
 // tests, PostgreSQL, whose queries do not block) searches run in the asking thread.
 import { Worker } from "node:worker_threads";
 import type { SearchFilter } from "@/lib/search/filters";

@@ -9,7 +9,7 @@ import { site } from "@/lib/site";
 const MAX_BODY_BYTES = 16 * 1024;
 
 /**
- * The client's address. With TRUSTED_PROXY_HOPS=0 the portal's server (scripts/lib/portal-server.ts) has
+ * The client's address. With TRUSTED_PROXY_HOPS=0 the portal's server (server/portal-server.ts) has
  * replaced X-Forwarded-For with the socket address; each trusted proxy in front appends the address it saw,
  * so with N hops the client is N from the end and anything a client wrote before that is ignored.
  */

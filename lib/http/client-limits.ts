@@ -1,7 +1,7 @@
 // How much of the server one client, and all searches together, may take: requests that miss every cache
 // cost a render, so one client's are limited (a token bucket per client network), and searches, the
 // costliest reads, run a few at a time with a short queue. Pure state with an injected clock; the portal's
-// server (scripts/lib/portal-server.ts) applies them, and nginx limits writes and searches the same way.
+// server (server/portal-server.ts) applies them, and nginx limits writes and searches the same way.
 
 /** Requests per second a client may send that reach the app's renderer, and the burst a page load needs. */
 export const MISS_LIMIT = { perSecond: 20, burst: 60 } as const;

@@ -1,5 +1,5 @@
 // What the portal's server lets through to Next, decided per request before any route code runs.
-// Pure: the server (scripts/lib/portal-server.ts) and its tests call it; both it and nginx follow the edge
+// Pure: the server (server/portal-server.ts) and its tests call it; both it and nginx follow the edge
 // policy (lib/http/edge-policy.ts).
 import { allowedMethods, edgeRule } from "@/lib/http/edge-policy";
 

@@ -2,7 +2,7 @@
 // byte, until the end of the second it was made in. It is nginx's microcache (deploy/nginx.conf.template)
 // kept inside each instance, with the same rules, so an instance served without nginx does not run Next's
 // whole page machinery (cache lookup, tag checks, ETag, gzip of 80 KB) for every reader of the same page
-// (BENCHMARKS.md, "Throughput"). Pure rules plus one bounded map; the server (scripts/lib/portal-server.ts)
+// (BENCHMARKS.md, "Throughput"). Pure rules plus one bounded map; the server (server/portal-server.ts)
 // captures and replays the responses.
 
 import { getBotType } from "next/dist/shared/lib/router/utils/is-bot";
