@@ -3,7 +3,7 @@
 import { cacheLife, cacheTag } from "next/cache";
 import { archive } from "@/lib/archive";
 import type { ArchiveReader, ArticleCard, GroupKind, PickKey } from "@/lib/archive/reader";
-import { sidebarContent, type SidebarContent } from "@/lib/catalog";
+import { sidebarContent, type SidebarContent } from "@/lib/sidebar";
 import type { Article, Publisher } from "@/lib/content/schema";
 import { getSidebarLive } from "@/lib/engagement/live";
 import { site } from "@/lib/site";

@@ -1,6 +1,5 @@
 // Listing pages (sections, tags, series, authors): which groups exist and which page a URL asks for.
 import type { ArchiveReader, ArticleCard, GroupSummary } from "@/lib/archive/reader";
-import type { Page } from "@/lib/catalog";
 import { sectionName } from "@/lib/article-display";
 import { SECTIONS, site } from "@/lib/site";
 import { decodeSegment, nameKey, paths } from "@/lib/urls";
@@ -17,6 +16,9 @@ export type Listing = {
   /** Path of page n of this listing. */
   pathOf: (page: number) => string;
 };
+
+/** One page of a listing: its items, its number (1-based) and how many pages there are. */
+export type Page<T> = { items: T[]; page: number; pageCount: number };
 
 /** The groups of `kind` with published articles: sections in the site's order, the rest as they first appear. */
 async function groupsOf(reader: ArchiveReader, kind: ListingKind, now: number): Promise<GroupSummary[]> {

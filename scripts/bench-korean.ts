@@ -14,7 +14,7 @@ import { readModelInMemory } from "@/lib/archive/sqlite/reader";
 import { PARTICLES, particleStems } from "@/lib/search/hangul";
 import { MAX_SEARCH_RESULTS } from "@/lib/search/present";
 import { understandSearch } from "@/lib/search/understand";
-import { generateArticles } from "@/lib/synthetic";
+import { generateArticles } from "@/scripts/lib/synthetic";
 import { readArgs } from "./lib/args";
 import { headingWords, random } from "./lib/generated-queries";
 

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { readContent } from "@/lib/content";
 import { contentDir } from "@/lib/site";
-import { generateArticles } from "@/lib/synthetic";
+import { generateArticles } from "@/scripts/lib/synthetic";
 import { readArgs } from "./lib/args";
 
 function main() {

@@ -5,7 +5,7 @@
 // https://searchadvisor.naver.com/indexnow).
 import fs from "node:fs";
 import path from "node:path";
-import { buildCatalog } from "@/lib/catalog";
+import { buildCatalog } from "@/scripts/lib/catalog";
 import { readContent } from "@/lib/content";
 import { INDEXNOW_KEY_PATTERN, indexNowBodies, indexNowChanges, type IndexNowState } from "@/lib/seo/indexnow";
 import { contentDir, site } from "@/lib/site";

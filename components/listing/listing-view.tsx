@@ -1,4 +1,4 @@
-import type { SidebarContent } from "@/lib/catalog";
+import type { SidebarContent } from "@/lib/sidebar";
 import type { Listing } from "@/lib/listing";
 import { WithSidebar } from "@/components/layout/with-sidebar";
 import { ArticleList } from "@/components/listing/article-list";

@@ -1,4 +1,4 @@
-import type { SidebarContent } from "@/lib/catalog";
+import type { SidebarContent } from "@/lib/sidebar";
 import { paths } from "@/lib/urls";
 
 /** 실시간 댓글: the newest reader comments site-wide (nickname, first line, article, time ago). */

@@ -1,4 +1,4 @@
-import type { SidebarContent } from "@/lib/catalog";
+import type { SidebarContent } from "@/lib/sidebar";
 import { BannerSlot } from "@/components/sidebar/banner-slot";
 import { HotWhyOnly } from "@/components/sidebar/hot-why-only";
 import { LiveCommentsSlot } from "@/components/sidebar/live-comments-slot";

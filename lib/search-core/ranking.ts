@@ -3,7 +3,7 @@
 // this module: the exact score of one article (scoreFields, which both engines apply to the rows they
 // read), the index's states and levels (lib/archive/search-levels.ts: a state's score is a sum of these
 // weights and repeat levels), the SQL both engines score many matches with (fieldWeightSql, repeatSql),
-// and the in-memory reference the tests rank against (tests/support/search-reference.ts). Changing a weight
+// and the in-memory reference the tests rank against (scripts/lib/search-reference.ts). Changing a weight
 // is one edit here; tests/unit/ranking.test.ts shows both engines and the reference agree on a corpus.
 
 /**

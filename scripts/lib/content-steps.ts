@@ -3,7 +3,7 @@
 // content/ (scripts/prepare-build.ts): at 100,000 articles each reading of the parse cache takes about 12 s.
 import path from "node:path";
 import { READ_MODEL_FILE, writeReadModelFile } from "@/lib/archive";
-import { buildCatalog } from "@/lib/catalog";
+import { buildCatalog } from "@/scripts/lib/catalog";
 import { readContent, type Content } from "@/lib/content";
 import { ContentError, say } from "@/lib/content/problems";
 import { formatKstDateTime } from "@/lib/dates";

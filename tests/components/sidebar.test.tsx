@@ -3,7 +3,7 @@ import { cleanup, render, screen, within } from "@testing-library/react";
 import { afterEach, expect, it } from "vitest";
 import { Sidebar } from "@/components/sidebar/sidebar";
 import { readModelInMemory } from "@/lib/archive/sqlite/reader";
-import { sidebarContent } from "@/lib/catalog";
+import { sidebarContent } from "@/lib/sidebar";
 import type { Banner } from "@/lib/content/schema";
 import { makeArticle } from "../unit/fixtures";
 

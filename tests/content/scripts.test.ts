@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildCatalog } from "@/lib/catalog";
+import { buildCatalog } from "@/scripts/lib/catalog";
 import { readContent } from "@/lib/content";
 import { kstToday } from "@/lib/dates";
 import { writeContent } from "./fixtures/write-content";

@@ -4,13 +4,13 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { DIRECT_SCORING_MAX, SCORED_AT_MOST } from "@/lib/archive/search-budget";
 import { Client } from "pg";
-import { buildCatalog, relatedArticles, type Catalog } from "@/lib/catalog";
+import { buildCatalog, relatedArticles, type Catalog } from "@/scripts/lib/catalog";
 import { readContent } from "@/lib/content";
 import { parseArticle } from "@/lib/content/parse-article";
 import type { Article } from "@/lib/content/schema";
-import { buildSearchIndex, searchArticles, type SearchIndex } from "@/lib/search/index";
+import { buildSearchIndex, searchArticles, type SearchIndex } from "@/scripts/lib/search-reference";
 import { SECTIONS } from "@/lib/site";
-import { generateArticles } from "@/lib/synthetic";
+import { generateArticles } from "@/scripts/lib/synthetic";
 import { PostgresArchiveReader } from "@/lib/archive/postgres/reader";
 import { SqliteArchiveReader } from "@/lib/archive/sqlite/reader";
 import { matchAll, termPlan } from "@/lib/archive/search-levels";

@@ -11,7 +11,7 @@ import type { ArchiveReader } from "@/lib/archive/reader";
 import { updateReadModel, writeReadModel } from "@/lib/archive/write";
 import type { Article } from "@/lib/content/schema";
 import type { SearchTuning } from "@/lib/archive/search-budget";
-import { searchArticles, type SearchIndex } from "@/lib/search/index";
+import { searchArticles, type SearchIndex } from "@/scripts/lib/search-reference";
 import { POSTGRES_URL } from "../engagement/engines";
 
 type Content = Parameters<typeof readModelInMemory>[0];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readModelInMemory } from "@/lib/archive/sqlite/reader";
-import { activeBanners, buildCatalog, isPublished } from "@/lib/catalog";
+import { activeBanners } from "@/lib/sidebar";
+import { buildCatalog, isPublished } from "@/scripts/lib/catalog";
 import type { Banner } from "@/lib/content/schema";
 import { findListing, listingParams, pageNumber } from "@/lib/listing";
 import { makeArticle } from "./fixtures";

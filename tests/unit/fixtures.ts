@@ -2,7 +2,7 @@
 import { loadContent } from "@/lib/content";
 import { parseArticle } from "@/lib/content/parse-article";
 import type { Article } from "@/lib/content/schema";
-import { generateArticles } from "@/lib/synthetic";
+import { generateArticles } from "@/scripts/lib/synthetic";
 
 export function makeArticle(slug: string, fields: Partial<Article> = {}): Article {
   return {
@@ -29,7 +29,7 @@ export function makeArticle(slug: string, fields: Partial<Article> = {}): Articl
   };
 }
 
-/** `count` generated articles from the real ones (lib/synthetic.ts), parsed as the build parses them. */
+/** `count` generated articles from the real ones (scripts/lib/synthetic.ts), parsed as the build parses them. */
 export function syntheticArchive(count: number): Article[] {
   return generateArticles(loadContent().articles, count).map((file) => {
     const parsed = parseArticle(file.name, file.name.replace(/\.md$/, ""), file.text, {

@@ -3,7 +3,7 @@
 // reference does, and each hit's score is what the module's weights and cap make of it, computed here
 // from the module's constants alone (so a weight changed there changes what every engine must answer).
 import { describe, expect, it } from "vitest";
-import { buildSearchIndex } from "@/lib/search/index";
+import { buildSearchIndex } from "@/scripts/lib/search-reference";
 import { compact, parseQuery } from "@/lib/search-core/normalize";
 import { FIELD_WEIGHTS, MAX_REPEATS, SEARCH_FIELDS, searchableTags } from "@/lib/search-core/ranking";
 import type { Article } from "@/lib/content/schema";

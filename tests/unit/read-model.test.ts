@@ -1,14 +1,14 @@
 // The read model (lib/archive/) answers every question pages ask exactly as the plain in-memory reference
-// (lib/catalog.ts buildCatalog, lib/search/index.ts) answers it, over an archive built to hit the corners:
+// (scripts/lib/catalog.ts buildCatalog, scripts/lib/search-reference.ts) answers it, over an archive built to hit the corners:
 // drafts, scheduled articles, series out of date order, tags differing only in case, shared dates, aliases.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { relatedIdeal } from "@/lib/archive/postgres/reader";
 import type { ArchiveReader } from "@/lib/archive/reader";
-import { buildCatalog, relatedArticles, type Catalog } from "@/lib/catalog";
+import { buildCatalog, relatedArticles, type Catalog } from "@/scripts/lib/catalog";
 import { readContent } from "@/lib/content";
 import type { Article } from "@/lib/content/schema";
 import { rankRelated, relatedScore } from "@/lib/related";
-import { buildSearchIndex, searchArticles } from "@/lib/search/index";
+import { buildSearchIndex, searchArticles } from "@/scripts/lib/search-reference";
 import { ARCHIVE_ENGINES, searchBothWays, type OpenedArchive } from "./archive-engines";
 import { makeArticle } from "./fixtures";
 

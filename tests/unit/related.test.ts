@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildCatalog, relatedArticles } from "@/lib/catalog";
+import { buildCatalog, relatedArticles } from "@/scripts/lib/catalog";
 import { RELATED_WEIGHTS, rankRelated, relatedScore } from "@/lib/related";
 import { makeArticle } from "./fixtures";
 

@@ -6,7 +6,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadContent } from "@/lib/content";
 import type { Article } from "@/lib/content/schema";
-import { buildSearchIndex, searchArticles } from "@/lib/search/index";
+import { buildSearchIndex, searchArticles } from "@/scripts/lib/search-reference";
 import { PERIODS, readSearchOptions, searchFilter, searchOptionsQuery, SORTS, type SearchFilter } from "@/lib/search/filters";
 import { SECTIONS } from "@/lib/site";
 import { ARCHIVE_ENGINES, openBeforeAll } from "./archive-engines";
@@ -23,7 +23,7 @@ const INDEX = buildSearchIndex(ARTICLES);
 const ENGINES = ARCHIVE_ENGINES.filter((engine) => engine.name === "SQLite" || engine.name === "PostgreSQL");
 const QUERIES = ["클러스터", "가나가와 사이언스파크", "일본", "연구개발 기업", "체육회", "INS"];
 
-/** The reference: every match of `query` (as lib/search/index.ts ranks them), filtered and sorted by hand. */
+/** The reference: every match of `query` (as scripts/lib/search-reference.ts ranks them), filtered and sorted by hand. */
 function expected(query: string, filter: SearchFilter): string[] {
   const hits = searchArticles(INDEX, query, 0, Infinity).hits.filter(
     (hit) =>

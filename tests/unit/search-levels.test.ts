@@ -1,5 +1,5 @@
 // Search that walks the index state by state (lib/archive/search-levels.ts) must rank exactly as scoring
-// every match does (lib/search/index.ts). Texts over a three-letter alphabet make every corner common:
+// every match does (scripts/lib/search-reference.ts). Texts over a three-letter alphabet make every corner common:
 // a term in several fields, one to six repeats, overlapping repeats (가가가 holds 가가 once, left to
 // right), ties in score and date, drafts and scheduled articles among the matches.
 import pg from "pg";
@@ -9,9 +9,9 @@ import { syncReadModel } from "@/lib/archive/postgres/sync";
 import { readModelInMemory } from "@/lib/archive/sqlite/reader";
 import { levelTokens, searchTokens } from "@/lib/search-core/tokens";
 import { termPlan, TSQUERY } from "@/lib/archive/search-levels";
-import { buildCatalog } from "@/lib/catalog";
+import { buildCatalog } from "@/scripts/lib/catalog";
 import type { Article } from "@/lib/content/schema";
-import { buildSearchIndex } from "@/lib/search/index";
+import { buildSearchIndex } from "@/scripts/lib/search-reference";
 import { POSTGRES_URL } from "../engagement/engines";
 import { ARCHIVE_ENGINES, openBeforeAll, postgresSchema, searchBothWays, walking } from "./archive-engines";
 import { makeArticle } from "./fixtures";

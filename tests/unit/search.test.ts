@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { buildCatalog } from "@/lib/catalog";
+import { buildCatalog } from "@/scripts/lib/catalog";
 import { readContent } from "@/lib/content";
-import { buildSearchIndex, searchArticles } from "@/lib/search/index";
+import { buildSearchIndex, searchArticles } from "@/scripts/lib/search-reference";
 import { highlight } from "@/lib/search/highlight";
 import { compact, compactWithMap, parseQuery } from "@/lib/search-core/normalize";
 import { searchJson } from "@/lib/search/present";

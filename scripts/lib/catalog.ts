@@ -1,14 +1,12 @@
 // The published site as in-memory lookups: what readers may see at a given instant. Pages query the read
-// model instead (lib/archive/); this stays as the plain reference the read model is tested against, and
-// for content:check, which lists what is withheld.
+// model instead (lib/archive/); this is the plain reference the read model is tested against
+// (tests/unit/read-model.test.ts), and what content:check and indexnow list the published and the withheld by.
 import type { Content } from "@/lib/content";
 import type { Article, Author, Banner } from "@/lib/content/schema";
-import { timeAgo } from "@/lib/dates";
 import { oncePer } from "@/lib/memo";
 import { rankRelated } from "@/lib/related";
 import { SECTIONS, site, type SectionSlug } from "@/lib/site";
 import { nameKey } from "@/lib/urls";
-import type { ArchiveReader } from "@/lib/archive/reader";
 
 export type NamedGroup<T = string> = { key: string; name: string; value: T; articles: Article[] };
 
@@ -102,67 +100,4 @@ function rankRelatedCandidates(catalog: Catalog, article: Article, limit: number
 /** The published column boxed inside `article`, if any. */
 export function attachedColumn(catalog: Catalog, article: Article): Article | undefined {
   return article.column ? catalog.bySlug.get(article.column) : undefined;
-}
-
-export type Page<T> = { items: T[]; page: number; pageCount: number };
-
-/** Live data for the sidebar from the engagement store; empty until readers read and comment. */
-export type SidebarLive = {
-  latest: { id: number; nickname: string; body: string; articleSlug: string; createdAt: string }[];
-  mostRead: string[];
-  at: number;
-};
-
-const NO_LIVE: SidebarLive = { latest: [], mostRead: [], at: 0 };
-
-/** Everything the sidebar shows at `now`: banners by position, Hot & Why & Only, 실시간 댓글, 매거진 in 충북. */
-export async function sidebarContent(
-  reader: ArchiveReader,
-  now: number,
-  live: SidebarLive = NO_LIVE,
-  limit: number = site.recentCount,
-) {
-  const [banners, mostRead, commented, why, only, magazine] = await Promise.all([
-    reader.banners(),
-    reader.cardsBySlug(live.mostRead, now),
-    reader.cardsBySlug(
-      live.latest.map((c) => c.articleSlug),
-      now,
-    ),
-    reader.picks("why", now, limit),
-    reader.picks("only", now, limit),
-    reader.picks("magazine", now, 3),
-  ]);
-  const first = (slot: Banner["slot"]) => activeBanners(banners, slot, now).slice(0, 1);
-  const titles = new Map(commented.map((a) => [a.slug, a.title]));
-  return {
-    banners: {
-      top: [...first("sidebar-top-1"), ...first("sidebar-top-2"), ...first("sidebar-top-3")],
-      bottom: [...first("sidebar-bottom-1"), ...first("sidebar-bottom-2")],
-    },
-    // Hot is the most read of the last seven days; the newest until read counts exist.
-    hot: (mostRead.length ? mostRead : await reader.newest(now, limit)).slice(0, limit),
-    liveComments: live.latest
-      .filter((c) => titles.has(c.articleSlug))
-      .map((c) => ({
-        id: c.id,
-        nickname: c.nickname,
-        firstLine: c.body.split("\n")[0] ?? "",
-        articleSlug: c.articleSlug,
-        articleTitle: titles.get(c.articleSlug)!,
-        ago: timeAgo(Date.parse(c.createdAt), live.at),
-      })),
-    why,
-    only,
-    magazine,
-  };
-}
-
-export type SidebarContent = Awaited<ReturnType<typeof sidebarContent>>;
-
-/** Banners of one slot running at `now` (start inclusive, end exclusive), heaviest first. */
-export function activeBanners(banners: Banner[], slot: Banner["slot"], now: number): Banner[] {
-  return banners
-    .filter((b) => b.slot === slot && Date.parse(b.start) <= now && now < Date.parse(b.end))
-    .sort((a, b) => b.weight - a.weight || a.link.localeCompare(b.link));
 }

@@ -1,5 +1,7 @@
-// An in-memory Korean search index over the published articles: one- and two-character grams find
-// candidates, an exact substring check on the compact text confirms them, field weights rank them.
+// The reference search: an in-memory index over the published articles (one- and two-character grams find
+// candidates, an exact substring check on the compact text confirms them, lib/search-core/ranking.ts ranks
+// them) that both engines' answers are tested against (tests/unit/read-model.test.ts) and benchmarked beside.
+// Not used by the site: to learn how search works, read lib/search-core/ranking.ts and lib/archive/search-levels.ts.
 import type { Article } from "@/lib/content/schema";
 import { compact, parseQuery } from "@/lib/search-core/normalize";
 import { scoreFields, SEARCH_FIELDS, searchableTags, type SearchFields } from "@/lib/search-core/ranking";
