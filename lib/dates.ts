@@ -37,6 +37,12 @@ export function toKstIso(instant: Date | string): string {
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${KST_OFFSET}`;
 }
 
+/** The instant as an editor writes a date in Korean time, e.g. 2008-11-09 19:59:40 (what imports write). */
+export function toKstEditorDate(instant: Date | string | number): string {
+  const parts = kstParts(typeof instant === "number" ? new Date(instant) : instant);
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+}
+
 const kstFormatter = new Intl.DateTimeFormat("en-CA", {
   timeZone: site.timeZone,
   year: "numeric",

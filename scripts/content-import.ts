@@ -13,7 +13,9 @@ import { openDatabase } from "@/lib/db";
 import { engagementConfig } from "@/lib/engagement/config";
 import { importComments, type ImportedCommentsResult } from "@/lib/engagement/imported-comments";
 import { say } from "@/lib/content/problems";
-import { importWordpress, readSectionMapping, SECTIONS_FILE, type ImportReport } from "@/lib/import/wordpress/import";
+import { importWordpress } from "@/lib/import/wordpress/import";
+import type { ImportReport } from "@/lib/import/wordpress/report";
+import { readSectionMapping, SECTIONS_FILE } from "@/lib/import/wordpress/sections";
 import { WxrError } from "@/lib/import/wordpress/wxr";
 import { contentDir, imageCacheDir } from "@/lib/site";
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { formatKstDate, formatKstDateTime, formatKstMonth, kstToday, parseEditorDate } from "@/lib/dates";
+import { formatKstDate, formatKstDateTime, formatKstMonth, kstToday, parseEditorDate, toKstEditorDate } from "@/lib/dates";
 
 const originalTz = process.env.TZ;
 afterEach(() => {
@@ -49,5 +49,16 @@ describe("editor dates", () => {
 
   it.each(["어제", "09/11/2008", "2008.11.09", ""])("rejects the unreadable %j", (input) => {
     expect(parseEditorDate(input)).toEqual({ ok: false, reason: "format" });
+  });
+});
+
+describe("toKstEditorDate", () => {
+  it("writes an instant as an editor writes a date, in Korean time, and parses back to the same instant", () => {
+    const instant = Date.UTC(2008, 10, 9, 10, 59, 40);
+    expect(toKstEditorDate(instant)).toBe("2008-11-09 19:59:40");
+    // Across midnight and a year's end in Seoul.
+    expect(toKstEditorDate(Date.UTC(2025, 11, 31, 15, 0, 0))).toBe("2026-01-01 00:00:00");
+    const parsed = parseEditorDate(toKstEditorDate(instant));
+    expect(parsed.ok && Date.parse(parsed.iso)).toBe(instant);
   });
 });

@@ -9,26 +9,29 @@
 // - approved comments into the comments store (lib/engagement/imported-comments.ts);
 // - content/imports/wordpress.json: per post, the file written and its digest, so that importing again
 //   updates only what the export changed and never overwrites a file an editor has changed since.
-import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { parseDocument, stringify } from "yaml";
-import { lineOfPath, say } from "@/lib/content/problems";
-import { SECTIONS, type SectionSlug } from "@/lib/site";
+import { say } from "@/lib/content/problems";
 import { readPhoto } from "@/lib/images/photos";
 import type { ImportedComment } from "@/lib/engagement/imported-comments";
-import { convertBody, type BodyPhoto } from "@/lib/import/wordpress/body";
-import { oldAddresses, uniqueSlug } from "@/lib/import/wordpress/slugs";
+import type { BodyPhoto } from "@/lib/import/wordpress/body";
+import { uniqueSlug } from "@/lib/import/wordpress/slugs";
 import { readWxr, type WxrComment, type WxrItem } from "@/lib/import/wordpress/wxr";
+import {
+  articleOf,
+  gmtInstant,
+  MISSING_PHOTO,
+  plainText,
+  safeName,
+  uploadsPath,
+  type Catalog,
+} from "@/lib/import/wordpress/article";
+import { count, digestOf, newReport, type ImportOptions, type ImportReport } from "@/lib/import/wordpress/report";
 
 /** Where the import keeps what it wrote, for the next import (relative to the content folder). */
 export const MANIFEST_FILE = "imports/wordpress.json";
-/** The editable category → section mapping (relative to the content folder). */
-export const SECTIONS_FILE = "imports/wordpress-sections.yaml";
 /** Posts too long for one article file (content:check's 512 KB), kept whole for an editor to split. */
 export const HELD_DIR = "imports/wordpress-held";
-/** The labelled placeholder (public/images/) an image whose file is missing becomes. */
-export const MISSING_PHOTO = "/images/wordpress-missing-photo.svg";
 /** content:check's limit for one article file. */
 const MAX_ARTICLE_BYTES = 512 * 1024;
 /**
@@ -37,66 +40,12 @@ const MAX_ARTICLE_BYTES = 512 * 1024;
  * would not fit the import's 160 MB heap.
  */
 const MAX_CONVERTED_HTML_BYTES = 768 * 1024;
-/** A lead photo must be this wide (lib/content/schema.ts); a narrower featured image opens the body instead. */
-const LEAD_MIN_WIDTH = 1200;
-
-export type SectionMapping = { fallback: SectionSlug; categories: Record<string, SectionSlug> };
 
 /** A post's file is articles/<slug>.md; its digest is of the text the import wrote. */
 type ManifestEntry = { slug: string; digest: string };
 /** Posts imported so far, by site and post ID: the same ID of another site is another post. */
 type Manifest = { posts: Record<string, ManifestEntry> };
 const postKey = (site: string, id: number) => `${site}#${id}`;
-
-export type ImportOptions = {
-  /** The export (WXR). */
-  file: string;
-  /** The content folder written to (content/ unless CONTENT_DIR says otherwise). */
-  contentDir: string;
-  /** The site's wp-content/uploads folder, when the photos came with the export. */
-  uploads?: string;
-  /** Overwrite articles an editor has changed since they were imported. */
-  force?: boolean;
-  sections: SectionMapping;
-  /** Where the photo checks keep their measurements (lib/site.ts imageCacheDir). */
-  imageCacheDir: string;
-  /** Takes each post's approved comments (the CLI stores them a thousand at a time). */
-  comments?: (comments: ImportedComment[]) => Promise<void>;
-};
-
-export type ImportWarning = { id?: number; title?: string; message: string };
-
-export type ImportReport = {
-  posts: { created: number; updated: number; unchanged: number; conflicts: number; held: number };
-  /** Posts by WordPress status, imported or not. */
-  statuses: Record<string, number>;
-  /** Items not imported by kind (page, attachment, nav_menu_item…) or status (private, trash…). */
-  skipped: Record<string, number>;
-  photos: { copied: number; placeholders: number };
-  comments: { offered: number; skipped: Record<string, number> };
-  /** What the bodies lost: element or attribute → count. */
-  dropped: Record<string, number>;
-  unknownCategories: Record<string, number>;
-  /** Missing photo files → the posts that use them. */
-  missingPhotos: Record<string, number[]>;
-  warnings: ImportWarning[];
-};
-
-const newReport = (): ImportReport => ({
-  posts: { created: 0, updated: 0, unchanged: 0, conflicts: 0, held: 0 },
-  statuses: {},
-  skipped: {},
-  photos: { copied: 0, placeholders: 0 },
-  comments: { offered: 0, skipped: {} },
-  dropped: {},
-  unknownCategories: {},
-  missingPhotos: {},
-  warnings: [],
-});
-
-const count = (counts: Record<string, number>, key: string, by = 1) => (counts[key] = (counts[key] ?? 0) + by);
-/** A file's fingerprint: 128 bits of SHA-256 tell an editor's change apart (100,000 of them are kept). */
-const digestOf = (text: string) => createHash("sha256").update(text).digest("base64url").slice(0, 22);
 
 /** Writes `text` to `file` whole or not at all: an interrupted import never leaves half an article. */
 function writeWhole(file: string, text: string | Buffer): void {
@@ -105,86 +54,6 @@ function writeWhole(file: string, text: string | Buffer): void {
   fs.writeFileSync(partial, text);
   fs.renameSync(partial, file);
 }
-
-/** A WordPress GMT date ("2008-11-09 10:59:40") as an instant, or undefined ("0000-00-00 00:00:00"). */
-function gmtInstant(text: string): number | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text.trim());
-  if (!match || match[1] === "0000") return undefined;
-  const instant = Date.UTC(+match[1]!, +match[2]! - 1, +match[3]!, +match[4]!, +match[5]!, +match[6]!);
-  return Number.isNaN(instant) ? undefined : instant;
-}
-
-/** An instant as the portal's editor date in Korean time ("2008-11-09 19:59:40"). */
-function kstDate(instant: number): string {
-  return new Date(instant + 9 * 3_600_000).toISOString().replace("T", " ").slice(0, 19);
-}
-
-/** Text of a little HTML (excerpts, comments): tags gone, entities of the common kinds read, lines kept. */
-export function plainText(html: string): string {
-  return html
-    .replace(/<br\s*\/?>/gi, "\n")
-    .replace(/<\/p>\s*<p[^>]*>/gi, "\n\n")
-    .replace(/<[^>]*>/g, "")
-    .replace(/&nbsp;/g, " ")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#0*39;|&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Math.min(Number(n), 0x10ffff)))
-    .replace(/&amp;/g, "&")
-    .replace(/[ \t]+\n/g, "\n")
-    .trim();
-}
-
-/** Cuts `text` to `max` characters at a word, with an ellipsis. */
-function cut(text: string, max: number): string {
-  const chars = [...text];
-  if (chars.length <= max) return text;
-  const head = chars.slice(0, max - 1).join("");
-  const at = head.lastIndexOf(" ");
-  return `${(at > max / 2 ? head.slice(0, at) : head).trimEnd()}…`;
-}
-
-/** The part of an uploads URL below wp-content/uploads (or the media host's year/month path). */
-export function uploadsPath(url: string): string | undefined {
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(new URL(url, "http://upload.invalid").pathname);
-  } catch {
-    return undefined;
-  }
-  const at = pathname.indexOf("/wp-content/uploads/");
-  if (at >= 0) return pathname.slice(at + "/wp-content/uploads/".length);
-  const dated = /\/(\d{4}\/\d{2}\/[^/]+)$/.exec(pathname);
-  return dated?.[1];
-}
-
-/** A file name the portal's photo URLs carry without escaping: ASCII words, the extension kept. */
-function safeName(relative: string): string {
-  const safe = relative
-    .split("/")
-    .map(
-      (part) =>
-        part
-          .normalize("NFKD")
-          .replace(/[^A-Za-z0-9._-]+/g, "-")
-          .replace(/^-+|-+$/g, "") || "photo",
-    )
-    .join("/");
-  return safe === relative ? safe : safe.replace(/(\.[A-Za-z0-9]+)?$/, (ext) => `-${digestOf(relative).slice(0, 6)}${ext}`);
-}
-
-type Attachment = { url: string; alt: string };
-
-/** What the first pass learns: who wrote, the attachments, and each post's slug. */
-type Catalog = {
-  site: string;
-  siteHost: string;
-  authors: Map<string, string>;
-  attachments: Map<number, Attachment>;
-  attachmentsByUrl: Map<string, Attachment>;
-  slugs: Map<number, string>;
-};
 
 const IMPORTED_TYPES = new Set(["post"]);
 const IMPORTED_STATUSES = new Set(["publish", "future", "draft", "pending"]);
@@ -419,155 +288,4 @@ function queueComments(item: WxrItem, slug: string, catalog: Catalog, report: Im
     report.comments.offered++;
   };
   for (const comment of approved.values()) place(comment);
-}
-
-/** The article file (frontmatter and Markdown) of a post. */
-function articleOf(
-  item: WxrItem,
-  slug: string,
-  catalog: Catalog,
-  options: ImportOptions,
-  report: ImportReport,
-  photo: (url: string, alt: string) => BodyPhoto,
-): string {
-  const warn = (message: string) => report.warnings.push({ id: item.id, title: item.title, message });
-  const title = plainText(item.title).replace(/\s+/g, " ").trim();
-  // A password-protected post was not public on the old site: it waits as a draft for an editor's decision.
-  const isProtected = item.password.trim() !== "";
-  if (isProtected)
-    warn(
-      say(
-        "옛 사이트에서 비밀번호로 보호된 글이라 초안으로 가져왔습니다. 공개할지 정한 뒤 draft: true를 지우세요.",
-        "was password-protected on the old site: imported as a draft. Decide whether to publish it, then remove draft: true.",
-      ),
-    );
-  const draft = item.status === "draft" || item.status === "pending" || isProtected;
-  let published = gmtInstant(item.postDateGmt);
-  if (published === undefined && gmtInstant(item.postDate) !== undefined) {
-    // Drafts carry no GMT date: the site's local time, taken as Korean time.
-    published = gmtInstant(item.postDate)! - 9 * 3_600_000;
-  }
-  if (published === undefined && item.pubDate && !Number.isNaN(Date.parse(item.pubDate))) published = Date.parse(item.pubDate);
-  const dateMissing = published === undefined;
-  if (dateMissing) {
-    warn(
-      say(
-        "날짜가 없어 초안으로 가져왔습니다. date를 정하고 draft: true를 지우세요.",
-        "has no date: imported as a draft. Set date and remove draft: true.",
-      ),
-    );
-    published = Date.now();
-  }
-  if (!title)
-    warn(
-      say(
-        "제목이 없어 초안으로 가져왔습니다. title을 쓰고 draft: true를 지우세요.",
-        "has no title: imported as a draft. Write a title and remove draft: true.",
-      ),
-    );
-  const modified = gmtInstant(item.modifiedGmt);
-
-  const categories = item.categories.filter((c) => c.domain === "category");
-  const sectionOf = (c: { nicename: string; name: string }) =>
-    options.sections.categories[c.nicename] ??
-    options.sections.categories[c.name] ??
-    options.sections.categories[decodeURIComponent(c.nicename)];
-  const mapped = categories.map(sectionOf).find(Boolean);
-  for (const category of categories)
-    if (!sectionOf(category) && !/^uncategori[sz]ed$|^미분류$/i.test(category.nicename))
-      count(report.unknownCategories, category.name || category.nicename);
-  const tags = new Set<string>();
-  for (const tag of item.categories.filter((c) => c.domain === "post_tag")) {
-    const name = tag.name.replace(/\s+/g, " ").trim();
-    if (!name) continue;
-    if ([...name].length > 30)
-      warn(say(`태그 "${name}"이(가) 30자를 넘어 잘랐습니다.`, `tag "${name}" is over 30 characters: cut.`));
-    tags.add([...name].slice(0, 30).join("").trim());
-  }
-  // A category without a section is kept as a tag, so nothing the old site filed by is lost.
-  for (const category of categories)
-    if (!sectionOf(category) && category.name && !/^uncategori[sz]ed$|^미분류$/i.test(category.nicename))
-      tags.add([...category.name].slice(0, 30).join("").trim());
-
-  const body = convertBody(item.content, {
-    photo,
-    attachmentUrl: (id) => catalog.attachments.get(id)?.url,
-  });
-  for (const [what, n] of Object.entries(body.notes.dropped)) count(report.dropped, what, n);
-  if (body.notes.linked.length)
-    warn(
-      say(
-        `임베드·갤러리 ${body.notes.linked.length}개를 링크로 바꿨습니다: ${body.notes.linked.slice(0, 3).join(", ")}`,
-        `${body.notes.linked.length} embeds or galleries became links: ${body.notes.linked.slice(0, 3).join(", ")}`,
-      ),
-    );
-
-  let markdown = body.markdown;
-  let image: Record<string, string> | undefined;
-  const featured = catalog.attachments.get(Number(item.meta._thumbnail_id));
-  if (featured?.url) {
-    const lead = photo(featured.url, featured.alt);
-    const measured = lead.src !== MISSING_PHOTO ? readPhoto(options.contentDir, lead.src, options.imageCacheDir) : undefined;
-    if (measured?.ok && measured.photo.width >= LEAD_MIN_WIDTH) image = { src: lead.src, alt: lead.alt };
-    else if (!markdown.includes(`](${lead.src}`)) {
-      // Too narrow (or missing) for a lead: the photo opens the text instead, where any width will do.
-      markdown = `![${lead.alt.replace(/[[\]]/g, "")}](${lead.src})\n\n${markdown}`;
-      if (measured?.ok)
-        warn(
-          say(
-            `대표 사진이 ${measured.photo.width} px로 대표 사진 최소 폭(1,200 px)보다 좁아 본문 첫머리에 넣었습니다.`,
-            `the featured image is ${measured.photo.width} px wide, under a lead photo's 1,200 px: placed at the top of the text.`,
-          ),
-        );
-    }
-  }
-
-  const excerpt = plainText(item.excerpt).replace(/\s+/g, " ").trim();
-  if ([...excerpt].length > 300)
-    warn(say("요약(excerpt)이 300자를 넘어 잘랐습니다.", "the excerpt is over 300 characters: cut."));
-  const authorName = catalog.authors.get(item.creator) ?? item.creator;
-  const frontmatter: Record<string, unknown> = {
-    title: title || say(`(제목 없음: 워드프레스 글 ${item.id})`, `(Untitled: WordPress post ${item.id})`),
-    date: kstDate(published!),
-    ...(modified !== undefined && modified > published! + 60_000 ? { updated: kstDate(modified) } : {}),
-    section: mapped ?? options.sections.fallback,
-    ...(authorName ? { authors: [{ name: authorName }] } : {}),
-    ...(tags.size ? { tags: [...tags] } : {}),
-    ...(excerpt ? { summary: cut(excerpt, 300) } : {}),
-    ...(image ? { image } : {}),
-    ...(draft || dateMissing || !title ? { draft: true } : {}),
-    aliases: oldAddresses(item.link, item.id),
-  };
-  if (!markdown.trim()) markdown = say("(원문에 본문이 없습니다.)", "(The original has no text.)");
-  const header = `# Imported from WordPress: post ${item.id} of ${catalog.site || "the export"} (npm run content:import).\n# Edit freely: importing again never overwrites a file changed since it was imported.\n`;
-  return `---\n${header}${stringify(frontmatter, { lineWidth: 0, defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN" })}---\n\n${markdown}\n`;
-}
-
-/**
- * The category → section mapping at `file` (content/imports/wordpress-sections.yaml): `fallback:` a
- * section for posts whose categories it does not list, `categories:` WordPress category slug or name →
- * section. Throws with the file, line and fix when it names a section that does not exist.
- */
-export function readSectionMapping(file: string, relative: string = SECTIONS_FILE): SectionMapping {
-  const known = SECTIONS.map((s) => s.slug) as string[];
-  if (!fs.existsSync(file)) return { fallback: "society", categories: {} };
-  const text = fs.readFileSync(file, "utf8");
-  const document = parseDocument(text, { uniqueKeys: true });
-  if (document.errors.length) throw new Error(`${relative}: ${document.errors[0]!.message}`);
-  const value = (document.toJS() ?? {}) as { fallback?: unknown; categories?: Record<string, unknown> };
-  const bad = (key: string[], got: unknown) =>
-    new Error(
-      `${relative}:${lineOfPath(text, key) ?? 1}: ${say(
-        `"${String(got)}"은(는) 섹션이 아닙니다. ${known.join(", ")} 가운데 하나를 쓰세요.`,
-        `"${String(got)}" is not a section. Use one of: ${known.join(", ")}.`,
-      )}`,
-    );
-  const fallback = value.fallback ?? "society";
-  if (typeof fallback !== "string" || !known.includes(fallback)) throw bad(["fallback"], fallback);
-  const categories: Record<string, SectionSlug> = {};
-  for (const [category, section] of Object.entries(value.categories ?? {})) {
-    if (typeof section !== "string" || !known.includes(section)) throw bad(["categories", category], section);
-    categories[category] = section as SectionSlug;
-  }
-  return { fallback: fallback as SectionSlug, categories };
 }
