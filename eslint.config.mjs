@@ -7,7 +7,7 @@ export default defineConfig([
   ...nextTs,
   {
     // Links are plain <a> on purpose: readers move between prerendered, HTTP-cached pages with full loads,
-    // and the page hydrates no router links or viewport prefetching (docs/architecture.md: "Why plain links").
+    // and the page hydrates no router links or viewport prefetching (docs/architecture.md: "Links are plain").
     rules: { "@next/next/no-html-link-for-pages": "off" },
   },
   globalIgnores([".next/**", ".next-*/**", "out/**", "test-results/**", "next-env.d.ts"]),

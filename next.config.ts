@@ -7,7 +7,7 @@ import { SECURITY_HEADERS } from "./lib/security-headers";
 const nextConfig: NextConfig = {
   // Live counts and comments are cached components invalidated by tag (docs/architecture.md: "Why the live parts are cached").
   cacheComponents: true,
-  // Photos are made by lib/images at build (docs/architecture.md, "Photos"); Next's optimizer endpoint,
+  // Photos are made by lib/images at build (docs/architecture.md, "lib/images/: photos"); Next's optimizer endpoint,
   // /_next/image, which would decode and resize on any visitor's request, answers 404.
   images: { unoptimized: true },
   // Off: with it, an unknown slug gets the shared shell with status 200 and a streamed "not found".

@@ -1,7 +1,7 @@
 // The one way in to the published archive: the build's read model (lib/archive/write.ts), opened once
 // per process. Outside a build (next dev, unit tests) it is written in memory from content/ on first use.
 // With DATABASE_URL=postgres://…, servers read PostgreSQL instead, synced from the build's file at start
-// (lib/archive/postgres.ts); the build itself always reads its own file.
+// (lib/archive/postgres/sync.ts); the build itself always reads its own file.
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";

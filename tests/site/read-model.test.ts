@@ -1,6 +1,6 @@
 // A server reads the archive from its build's read model, not from content/: started on the fixture build
 // with an empty content folder, it still serves every kind of page, search, feeds, sitemaps and old
-// addresses (lib/archive/; docs/architecture.md "The archive's read model").
+// addresses (lib/archive/; docs/architecture.md "lib/archive/: the read model and its two engines").
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
