@@ -8,7 +8,7 @@ export type ArchiveSearchHit = { article: ArticleCard; plainText: string; score:
 /**
  * A page of search results. `totalIsEstimate`: the total was estimated from a sample (a common query, on
  * either engine: lib/archive/estimate.ts; in PostgreSQL also a longer term's doubtful matches,
- * VERIFIED_AT_MOST in postgres.ts); readers see it as "약 N건".
+ * VERIFIED_AT_MOST in lib/archive/postgres/search-counts.ts); readers see it as "약 N건".
  */
 export type ArchiveSearchResult = {
   terms: string[];
