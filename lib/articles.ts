@@ -2,14 +2,14 @@
 // instant that decides what is published.
 import { cacheLife, cacheTag } from "next/cache";
 import { archive } from "@/lib/archive";
-import type { ArchiveReader, ArticleCard, GroupKind, PickKey } from "@/lib/archive/reader";
+import type { ArchiveReader, ArticleCard, GroupKind, GroupSummary } from "@/lib/archive/reader";
 import { sidebarContent, type SidebarContent } from "@/lib/sidebar";
 import type { Article, Publisher } from "@/lib/content/schema";
 import { getSidebarLive } from "@/lib/engagement/live";
 import { site } from "@/lib/site";
 import { installedSearchThreads } from "@/lib/archive/search-threads";
 import { understandSearch, type UnderstoodSearch } from "@/lib/search/understand";
-import { DEFAULT_SEARCH_OPTIONS, searchFilter, type SearchFilter, type SearchOptions } from "@/lib/search/filters";
+import { DEFAULT_SEARCH_OPTIONS, searchFilter, type SearchOptions } from "@/lib/search/filters";
 import type { Photo } from "@/lib/images/photos";
 import { EngagementError } from "@/lib/engagement/errors";
 
@@ -23,169 +23,25 @@ async function publicationInstant(): Promise<number> {
   return Date.now();
 }
 
+/** The questions pages ask the archive (its contract, lib/archive/reader.ts). */
+type Question = Exclude<keyof ArchiveReader, "ready" | "engine">;
+
 /**
- * The shared PostgreSQL read model's answers, cached by Next: one function per question, each cached for
- * hours under ARCHIVE_TAG with its arguments as the key (the read model does not change under a deploy;
- * `now` is the hourly publication instant). A page Next prerenders again at run time (every few seconds,
- * for the live comments) may only wait on cached data; SQLite answers within the same task and needs no
- * cache, but a database on the network does not. Helpers that ask several questions (listings, sitemaps,
- * feeds, the sidebar) take the reader pageArchive() gives, which is the SQLite file or this one.
+ * One question to the shared PostgreSQL read model, cached by Next for hours under the `archive` tag, keyed
+ * by the question and its arguments (the read model does not change under a deploy; `now` is the hourly
+ * publication instant). A page Next prerenders again at run time (every few seconds, for the live
+ * comments) may only wait on cached data; SQLite answers within the same task and needs no cache, but a
+ * database on the network does not.
  */
-const ARCHIVE_TAG = "archive";
-
-async function sharedPublisher() {
+async function askShared<Q extends Question>(
+  question: Q,
+  ...args: Parameters<ArchiveReader[Q]>
+): Promise<Awaited<ReturnType<ArchiveReader[Q]>>> {
   "use cache";
   cacheLife("hours");
-  cacheTag(ARCHIVE_TAG);
-  return archive().publisher();
-}
-
-async function sharedBanners() {
-  "use cache";
-  cacheLife("hours");
-  cacheTag(ARCHIVE_TAG);
-  return archive().banners();
-}
-
-async function sharedVocabulary() {
-  "use cache";
-  cacheLife("hours");
-  cacheTag(ARCHIVE_TAG);
-  return archive().vocabulary();
-}
-
-async function sharedAbbreviations() {
-  "use cache";
-  cacheLife("hours");
-  cacheTag(ARCHIVE_TAG);
-  return archive().abbreviations();
-}
-
-async function sharedArticle(slug: string, now: number) {
-  "use cache";
-  cacheLife("hours");
-  cacheTag(ARCHIVE_TAG);
-  return archive().article(slug, now);
-}
-
-async function sharedExists(slug: string, now: number) {
-  "use cache";
-  cacheLife("hours");
-  cacheTag(ARCHIVE_TAG);
-  return archive().exists(slug, now);
-}
-
-async function sharedNewest(now: number, limit: number, offset?: number) {
-  "use cache";
-  cacheLife("hours");
-  cacheTag(ARCHIVE_TAG);
-  return archive().newest(now, limit, offset);
-}
-
-async function sharedNewestWhole(now: number, limit: number, group?: { kind: GroupKind; key: string }) {
-  "use cache";
-  cacheLife("hours");
-  cacheTag(ARCHIVE_TAG);
-  return archive().newestWhole(now, limit, group);
-}
-
-async function sharedCardsBySlug(slugs: string[], now: number) {
-  "use cache";
-  cacheLife("hours");
-  cacheTag(ARCHIVE_TAG);
-  return archive().cardsBySlug(slugs, now);
-}
-
-async function sharedGroups(kind: GroupKind, now: number) {
-  "use cache";
-  cacheLife("hours");
-  cacheTag(ARCHIVE_TAG);
-  return archive().groups(kind, now);
-}
-
-async function sharedHasPublished(kind: GroupKind, key: string, now: number) {
-  "use cache";
-  cacheLife("hours");
-  cacheTag(ARCHIVE_TAG);
-  return archive().hasPublished(kind, key, now);
-}
-
-async function sharedGroup(kind: GroupKind, key: string, now: number) {
-  "use cache";
-  cacheLife("hours");
-  cacheTag(ARCHIVE_TAG);
-  return archive().group(kind, key, now);
-}
-
-async function sharedMembers(kind: GroupKind, key: string, now: number, limit: number, offset?: number) {
-  "use cache";
-  cacheLife("hours");
-  cacheTag(ARCHIVE_TAG);
-  return archive().members(kind, key, now, limit, offset);
-}
-
-async function sharedPicks(key: PickKey, now: number, limit: number) {
-  "use cache";
-  cacheLife("hours");
-  cacheTag(ARCHIVE_TAG);
-  return archive().picks(key, now, limit);
-}
-
-async function sharedGroupsLastModified(kind: GroupKind, now: number) {
-  "use cache";
-  cacheLife("hours");
-  cacheTag(ARCHIVE_TAG);
-  return archive().groupsLastModified(kind, now);
-}
-
-async function sharedPagesHoldingNewest(kind: GroupKind, now: number, newest: number, pageSize: number) {
-  "use cache";
-  cacheLife("hours");
-  cacheTag(ARCHIVE_TAG);
-  return archive().pagesHoldingNewest(kind, now, newest, pageSize);
-}
-
-async function sharedSitemapArticles(now: number) {
-  "use cache";
-  cacheLife("hours");
-  cacheTag(ARCHIVE_TAG);
-  return archive().sitemapArticles(now);
-}
-
-async function sharedPublishedBetween(since: number, now: number) {
-  "use cache";
-  cacheLife("hours");
-  cacheTag(ARCHIVE_TAG);
-  return archive().publishedBetween(since, now);
-}
-
-/** 관련기사, keyed by the article's relation facts (relationKey) rather than its whole text. */
-async function sharedRelated(relation: Article, now: number, limit: number, sectionNewest?: number) {
-  "use cache";
-  cacheLife("hours");
-  cacheTag(ARCHIVE_TAG);
-  return archive().related(relation, now, limit, sectionNewest);
-}
-
-async function sharedAliasTarget(address: string, now: number) {
-  "use cache";
-  cacheLife("hours");
-  cacheTag(ARCHIVE_TAG);
-  return archive().aliasTarget(address, now);
-}
-
-async function sharedPhoto(hash: string) {
-  "use cache";
-  cacheLife("hours");
-  cacheTag(ARCHIVE_TAG);
-  return archive().photo(hash);
-}
-
-async function sharedSearch(raw: string, now: number, offset?: number, limit?: number, filter?: SearchFilter) {
-  "use cache";
-  cacheLife("hours");
-  cacheTag(ARCHIVE_TAG);
-  return archive().search(raw, now, offset, limit, filter);
+  cacheTag("archive");
+  const ask = archive()[question] as (...args: Parameters<ArchiveReader[Q]>) => Promise<Awaited<ReturnType<ArchiveReader[Q]>>>;
+  return ask(...args);
 }
 
 /** What 관련기사 ranking reads of the article itself: a small cache key instead of the whole text. */
@@ -200,32 +56,37 @@ const relationKey = (article: Article) =>
     column: article.column,
   }) as Article;
 
-/** The shared PostgreSQL read model as pages read it: every question through its cached function above. */
+/**
+ * The shared PostgreSQL read model as pages read it: each question of the contract through askShared, by
+ * name; 관련기사 sends the article's relation facts only. Helpers asking several questions (listings,
+ * sitemaps, feeds, the sidebar) take this reader from pageArchive().
+ */
 const sharedArchive: ArchiveReader = {
   engine: "postgres",
   ready: () => archive().ready(),
-  publisher: sharedPublisher,
-  banners: sharedBanners,
-  vocabulary: sharedVocabulary,
-  abbreviations: sharedAbbreviations,
-  article: sharedArticle,
-  exists: sharedExists,
-  newest: sharedNewest,
-  newestWhole: sharedNewestWhole,
-  cardsBySlug: sharedCardsBySlug,
-  groups: sharedGroups as ArchiveReader["groups"],
-  hasPublished: sharedHasPublished,
-  group: sharedGroup as ArchiveReader["group"],
-  members: sharedMembers,
-  picks: sharedPicks,
-  groupsLastModified: sharedGroupsLastModified,
-  pagesHoldingNewest: sharedPagesHoldingNewest,
-  sitemapArticles: sharedSitemapArticles,
-  publishedBetween: sharedPublishedBetween,
-  related: (article, now, limit, sectionNewest) => sharedRelated(relationKey(article), now, limit, sectionNewest),
-  aliasTarget: sharedAliasTarget,
-  photo: sharedPhoto,
-  search: sharedSearch,
+  publisher: () => askShared("publisher"),
+  banners: () => askShared("banners"),
+  vocabulary: () => askShared("vocabulary"),
+  abbreviations: () => askShared("abbreviations"),
+  article: (slug, now) => askShared("article", slug, now),
+  exists: (slug, now) => askShared("exists", slug, now),
+  newest: (now, limit, offset) => askShared("newest", now, limit, offset),
+  newestWhole: (now, limit, group) => askShared("newestWhole", now, limit, group),
+  cardsBySlug: (slugs, now) => askShared("cardsBySlug", slugs, now),
+  groups: <T>(kind: GroupKind, now: number) => askShared("groups", kind, now) as Promise<GroupSummary<T>[]>,
+  hasPublished: (kind, key, now) => askShared("hasPublished", kind, key, now),
+  group: <T>(kind: GroupKind, key: string, now: number) =>
+    askShared("group", kind, key, now) as Promise<GroupSummary<T> | undefined>,
+  members: (kind, key, now, limit, offset) => askShared("members", kind, key, now, limit, offset),
+  picks: (key, now, limit) => askShared("picks", key, now, limit),
+  groupsLastModified: (kind, now) => askShared("groupsLastModified", kind, now),
+  pagesHoldingNewest: (kind, now, newest, pageSize) => askShared("pagesHoldingNewest", kind, now, newest, pageSize),
+  sitemapArticles: (now) => askShared("sitemapArticles", now),
+  publishedBetween: (since, now) => askShared("publishedBetween", since, now),
+  related: (article, now, limit, sectionNewest) => askShared("related", relationKey(article), now, limit, sectionNewest),
+  aliasTarget: (address, now) => askShared("aliasTarget", address, now),
+  photo: (hash) => askShared("photo", hash),
+  search: (raw, now, offset, limit, filter) => askShared("search", raw, now, offset, limit, filter),
 };
 
 /** The archive as pages read it: the build's SQLite file directly, the shared PostgreSQL one through Next's cache. */
