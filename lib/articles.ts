@@ -40,8 +40,12 @@ async function askShared<Q extends Question>(
   "use cache";
   cacheLife("hours");
   cacheTag("archive");
-  const ask = archive()[question] as (...args: Parameters<ArchiveReader[Q]>) => Promise<Awaited<ReturnType<ArchiveReader[Q]>>>;
-  return ask(...args);
+  const reader = archive();
+  // Called on the reader: its methods read their own fields.
+  return (reader[question] as (...args: Parameters<ArchiveReader[Q]>) => Promise<Awaited<ReturnType<ArchiveReader[Q]>>>).apply(
+    reader,
+    args,
+  );
 }
 
 /** What 관련기사 ranking reads of the article itself: a small cache key instead of the whole text. */
