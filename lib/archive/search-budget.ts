@@ -29,13 +29,6 @@ export const WALK_BUDGET = { states: 24, characters: 60_000, rows: 2_000, millis
 export type WalkBudget = { states: number; characters: number; rows: number; milliseconds: number };
 
 /**
- * Articles one statement of a SQLite walk covers (a range of ids, content order): an FTS5 expression
- * finding few rows scans its posting lists between them, and at 100,000 articles one step of a sparse
- * state held the event loop 62–70 ms; a range bounds each step, and the walk yields between ranges.
- */
-export const ROWS_A_STEP = 12_500;
-
-/**
  * Matches a query of more terms than the walk takes scores at most, the newest first: scoring every
  * match of five common words read 60,000 bodies in one statement (1.1–1.9 s at 100,000 articles).
  */
@@ -47,8 +40,43 @@ export const SCORED_AT_MOST = 1_000;
  */
 export type SearchTuning = { estimateFrom?: number; directScoringMax?: number; walkBudget?: WalkBudget; scoredAtMost?: number };
 
-/** The newest matches a walk whose budget ran out scores to fill its page (fillPartial). */
-export const NEWEST_SCORED_WHEN_PARTIAL = 300;
+/** The newest matches a walk whose budget ran out scores to fill its page (settleWalk). */
+const NEWEST_SCORED_WHEN_PARTIAL = 300;
+
+/** How a search is answered (SearchBudget.path). */
+export type SearchPath =
+  /** every match scored: they are few */
+  | "direct"
+  /** the newest SCORED_AT_MOST matches scored: more terms than a walk takes */
+  | "newest"
+  /** the index's states walked best first (lib/archive/search-levels.ts) */
+  | "walk";
+
+/**
+ * One engine's search budget: the defaults above with a reader's tuning applied once, and the rule that
+ * picks each search's path, which both engines follow (they learn how many matches there are in their
+ * own ways: SQLite counts or estimates, PostgreSQL counts up to directScoringMax + 1).
+ */
+export class SearchBudget {
+  readonly directScoringMax: number;
+  readonly scoredAtMost: number;
+  readonly walk: WalkBudget;
+
+  constructor(engine: keyof typeof DIRECT_SCORING_MAX, tuning: SearchTuning = {}) {
+    this.directScoringMax = tuning.directScoringMax ?? DIRECT_SCORING_MAX[engine];
+    this.scoredAtMost = tuning.scoredAtMost ?? SCORED_AT_MOST;
+    this.walk = tuning.walkBudget ?? WALK_BUDGET;
+  }
+
+  /**
+   * The path of a query of `terms` terms with `matches` published matches: exact up to directScoringMax,
+   * above it any larger number (Infinity when only estimated).
+   */
+  path(matches: number, terms: number): SearchPath {
+    if (matches <= this.directScoringMax) return "direct";
+    return terms > LEVELLED_TERMS ? "newest" : "walk";
+  }
+}
 
 /**
  * The best `place` of `ids` by `score` (0: not a match), ties in content order (`before(a, b)`: a first).
@@ -79,19 +107,26 @@ export async function scoreEach(ids: readonly number[], score: (id: number) => n
 const SCORE_SLICE = 100;
 
 /**
- * A partial walk's rows (from the best states) and the newest matches, scored, ranked together: a page is
- * full whenever there are matches, and the best of what was read comes first.
+ * A walk's answer (lib/archive/search-levels.ts walkStates). When its budget ran out, its rows (from the
+ * best states) and the newest NEWEST_SCORED_WHEN_PARTIAL matches (`newest(count)`, ids in content order),
+ * scored, ranked together: a page is full whenever there are matches, and the best of what was read comes
+ * first; still not `complete`.
  */
-export function fillPartial(
-  walked: readonly RankedId[],
-  newest: readonly RankedId[],
+export async function settleWalk(
+  walked: { ranked: RankedId[]; complete: boolean },
   place: number,
+  newest: (count: number) => readonly number[] | Promise<readonly number[]>,
+  score: (id: number) => number,
   before: (a: number, b: number) => boolean = (a, b) => a < b,
-): RankedId[] {
-  const seen = new Set(walked.map((row) => row.id));
-  return [...walked, ...newest.filter((row) => !seen.has(row.id) && row.score > 0)]
+): Promise<{ ranked: RankedId[]; complete: boolean }> {
+  if (walked.complete) return walked;
+  await yieldToReaders();
+  const seen = new Set(walked.ranked.map((row) => row.id));
+  const scored = await scoreEach(await newest(NEWEST_SCORED_WHEN_PARTIAL), score);
+  const ranked = [...walked.ranked, ...scored.filter((row) => !seen.has(row.id) && row.score > 0)]
     .sort((a, b) => b.score - a.score || (before(a.id, b.id) ? -1 : before(b.id, a.id) ? 1 : 0))
     .slice(0, place);
+  return { ranked, complete: false };
 }
 
 /**
@@ -99,4 +134,4 @@ export function fillPartial(
  * four common words with few repeats, the walk's empty states cost more than scoring every match
  * (100,000 generated articles: 170–230 ms against 27–110 ms), at three it is 13–53 ms against 115–550 ms.
  */
-export const LEVELLED_TERMS = 3;
+const LEVELLED_TERMS = 3;

@@ -14,7 +14,7 @@ import { PostgresArchiveReader } from "@/lib/archive/postgres/reader";
 import { syncReadModel } from "@/lib/archive/postgres/sync";
 import { SqliteArchiveReader } from "@/lib/archive/sqlite/reader";
 import type { ArchiveReader } from "@/lib/archive/reader";
-import { DIRECT_SCORING_MAX, WALK_BUDGET } from "@/lib/archive/search-budget";
+import { DIRECT_SCORING_MAX, SCORED_AT_MOST, SearchBudget, settleWalk, WALK_BUDGET } from "@/lib/archive/search-budget";
 import { buildCatalog } from "@/scripts/lib/catalog";
 import { buildSearchIndex, searchArticles } from "@/scripts/lib/search-reference";
 import { loadContent } from "@/lib/content";
@@ -176,4 +176,62 @@ describe.each(ENGINES)("$name searches within its budget", (engine) => {
       await counted.close();
     }
   }, 120_000);
+});
+
+describe("one rule picks each search's path, for both engines", () => {
+  it("scores every match when they are few, walks up to three terms, and scores the newest matches of more", () => {
+    for (const engine of ["sqlite", "postgres"] as const) {
+      const budget = new SearchBudget(engine);
+      const few = DIRECT_SCORING_MAX[engine];
+      expect([engine, budget.path(0, 5), budget.path(few, 1), budget.path(few, 9)]).toEqual([
+        engine,
+        "direct",
+        "direct",
+        "direct",
+      ]);
+      expect([engine, budget.path(few + 1, 1), budget.path(few + 1, 3), budget.path(Infinity, 3)]).toEqual([
+        engine,
+        "walk",
+        "walk",
+        "walk",
+      ]);
+      expect([engine, budget.path(few + 1, 4), budget.path(Infinity, 10)]).toEqual([engine, "newest", "newest"]);
+    }
+  });
+
+  it("takes a reader's tuning over the defaults, each setting on its own", () => {
+    const tuned = new SearchBudget("postgres", { directScoringMax: 0, scoredAtMost: 7 });
+    expect([tuned.directScoringMax, tuned.scoredAtMost, tuned.walk]).toEqual([0, 7, WALK_BUDGET]);
+    expect(tuned.path(1, 2)).toBe("walk");
+    expect(new SearchBudget("sqlite").scoredAtMost).toBe(SCORED_AT_MOST);
+  });
+
+  it("fills a walk cut short with the newest matches, best first, each once, and says it is still partial", async () => {
+    const scores: Record<number, number> = { 1: 5, 2: 0, 3: 9, 4: 5, 5: 2 };
+    const walked = { ranked: [{ id: 4, score: 5 }], complete: false };
+    let asked = 0;
+    const newest = (count: number) => {
+      asked = count;
+      return [1, 2, 3, 4, 5];
+    };
+    const settled = await settleWalk(walked, 3, newest, (id) => scores[id]!);
+    expect(settled).toEqual({
+      ranked: [
+        { id: 3, score: 9 },
+        { id: 1, score: 5 },
+        { id: 4, score: 5 },
+      ],
+      complete: false,
+    });
+    expect(asked).toBeGreaterThan(0);
+    const whole = { ranked: [{ id: 4, score: 5 }], complete: true };
+    expect(
+      await settleWalk(
+        whole,
+        3,
+        () => expect.fail("a complete walk asks for nothing more"),
+        () => 0,
+      ),
+    ).toBe(whole);
+  });
 });

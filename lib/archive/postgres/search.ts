@@ -12,16 +12,7 @@ import {
   type RankedId,
   type SearchState,
 } from "@/lib/archive/search-levels";
-import {
-  DIRECT_SCORING_MAX,
-  fillPartial,
-  LEVELLED_TERMS,
-  NEWEST_SCORED_WHEN_PARTIAL,
-  rankScored,
-  SCORED_AT_MOST,
-  scoreEach,
-  type SearchTuning,
-} from "@/lib/archive/search-budget";
+import { rankScored, SearchBudget, settleWalk, type SearchTuning } from "@/lib/archive/search-budget";
 import { isFiltered, type SearchFilter } from "@/lib/search/filters";
 import { searchRequest } from "@/lib/archive/search-request";
 import type { ArchiveSearchHit, ArchiveSearchResult } from "@/lib/archive/reader";
@@ -32,10 +23,14 @@ import { countMatches, overlapped, VERIFIED_AT_MOST } from "@/lib/archive/postgr
 
 /** The search of one PostgreSQL reader: its connections and its settings (SearchTuning). */
 export class PostgresSearch {
+  private readonly budget: SearchBudget;
+
   constructor(
     private readonly db: PgConnection,
     private readonly options: SearchTuning,
-  ) {}
+  ) {
+    this.budget = new SearchBudget("postgres", options);
+  }
 
   /**
    * As the SQLite reader's `search`, over the levels tokens' GIN index and in the same bounded steps
@@ -79,8 +74,8 @@ export class PostgresSearch {
         )),
         hits: [],
       };
-    const { directScoringMax = DIRECT_SCORING_MAX.postgres, walkBudget } = this.options;
-    const direct = await this.db.withTokenIndex(false, async (client) => {
+    const { directScoringMax } = this.budget;
+    const { path, direct } = await this.db.withTokenIndex(false, async (client) => {
       // Counted without fields first: a common term's bodies are not read to learn that it is common.
       const [probe] = await this.db.rows<{ n: number }>(
         `SELECT count(*)::int AS n FROM (SELECT 1 FROM archive_search_tokens s
@@ -88,12 +83,14 @@ export class PostgresSearch {
         params,
         client,
       );
-      if (probe!.n > directScoringMax) return undefined;
-      return rankScored(await this.newestCandidates(client, params, directScoringMax, order, fields), place, score, before);
+      const path = this.budget.path(probe!.n, terms.length);
+      if (path !== "direct") return { path };
+      const candidates = await this.newestCandidates(client, params, directScoringMax, order, fields);
+      return { path, direct: await rankScored(candidates, place, score, before) };
     });
     if (direct) return this.page(terms, display, { total: direct.matched }, direct.ranked.slice(offset), order, true);
-    params.scoredAtMost = this.options.scoredAtMost ?? SCORED_AT_MOST;
-    if (terms.length > LEVELLED_TERMS)
+    params.scoredAtMost = this.budget.scoredAtMost;
+    if (path === "newest")
       return this.db.withTokenIndex(true, async (client, second) => {
         const [counts, hits] = await overlapped(
           !second,
@@ -114,16 +111,9 @@ export class PostgresSearch {
         TSQUERY,
       );
       const rows = this.stateRows.bind(this, client, now, place, order, fields);
-      const walk = () =>
-        walkStates(states, place, rows, score, before, walkBudget).then(async (result) => {
-          if (result.complete) return result;
-          // The budget ran out: the best of what the walk read and of the newest matches, scored.
-          const newest = await this.newestCandidates(client, params, NEWEST_SCORED_WHEN_PARTIAL, order, fields);
-          return {
-            ranked: fillPartial(result.ranked, await scoreEach(newest, score), place, before),
-            complete: false,
-          };
-        });
+      const newest = (count: number) => this.newestCandidates(client, params, count, order, fields);
+      const walk = async () =>
+        settleWalk(await walkStates(states, place, rows, score, before, this.budget.walk), place, newest, score, before);
       // Both settle before either connection is given back, failed or not.
       const [counts, walked] = await overlapped(!second, counted, walk);
       return { counts, walked };
@@ -151,7 +141,7 @@ export class PostgresSearch {
       until: filter.until ?? Number.MAX_SAFE_INTEGER,
       section: filter.section ?? null,
       verified: VERIFIED_AT_MOST,
-      scoredAtMost: this.options.scoredAtMost ?? SCORED_AT_MOST,
+      scoredAtMost: this.budget.scoredAtMost,
     });
     const where = `s.tokens @@ @all::tsquery AND ${TOKENS_PUBLISHED} AND s.time >= @since AND s.time <= @until
       ${filter.section ? "AND s.article_id IN (SELECT a.id FROM archive_articles a WHERE a.section = @section)" : ""}`;

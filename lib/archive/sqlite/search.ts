@@ -12,18 +12,7 @@ import {
   type SearchState,
   type TermPlan,
 } from "@/lib/archive/search-levels";
-import {
-  DIRECT_SCORING_MAX,
-  fillPartial,
-  LEVELLED_TERMS,
-  NEWEST_SCORED_WHEN_PARTIAL,
-  rankScored,
-  ROWS_A_STEP,
-  scoreEach,
-  SCORED_AT_MOST,
-  WALK_BUDGET,
-  type SearchTuning,
-} from "@/lib/archive/search-budget";
+import { rankScored, scoreEach, SearchBudget, settleWalk, type SearchTuning } from "@/lib/archive/search-budget";
 import { isFiltered, type SearchFilter } from "@/lib/search/filters";
 import { yieldToReaders } from "@/lib/yield-to-readers";
 import { estimatesFrom, roundEstimate, settledTotal, totalFromSample, type SearchTotal } from "@/lib/archive/estimate";
@@ -35,12 +24,15 @@ import { toCard } from "@/lib/archive/sqlite/statements";
 export class SqliteSearch {
   /** stepBounds, once read: the read model does not change under a reader. */
   private steps: { coarse: number[]; fine: number[] } | undefined;
+  private readonly budget: SearchBudget;
 
   constructor(
     private readonly db: Database.Database,
     private readonly query: (sql: string) => Database.Statement,
     private readonly options: SearchTuning,
-  ) {}
+  ) {
+    this.budget = new SearchBudget("sqlite", options);
+  }
 
   /**
    * Articles matching every term of `raw`, ranked as lib/search-core/ranking.ts ranks them, in bounded steps
@@ -67,14 +59,14 @@ export class SqliteSearch {
     );
     const score = (id: number) => scoreFields(fields.get(id) as SearchFields, terms);
     await yieldToReaders();
-    const { directScoringMax = DIRECT_SCORING_MAX.sqlite } = this.options;
-    if (!counts.totalIsEstimate && counts.total <= directScoringMax) {
+    const { directScoringMax, scoredAtMost } = this.budget;
+    const path = this.budget.path(counts.totalIsEstimate ? Infinity : counts.total, terms.length);
+    if (path === "direct") {
       const ids = this.newestMatches(all, now, directScoringMax);
       return this.page(terms, display, counts, (await rankScored(ids, place, score)).ranked.slice(offset), true);
     }
-    if (terms.length > LEVELLED_TERMS) {
+    if (path === "newest") {
       // The newest SCORED_AT_MOST matches, scored a hundred at a time (more is marked rankingIsPartial).
-      const scoredAtMost = this.options.scoredAtMost ?? SCORED_AT_MOST;
       const { ranked } = await rankScored(this.newestMatches(all, now, scoredAtMost), place, score);
       const complete = !counts.totalIsEstimate && counts.total <= scoredAtMost;
       return this.page(terms, display, counts, ranked.slice(offset), complete);
@@ -111,11 +103,11 @@ export class SqliteSearch {
     const steps = this.stepBounds(true);
     const ranges = Array.from({ length: steps.length - 1 }, (_, i) => i);
     if (oldestFirst) ranges.reverse();
-    const wanted = filter.sort === "relevance" ? (this.options.scoredAtMost ?? SCORED_AT_MOST) : offset + limit;
+    const wanted = filter.sort === "relevance" ? this.budget.scoredAtMost : offset + limit;
     const ids: number[] = [];
     let total = 0;
     let read = 0;
-    const deadline = performance.now() + (this.options.walkBudget ?? WALK_BUDGET).milliseconds;
+    const deadline = performance.now() + this.budget.walk.milliseconds;
     for (const [n, i] of ranges.entries()) {
       // Past the budget the rest is estimated from what was read (a query of many common words costs
       // ~40 ms a range at 100,000 articles: 2.6 s to read them all); so it is once the page is in hand and
@@ -187,11 +179,8 @@ export class SqliteSearch {
         yield* rowsBetween.iterate(state.match, steps[i], steps[i + 1], now) as IterableIterator<number>;
       }
     }
-    const walked = await walkStates(states, place, stateRows, score, undefined, this.options.walkBudget);
-    if (walked.complete) return walked;
-    await yieldToReaders();
-    const newest = await scoreEach(this.newestMatches(all, now, NEWEST_SCORED_WHEN_PARTIAL), score);
-    return { ranked: fillPartial(walked.ranked, newest, place), complete: false };
+    const walked = await walkStates(states, place, stateRows, score, undefined, this.budget.walk);
+    return settleWalk(walked, place, (count) => this.newestMatches(all, now, count), score);
   }
 
   /** Ranked ids as a page of search hits. */
@@ -237,6 +226,13 @@ export class SqliteSearch {
       .get({ match, now }) as number;
   }
 }
+
+/**
+ * Articles one statement of a walk covers (a range of ids, content order): an FTS5 expression finding few
+ * rows scans its posting lists between them, and at 100,000 articles one step of a sparse state held the
+ * event loop 62–70 ms; a range bounds each step, and the walk yields between ranges.
+ */
+const ROWS_A_STEP = 12_500;
 
 /**
  * Articles one statement of a sorted or filtered search covers: a query of seven common words took ~300 ms
