@@ -12,7 +12,7 @@ import { parse } from "yaml";
 import { openDatabase } from "@/lib/db";
 import { engagementConfig } from "@/lib/engagement/config";
 import { importComments, type ImportedCommentsResult } from "@/lib/engagement/imported-comments";
-import { say } from "@/lib/content/problems";
+import { say } from "@/lib/editor-language";
 import { importWordpress } from "@/lib/import/wordpress/import";
 import type { ImportReport } from "@/lib/import/wordpress/report";
 import { readSectionMapping, SECTIONS_FILE } from "@/lib/import/wordpress/sections";

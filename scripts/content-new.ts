@@ -2,7 +2,7 @@
 // Scaffolds content/articles/<slug>.md dated now (Korean time), as a draft so it cannot publish half-written.
 import fs from "node:fs";
 import path from "node:path";
-import { say } from "@/lib/content/problems";
+import { say } from "@/lib/editor-language";
 import { SLUG_PATTERN } from "@/lib/content/schema";
 import { TEMPLATE_TEXT } from "@/lib/content/template";
 import { toKstIso } from "@/lib/dates";

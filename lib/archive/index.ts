@@ -12,7 +12,7 @@ import { readModelPool } from "@/lib/archive/postgres/connection";
 import { syncReadModel, type SyncResult } from "@/lib/archive/postgres/sync";
 import { openReadModel, readModelInMemory } from "@/lib/archive/sqlite/reader";
 import type { ArchiveReader } from "@/lib/archive/reader";
-import { say } from "@/lib/content/problems";
+import { say } from "@/lib/editor-language";
 import { databaseConfig } from "@/lib/db/config";
 import { updateReadModel, writeReadModel, type ReadModelUpdate } from "@/lib/archive/write";
 

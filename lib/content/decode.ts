@@ -1,6 +1,6 @@
 // Turns a content file's bytes into text, or says plainly why it cannot (size, encoding, binary).
 import iconv from "iconv-lite";
-import { say } from "@/lib/content/problems";
+import { say } from "@/lib/editor-language";
 
 /** Larger than any article we publish; a bigger file is almost certainly a mistake (a pasted image, a dump). */
 export const MAX_CONTENT_FILE_BYTES = 512 * 1024;

@@ -9,7 +9,8 @@ import { gitCommitTimes } from "@/lib/content/git-dates";
 import type { ImageDimensions, LocalImage } from "@/lib/content/markdown";
 import { parseArticle } from "@/lib/content/parse-article";
 import { openParseCache, type FileIdentity } from "@/lib/content/parse-cache";
-import { ContentError, lineOfKey, lineOfPath, say, yamlReason, type ContentProblem } from "@/lib/content/problems";
+import { ContentError, lineOfKey, lineOfPath, yamlReason, type ContentProblem } from "@/lib/content/problems";
+import { say } from "@/lib/editor-language";
 import {
   abbreviationsFileSchema,
   bannersFileSchema,

@@ -6,7 +6,7 @@ import { toString } from "mdast-util-to-string";
 import { remark } from "remark";
 import remarkGfm from "remark-gfm";
 import remarkHtml from "remark-html";
-import { say } from "@/lib/content/problems";
+import { say } from "@/lib/editor-language";
 import type { BodyImage } from "@/lib/content/schema";
 import { ARTICLE_SIZES, articlePicture, type PhotoRef } from "@/lib/images/slots";
 

@@ -12,7 +12,7 @@ import path from "node:path";
 import SQLite from "better-sqlite3";
 import { articleDigest, knowDigest } from "@/lib/content/digest";
 import type { ParsedArticle } from "@/lib/content/parse-article";
-import { say } from "@/lib/content/problems";
+import { say } from "@/lib/editor-language";
 import type { Article } from "@/lib/content/schema";
 import { site } from "@/lib/site";
 

@@ -2,8 +2,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import { say } from "@/lib/editor-language";
 
-export { say };
-
 export type ContentProblem = {
   /** Path relative to the content folder, e.g. articles/kanagawa-science-park.md. */
   file: string;

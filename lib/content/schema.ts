@@ -1,6 +1,6 @@
 // The single definition of what an article's frontmatter and a banner are; types are inferred from here.
 import { z } from "zod";
-import { say } from "@/lib/content/problems";
+import { say } from "@/lib/editor-language";
 import type { PhotoRef } from "@/lib/images/slots";
 import { parseEditorDate } from "@/lib/dates";
 import { SECTIONS, site, type SectionSlug } from "@/lib/site";

@@ -2,7 +2,7 @@
 // category mapping, authors, tags, summary from the excerpt, the featured image as the lead when it is
 // large enough) and its body as Markdown (lib/import/wordpress/body.ts).
 import { stringify } from "yaml";
-import { say } from "@/lib/content/problems";
+import { say } from "@/lib/editor-language";
 import { toKstEditorDate } from "@/lib/dates";
 import { LEAD_MIN_WIDTH, readPhoto } from "@/lib/images/photos";
 import { convertBody, type BodyPhoto } from "@/lib/import/wordpress/body";

@@ -12,7 +12,7 @@ import rehypeRemark from "rehype-remark";
 import remarkGfm from "remark-gfm";
 import remarkStringify from "remark-stringify";
 import { unified } from "unified";
-import { say } from "@/lib/content/problems";
+import { say } from "@/lib/editor-language";
 
 /** What the body's <img> becomes: a photo under content/images/ or a labelled placeholder, with its alt. */
 export type BodyPhoto = { src: string; alt: string };

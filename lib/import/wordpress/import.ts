@@ -11,7 +11,7 @@
 //   updates only what the export changed and never overwrites a file an editor has changed since.
 import fs from "node:fs";
 import path from "node:path";
-import { say } from "@/lib/content/problems";
+import { say } from "@/lib/editor-language";
 import { readPhoto } from "@/lib/images/photos";
 import type { ImportedComment } from "@/lib/engagement/imported-comments";
 import type { BodyPhoto } from "@/lib/import/wordpress/body";

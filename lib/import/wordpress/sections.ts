@@ -1,7 +1,8 @@
 // The editable category → section mapping an import reads (content/imports/wordpress-sections.yaml).
 import fs from "node:fs";
 import { parseDocument } from "yaml";
-import { lineOfPath, say } from "@/lib/content/problems";
+import { lineOfPath } from "@/lib/content/problems";
+import { say } from "@/lib/editor-language";
 import { SECTIONS, type SectionSlug } from "@/lib/site";
 import type { SectionMapping } from "@/lib/import/wordpress/report";
 

@@ -5,7 +5,7 @@
 // decoded as strict UTF-8 chunk by chunk, so an export in another encoding stops at its first bad byte.
 import fs from "node:fs";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
-import { say } from "@/lib/content/problems";
+import { say } from "@/lib/editor-language";
 
 export type WxrCategory = { domain: string; nicename: string; name: string };
 export type WxrComment = {
