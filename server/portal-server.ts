@@ -227,7 +227,12 @@ export async function startPortalServer({ port, hostname }: PortalServerOptions)
           return searching
             ? refuse(res, 503, "검색하는 분이 많습니다. 잠시 뒤에 다시 검색해 주세요.")
             : refuse(res, 503, "요청이 많습니다. 잠시 뒤에 다시 시도해 주세요.");
-        if (release) res.once("close", release);
+        if (release) {
+          // A reader who left while in line has closed already, and its close event will not come again:
+          // its turn is given back at once, or every reader who leaves so holds a slot for good.
+          if (res.destroyed) return release();
+          res.once("close", release);
+        }
         return handle(req, res);
       })
       .catch(fail);

@@ -1,5 +1,6 @@
 // An anonymous client talking to the app directly (no nginx): Next-internal headers change nothing, pages
 // take no Server Function calls or odd methods, bad addresses and bodies get a 4xx with the security headers.
+import net from "node:net";
 import { describe, expect, inject, it } from "vitest";
 import { hostileValue, NEXT_INTERNAL_HEADERS } from "../unit/next-internal-headers";
 import { rawRequest } from "./fetch-page";
@@ -124,4 +125,53 @@ describe("health", () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ok: true });
   });
+});
+
+describe("readers who leave while waiting their turn", () => {
+  /**
+   * Sends each of `paths` on a connection of its own, as another reader (X-Forwarded-For), and closes the
+   * connection `leaveAfterMs` later, answered or not.
+   */
+  function sendAndLeave(paths: string[], headers: string, leaveAfterMs: number): Promise<void> {
+    const { hostname, port } = new URL(inject("siteUrl"));
+    return Promise.all(
+      paths.map(
+        (path, i) =>
+          new Promise<void>((resolve) => {
+            const socket = net.connect(Number(port), hostname, () => {
+              socket.write(
+                `GET ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nX-Forwarded-For: 10.9.${i >> 8}.${i & 255}\r\n${headers}\r\n`,
+              );
+              setTimeout(() => socket.destroy(), leaveAfterMs);
+            });
+            socket.on("error", () => undefined);
+            socket.on("close", () => resolve());
+          }),
+      ),
+    ).then(() => undefined);
+  }
+
+  // Renders and searches run a few at a time (lib/http/client-limits.ts); a request whose reader left while
+  // it waited still got a turn, and its turn was never given back: a few hundred such requests (one
+  // client closing connections early) stopped every page that reaches Next, for good.
+  it.each([
+    ["pages that reach Next", (i: number) => `${ARTICLE}?leave=${i}`, 'If-None-Match: "gone"\r\n'],
+    ["searches", (i: number) => `/search?q=${encodeURIComponent(`클러스터 ${i}`)}`, ""],
+  ])(
+    "%s: their turns are given back, and the next reader is answered",
+    async (_, pathOf, headers) => {
+      for (const leaveAfterMs of [2, 10, 40])
+        await sendAndLeave(
+          Array.from({ length: 150 }, (_, i) => pathOf(i)),
+          headers,
+          leaveAfterMs,
+        );
+      const answered = await fetch(url(pathOf(9999)), {
+        headers: { "If-None-Match": '"still-here"', "X-Forwarded-For": "10.8.0.1" },
+        signal: AbortSignal.timeout(15_000),
+      });
+      expect(answered.status).toBe(200);
+    },
+    60_000,
+  );
 });
