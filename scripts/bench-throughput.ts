@@ -64,13 +64,25 @@ async function startBare(dir: string): Promise<{ url: string; stop: () => void }
  * runs Next's page machinery, as each first request of a second does. Next answers it in full (200).
  */
 const THROUGH_NEXT = ["-H", 'If-None-Match: "bench-no-match"'];
+/** As nginx asks the app for a browser's page (deploy/nginx.conf.template): gzip, which Next compresses per request. */
+const GZIP = ["-H", "Accept-Encoding: gzip"];
 
-/** wrk's requests/s for `url` (2 threads, 32 connections); also checks the answers were 200s. */
-function wrk(url: string, extra: string[] = []): number {
+/**
+ * Every request as another reader's (X-Forwarded-For from many addresses, the portal trusting one hop):
+ * one client at full speed is what the per-client limit on cache misses stops (lib/http/client-limits.ts).
+ */
+const MANY_READERS = ["-s", path.join(import.meta.dirname, "lib", "wrk-readers.lua")];
+
+/** wrk's requests/s and p99 latency (ms) for `url` (2 threads, 32 connections); also checks the answers were 200s. */
+function wrk(url: string, extra: string[] = []): { rate: number; p99: number } {
   const out = execFileSync("wrk", ["-t2", "-c32", `-d${SECONDS}s`, "--latency", ...extra, url], { encoding: "utf8" });
   if (/Non-2xx or 3xx responses/.test(out)) throw new Error(`wrk saw errors for ${url}:\n${out}`);
-  return Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0);
+  const [, value = "0", unit = "ms"] = /\s99%\s+([\d.]+)(us|ms|s)/.exec(out) ?? [];
+  const p99 = Number(value) * ({ us: 0.001, ms: 1, s: 1000 } as Record<string, number>)[unit]!;
+  return { rate: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0), p99 };
 }
+
+type Run = { rate: number; p99: number };
 
 async function main() {
   console.log(machineLine());
@@ -81,32 +93,46 @@ async function main() {
   const dbDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-throughput-db-"));
   const portal = await startServer(path.resolve("content"), ".next-bench-throughput", {
     DATABASE_URL: path.join(dbDir, "portal.db"),
-    TRUSTED_PROXY_HOPS: "0",
+    TRUSTED_PROXY_HOPS: "1",
   });
   const bare = await startBare(bareDir);
   try {
     const portalUrl = `${portal.url}/articles/${SLUG}`;
     const bareUrl = `${bare.url}/posts/${SLUG}`;
     const sizes = await Promise.all([portalUrl, bareUrl].map(async (u) => (await (await fetch(u)).arrayBuffer()).byteLength));
-    for (const u of [portalUrl, bareUrl]) wrk(u); // warm both
-    const portalRuns: number[] = [];
-    const throughNextRuns: number[] = [];
-    const bareRuns: number[] = [];
+    for (const u of [portalUrl, bareUrl]) wrk(u, MANY_READERS); // warm both
+    const runs = {
+      portal: [] as Run[],
+      throughNext: [] as Run[],
+      bare: [] as Run[],
+      throughNextGzip: [] as Run[],
+      bareGzip: [] as Run[],
+    };
     for (let round = 0; round < 3; round++) {
-      portalRuns.push(wrk(portalUrl));
-      throughNextRuns.push(wrk(portalUrl, THROUGH_NEXT));
-      bareRuns.push(wrk(bareUrl));
+      runs.portal.push(wrk(portalUrl, MANY_READERS));
+      runs.throughNext.push(wrk(portalUrl, [...MANY_READERS, ...THROUGH_NEXT]));
+      runs.bare.push(wrk(bareUrl));
+      runs.throughNextGzip.push(wrk(portalUrl, [...MANY_READERS, ...THROUGH_NEXT, ...GZIP]));
+      runs.bareGzip.push(wrk(bareUrl, GZIP));
     }
-    const p = median(portalRuns);
-    const n = median(throughNextRuns);
-    const b = median(bareRuns);
-    const row = (name: string, bytes: number | undefined, runs: number[]) =>
-      `| ${name} | ${bytes} | ${median(runs).toFixed(0)} | ${runs.map((r) => r.toFixed(0)).join(", ")} |`;
-    console.log(`\n| server | page bytes | requests/s (median of 3 × ${SECONDS} s) | runs |\n|---|---|---|---|`);
-    console.log(row("portal (npm start)", sizes[0], portalRuns));
-    console.log(row("portal, every request through Next (no microcache)", sizes[0], throughNextRuns));
-    console.log(row("bare blog-starter app (next start)", sizes[1], bareRuns));
-    console.log(`\nportal / bare: ${(p / b).toFixed(2)}x; through Next / bare: ${(n / b).toFixed(2)}x`);
+    const rate = (list: Run[]) => median(list.map((r) => r.rate));
+    const p99 = (list: Run[]) => median(list.map((r) => r.p99));
+    const row = (name: string, bytes: number | undefined, list: Run[]) =>
+      `| ${name} | ${bytes} | ${rate(list).toFixed(0)} | ${p99(list).toFixed(1)} | ${list.map((r) => r.rate.toFixed(0)).join(", ")} |`;
+    console.log(
+      `\n| server | page bytes | requests/s (median of 3 × ${SECONDS} s) | p99 ms (median) | runs |\n|---|---|---|---|---|`,
+    );
+    console.log(row("portal (npm start)", sizes[0], runs.portal));
+    console.log(row("portal, every request through Next (no microcache)", sizes[0], runs.throughNext));
+    console.log(row("bare blog-starter app (next start)", sizes[1], runs.bare));
+    console.log(row("portal through Next, gzip asked", sizes[0], runs.throughNextGzip));
+    console.log(row("bare app, gzip asked", sizes[1], runs.bareGzip));
+    const bareRate = rate(runs.bare);
+    console.log(
+      `\nportal / bare: ${(rate(runs.portal) / bareRate).toFixed(2)}x; through Next / bare: ${(rate(runs.throughNext) / bareRate).toFixed(2)}x` +
+        `; p99 through Next / bare: ${(p99(runs.throughNext) / p99(runs.bare)).toFixed(2)}x` +
+        `; with gzip, through Next / bare: ${(rate(runs.throughNextGzip) / rate(runs.bareGzip)).toFixed(2)}x`,
+    );
   } finally {
     bare.stop();
     await portal.stop();
