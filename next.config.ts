@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { NextConfig } from "next";
-import { PHASE_PRODUCTION_BUILD } from "next/constants";
+import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from "next/constants";
 import { startBuildSnapshot } from "./lib/content/build-snapshot";
 import { SECURITY_HEADERS } from "./lib/security-headers";
 
@@ -43,13 +43,15 @@ const nextConfig: NextConfig = {
   // prefetch-size hints Next computes at build time (a gzip of every segment of every page) serve nothing.
   experimental: { cpus: 2, prefetchInlining: false },
   reactStrictMode: true,
-  async headers() {
-    return [{ source: "/:path*", headers: SECURITY_HEADERS }];
-  },
 };
 
 export default function config(phase: string): NextConfig {
   // The build's workers share one parse of content/ (lib/content/build-snapshot.ts).
   if (phase === PHASE_PRODUCTION_BUILD) startBuildSnapshot();
+  // The security headers: in production the portal's server sets them on every answer (server/portal-server.ts),
+  // before Next runs; a headers() rule here made Next match and compile its path pattern on every request
+  // (BENCHMARKS.md, "Where a page's time goes"). `next dev` has no portal server, so it gets them from Next.
+  if (phase === PHASE_DEVELOPMENT_SERVER)
+    return { ...nextConfig, headers: async () => [{ source: "/:path*", headers: SECURITY_HEADERS }] };
   return nextConfig;
 }
