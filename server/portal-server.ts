@@ -102,24 +102,32 @@ function capture(res: http.ServerResponse, done: (page: CachedPage) => void): vo
     }
     return storable(res.statusCode, headers) ? headers : null;
   };
-  const collect = (chunk: unknown, encoding: unknown) => {
+  /**
+   * Keeps a copy of `chunk` when the answer may be kept, and says what to send on: a string (Next's whole
+   * page, when it is not gzipped) as the bytes kept, encoded once, not once for the copy and again for
+   * the socket (encoding an 83 KB page takes ~0.2 ms).
+   */
+  const collect = (chunk: unknown, rest: unknown[]): unknown[] => {
     if (kept === undefined) kept = keptHeaders();
-    if (kept === null) return;
-    if (typeof chunk === "string")
-      chunks.push(Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
+    if (kept === null || chunk === undefined || typeof chunk === "function") return [chunk, ...rest];
+    if (typeof chunk === "string") {
+      const encoding = typeof rest[0] === "string" ? (rest[0] as BufferEncoding) : "utf8";
+      const bytes = Buffer.from(chunk, encoding);
+      chunks.push(bytes);
+      return [bytes, ...(typeof rest[0] === "string" ? rest.slice(1) : rest)];
+    }
     // A copy: a writer may reuse its buffer once written, and a view would keep a larger one alive.
-    else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
+    if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
+    return [chunk, ...rest];
   };
   const write = res.write;
   const end = res.end;
   const writeHead = res.writeHead;
   res.write = function (this: http.ServerResponse, chunk: unknown, ...rest: unknown[]) {
-    collect(chunk, rest[0]);
-    return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+    return (write as (...args: unknown[]) => boolean).apply(this, collect(chunk, rest));
   } as typeof res.write;
   res.end = function (this: http.ServerResponse, chunk?: unknown, ...rest: unknown[]) {
-    collect(typeof chunk === "function" ? undefined : chunk, rest[0]);
-    return (end as (...args: unknown[]) => http.ServerResponse).call(this, chunk, ...rest);
+    return (end as (...args: unknown[]) => http.ServerResponse).apply(this, collect(chunk, rest));
   } as typeof res.end;
   res.writeHead = function (this: http.ServerResponse, ...args: unknown[]) {
     const headers = args.find((arg, i) => i > 0 && arg !== null && typeof arg === "object" && !Array.isArray(arg));
