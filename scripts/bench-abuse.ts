@@ -233,6 +233,12 @@ function attacks(commentId: number, queries: string[]): Attack[] {
         ]),
     },
     {
+      // Readers who leave before their answer: each search waits its turn (lib/http/client-limits.ts) and
+      // its connection closes while it waits; every turn must come back (before, each held one for good).
+      name: "searches left early",
+      run: (base, s) => leaveEarly(`${base}/search?q=`, s),
+    },
+    {
       name: "50 MB chunked bodies",
       run: (base, s) => {
         const result = spawnSync(
@@ -249,6 +255,25 @@ function attacks(commentId: number, queries: string[]): Attack[] {
       },
     },
   ];
+}
+
+/**
+ * Sixteen clients at full speed, each asking `prefix` + a random search and closing the connection after
+ * 20 ms, answered or not; answers a count per status ("000": left before the answer).
+ */
+function leaveEarly(prefix: string, seconds: number): Promise<Record<string, number>> {
+  const loop = `end=$((SECONDS+${seconds})); while [ $SECONDS -lt $end ]; do curl -s -o /dev/null -m 0.02 -w "%{http_code}\\n" "${prefix}%ED%81%B4%EB%9F%AC%EC%8A%A4%ED%84%B0+$RANDOM$RANDOM"; done`;
+  return new Promise((resolve, reject) => {
+    const child = spawn("bash", ["-c", `for i in $(seq 16); do (${loop}) & done; wait`]);
+    let out = "";
+    child.stdout.on("data", (chunk) => (out += chunk));
+    child.on("error", reject);
+    child.on("exit", () => {
+      const counts: Record<string, number> = {};
+      for (const code of out.split("\n").filter(Boolean)) counts[code] = (counts[code] ?? 0) + 1;
+      resolve(counts);
+    });
+  });
 }
 
 type Rows = { comments: number; shares: number; reports: number; passwordFailures: number };
