@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { machineLine } from "./lib/build-timing";
-import { buildSite, startServer } from "./lib/next-server";
+import { servePortal } from "./lib/portal-and-peer";
 
 const { values: args } = parseArgs({
   options: {
@@ -89,12 +89,8 @@ function summarize(profile: Profile, lastMs: number) {
 
 async function main() {
   console.log(machineLine());
-  const build = buildSite(path.resolve("content"), ".next-bench-profile");
-  if (build.status !== 0) throw new Error(build.output);
   const profiles = fs.mkdtempSync(path.join(os.tmpdir(), "bench-profile-"));
-  const dbDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-profile-db-"));
-  const server = await startServer(path.resolve("content"), ".next-bench-profile", {
-    DATABASE_URL: path.join(dbDir, "portal.db"),
+  const server = await servePortal(".next-bench-profile", {
     TRUSTED_PROXY_HOPS: "1",
     NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profiles}`,
   });
@@ -123,7 +119,6 @@ async function main() {
     );
   } finally {
     await server.stop();
-    fs.rmSync(dbDir, { recursive: true, force: true });
   }
   // The serving thread's profile: the largest (search threads sleep through it).
   const [file] = fs

@@ -3,61 +3,14 @@
 // Router app that prerenders the same article's HTML under `next start`, nothing else. wrk on 127.0.0.1,
 // both built here, runs alternated (BENCH_SECONDS each, default 10, three rounds); prints the medians and
 // the ratio the issue asks about (#14: >= 0.8x).
-import { execFileSync, spawn, spawnSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
+import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { readContent } from "@/lib/content";
 import { machineLine } from "./lib/build-timing";
-import { buildSite, freePort, startServer } from "./lib/next-server";
-import { createBareApp } from "./lib/bare-app";
+import { servePortalAndPeer } from "./lib/portal-and-peer";
 import { median } from "./lib/stats";
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const SLUG = "kanagawa-science-park";
-
-/** The blog-starter approach: one dynamic route prerendering the article's title and HTML, no proxy. */
-function bareApp(title: string, html: string): string {
-  const dir = createBareApp("bare-blog", {
-    "next.config.ts": `export default { typescript: { ignoreBuildErrors: true }, experimental: { cpus: 2 } };\n`,
-    "article.json": JSON.stringify({ title, html }),
-    "app/layout.tsx": `export default function RootLayout({ children }: { children: React.ReactNode }) {
-  return (<html lang="ko"><body>{children}</body></html>);
-}\n`,
-    "app/posts/[slug]/page.tsx": `import article from "../../../article.json";
-export function generateStaticParams() { return [{ slug: "${SLUG}" }]; }
-export default function Post() {
-  return (<main><article><h1>{article.title}</h1><div dangerouslySetInnerHTML={{ __html: article.html }} /></article></main>);
-}\n`,
-  });
-  const build = spawnSync("npx", ["next", "build"], {
-    cwd: dir,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-    encoding: "utf8",
-  });
-  if (build.status !== 0) throw new Error(`bare app build failed:\n${build.stdout}${build.stderr}`);
-  return dir;
-}
-
-async function startBare(dir: string): Promise<{ url: string; stop: () => void }> {
-  const port = await freePort();
-  const child = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: dir,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: "ignore",
-    detached: true,
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      await fetch(url, { signal: AbortSignal.timeout(1000) });
-      return { url, stop: () => process.kill(-child.pid!, "SIGTERM") };
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-  throw new Error("the bare app did not start");
-}
 
 /**
  * A conditional request that matches no ETag: the portal's microcache never answers it, so every request
@@ -86,19 +39,9 @@ type Run = { rate: number; p99: number };
 
 async function main() {
   console.log(machineLine());
-  const article = readContent("content").articles.find((a) => a.slug === SLUG)!;
-  const bareDir = bareApp(article.title, article.html);
-  const build = buildSite(path.resolve("content"), ".next-bench-throughput");
-  if (build.status !== 0) throw new Error(build.output);
-  const dbDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-throughput-db-"));
-  const portal = await startServer(path.resolve("content"), ".next-bench-throughput", {
-    DATABASE_URL: path.join(dbDir, "portal.db"),
-    TRUSTED_PROXY_HOPS: "1",
-  });
-  const bare = await startBare(bareDir);
+  const servers = await servePortalAndPeer(SLUG, ".next-bench-throughput", { TRUSTED_PROXY_HOPS: "1" });
   try {
-    const portalUrl = `${portal.url}/articles/${SLUG}`;
-    const bareUrl = `${bare.url}/posts/${SLUG}`;
+    const { portal: portalUrl, peer: bareUrl } = servers;
     const sizes = await Promise.all([portalUrl, bareUrl].map(async (u) => (await (await fetch(u)).arrayBuffer()).byteLength));
     for (const u of [portalUrl, bareUrl]) wrk(u, MANY_READERS); // warm both
     const runs = {
@@ -134,10 +77,7 @@ async function main() {
         `; with gzip, through Next / bare: ${(rate(runs.throughNextGzip) / rate(runs.bareGzip)).toFixed(2)}x`,
     );
   } finally {
-    bare.stop();
-    await portal.stop();
-    fs.rmSync(bareDir, { recursive: true, force: true });
-    fs.rmSync(dbDir, { recursive: true, force: true });
+    await servers.stop();
   }
 }
 
