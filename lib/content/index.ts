@@ -191,6 +191,9 @@ function readArticles(dir: string, problems: ContentProblem[], { onParsed }: Rea
   return articles;
 }
 
+/** An article's address as normalizeAlias writes it: /articles/ and the slug, decoded, nothing after. */
+const ARTICLE_ADDRESS = /^\/articles\/([^/?]+)$/;
+
 /** References between articles must point at real articles of the right kind; old addresses must be unique. */
 /**
  * `broken`: slugs of files that exist but could not be read; a reference to one is not reported as well, so
@@ -217,6 +220,16 @@ function checkReferences(articles: Article[], problems: ContentProblem[], broken
           file: article.file,
           field: "aliases",
           message: say(`의 "${alias}"은(는) 이 기사 자신의 주소입니다. 지우세요.`, `"${alias}" is the article's own address.`),
+        });
+      else if (bySlug.has(ARTICLE_ADDRESS.exec(key)?.[1] ?? ""))
+        // An article's own address answers with its page and never redirects (lib/http/page-routing.ts).
+        problems.push({
+          file: article.file,
+          field: "aliases",
+          message: say(
+            `의 "${alias}"은(는) ${bySlug.get(ARTICLE_ADDRESS.exec(key)![1]!)!.file} 기사의 주소입니다. 옛 주소는 있는 기사의 주소일 수 없습니다. 지우세요.`,
+            `"${alias}" is the address of ${bySlug.get(ARTICLE_ADDRESS.exec(key)![1]!)!.file}; an old address cannot be a live article's.`,
+          ),
         });
       aliasOwners.set(key, article.file);
     }

@@ -51,6 +51,17 @@ describe("a valid article", () => {
 });
 
 describe("a broken article stops the build with a message naming file, field and fix", () => {
+  it("refuses an old address that is a live article's address, and keeps a renamed article's old one", () => {
+    // The portal's server passes an existing article's address on one lookup, never asking for an alias.
+    const problems = problemsOf({
+      "articles/taken.md": article(),
+      "articles/claims.md": article({ aliases: "[/articles/taken]" }),
+    });
+    expect(problems).toEqual([expect.stringMatching(/^articles\/claims\.md.*aliases.*"\/articles\/taken" is the address of articles\/taken\.md/)]);
+    const [renamed] = readContent(writeContent({ "articles/renamed.md": article({ aliases: "[/articles/old-name]" }) })).articles;
+    expect(renamed!.aliases).toEqual(["/articles/old-name"]);
+  });
+
   it("reports a missing title with the line to add", () => {
     const [problem] = problemsOf({ "articles/no-title.md": article({ title: "" }) });
     expect(problem).toMatch(/^articles\/no-title\.md: field "title" is missing\. Add a line such as `title: /);

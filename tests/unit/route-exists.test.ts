@@ -71,6 +71,29 @@ describe("routePage (the portal server, before Next)", () => {
   ])("%s → %j", async (url, route) => {
     expect(await routePage(withAlias, url, now)).toEqual(route);
   });
+  it("asks one lookup for a published article's page, and finds a renamed article's old address", async () => {
+    const renamed = readModelInMemory({
+      articles: [makeArticle("new-name", { aliases: ["/articles/old-name"] }), makeArticle("plain")],
+      banners: [],
+    });
+    const asked: string[] = [];
+    const counting = new Proxy(renamed, {
+      get: (target, name, receiver) => {
+        const value = Reflect.get(target, name, receiver) as unknown;
+        if (typeof value !== "function") return value;
+        return (...args: unknown[]) => {
+          asked.push(String(name));
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    expect(await routePage(counting, "/articles/plain", now)).toEqual({ pass: true });
+    expect(asked).toEqual(["exists"]);
+    asked.length = 0;
+    expect(await routePage(counting, "/articles/old-name", now)).toEqual({ redirect: "/articles/new-name" });
+    expect(await routePage(counting, "/articles/gone", now)).toEqual({ notFound: true });
+    expect(asked).toEqual(["exists", "aliasTarget", "exists", "aliasTarget"]);
+  });
   it("never throws on a path that looks like an authority: any such path is a path of this site", async () => {
     const hostile = [
       "//[",
