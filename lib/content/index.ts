@@ -206,6 +206,8 @@ function checkReferences(articles: Article[], problems: ContentProblem[], broken
     for (const alias of article.aliases) {
       const key = normalizeAlias(alias);
       const owner = aliasOwners.get(key);
+      // An article's address answers with its page and never redirects (lib/http/page-routing.ts).
+      const addressOf = bySlug.get(ARTICLE_ADDRESS.exec(key)?.[1] ?? "");
       if (owner)
         problems.push({
           file: article.file,
@@ -215,20 +217,19 @@ function checkReferences(articles: Article[], problems: ContentProblem[], broken
             `"${alias}" is already an alias of ${owner}; an old address can lead to one article only.`,
           ),
         });
-      else if (key === `/articles/${article.slug}`)
+      else if (addressOf === article)
         problems.push({
           file: article.file,
           field: "aliases",
           message: say(`의 "${alias}"은(는) 이 기사 자신의 주소입니다. 지우세요.`, `"${alias}" is the article's own address.`),
         });
-      else if (bySlug.has(ARTICLE_ADDRESS.exec(key)?.[1] ?? ""))
-        // An article's own address answers with its page and never redirects (lib/http/page-routing.ts).
+      else if (addressOf)
         problems.push({
           file: article.file,
           field: "aliases",
           message: say(
-            `의 "${alias}"은(는) ${bySlug.get(ARTICLE_ADDRESS.exec(key)![1]!)!.file} 기사의 주소입니다. 옛 주소는 있는 기사의 주소일 수 없습니다. 지우세요.`,
-            `"${alias}" is the address of ${bySlug.get(ARTICLE_ADDRESS.exec(key)![1]!)!.file}; an old address cannot be a live article's.`,
+            `의 "${alias}"은(는) ${addressOf.file} 기사의 주소입니다. 옛 주소는 있는 기사의 주소일 수 없습니다. 지우세요.`,
+            `"${alias}" is the address of ${addressOf.file}; an old address cannot be a live article's.`,
           ),
         });
       aliasOwners.set(key, article.file);
