@@ -9,7 +9,7 @@ import type { Article } from "@/lib/content/schema";
 import { buildSearchIndex, searchArticles } from "@/scripts/lib/search-reference";
 import { PERIODS, readSearchOptions, searchFilter, searchOptionsQuery, SORTS, type SearchFilter } from "@/lib/search/filters";
 import { SECTIONS } from "@/lib/site";
-import { ARCHIVE_ENGINES, openBeforeAll } from "./archive-engines";
+import { ARCHIVE_ENGINES, estimatingFrom, openBeforeAll, walking } from "./archive-engines";
 import { syntheticArchive } from "./fixtures";
 import { random } from "../../scripts/lib/generated-queries";
 
@@ -69,6 +69,67 @@ describe.each(ENGINES)("search sorted and filtered on $name", (engine) => {
               scores: all.slice(offset, offset + 10).map((slug) => scoreOf.get(slug)),
             });
           } else expect({ ...label, got }).toEqual({ ...label, got: all.slice(offset, offset + 10) });
+        }
+      }
+  });
+
+  it("ranks a period and a section by relevance as the reference when it walks the index's states", async () => {
+    // The archive is small enough to score every match; a reader told to walk takes the path a large
+    // archive takes, cut to the period's ids and its section.
+    const times = ARTICLES.map((article) => Date.parse(article.date)).sort((a, b) => a - b);
+    const filters: SearchFilter[] = [
+      { sort: "relevance", since: times[Math.floor(times.length / 3)], until: times[Math.floor((times.length * 5) / 6)] },
+      { sort: "relevance", since: times[Math.floor(times.length / 4)], section: "economy" },
+      { sort: "relevance", until: times[Math.floor(times.length / 2)], section: "society" },
+    ];
+    const scoreOf = (query: string) =>
+      new Map(searchArticles(INDEX, query, 0, Infinity).hits.map((hit) => [hit.article.slug, hit.score]));
+    for (const query of QUERIES)
+      for (const filter of filters) {
+        const all = expected(query, filter);
+        const scores = scoreOf(query);
+        for (const offset of [0, 10]) {
+          const result = await walking(reader()).search(query, NOW, offset, 10, filter);
+          const label = { query, filter: JSON.stringify(filter), offset };
+          expect({ ...label, scores: result.hits.map((hit) => scores.get(hit.article.slug)) }).toEqual({
+            ...label,
+            scores: all.slice(offset, offset + 10).map((slug) => scores.get(slug)),
+          });
+          expect(
+            result.hits.every((hit) => all.includes(hit.article.slug)),
+            JSON.stringify(label),
+          ).toBe(true);
+        }
+      }
+  });
+
+  it("estimates a filter's total from the sample when the matches are many, every page still the reference's", async () => {
+    // A reader told to estimate from one sampled match takes the path of a common word at 100,000 articles.
+    const estimating = estimatingFrom(reader(), 1);
+    const times = ARTICLES.map((article) => Date.parse(article.date)).sort((a, b) => a - b);
+    const since = times[Math.floor(times.length / 5)];
+    const filters: SearchFilter[] = [
+      { sort: "newest" },
+      { sort: "oldest", section: "economy" },
+      { sort: "newest", since, section: "economy" },
+      { sort: "oldest", since },
+      { sort: "relevance", since, section: "society" },
+    ];
+    for (const query of QUERIES)
+      for (const filter of filters) {
+        const all = expected(query, filter);
+        const scores = new Map(searchArticles(INDEX, query, 0, Infinity).hits.map((hit) => [hit.article.slug, hit.score]));
+        for (const offset of [0, 10]) {
+          const result = await estimating.search(query, NOW, offset, 10, filter);
+          const label = { query, filter: JSON.stringify(filter), offset };
+          const got = result.hits.map((hit) => hit.article.slug);
+          if (filter.sort === "relevance")
+            expect({ ...label, scores: got.map((slug) => scores.get(slug)) }).toEqual({
+              ...label,
+              scores: all.slice(offset, offset + 10).map((slug) => scores.get(slug)),
+            });
+          else expect({ ...label, got }).toEqual({ ...label, got: all.slice(offset, offset + 10) });
+          if (all.length) expect(result.totalIsEstimate, JSON.stringify(label)).toBe(true);
         }
       }
   });

@@ -15,7 +15,7 @@ import {
 import { rankScored, scoreEach, SearchBudget, settleWalk, type SearchTuning } from "@/lib/archive/search-budget";
 import { isFiltered, type SearchFilter } from "@/lib/search/filters";
 import { yieldToReaders } from "@/lib/yield-to-readers";
-import { estimatesFrom, roundEstimate, settledTotal, totalFromSample, type SearchTotal } from "@/lib/archive/estimate";
+import { estimatesFrom, settledTotal, totalFromSample, type SearchTotal } from "@/lib/archive/estimate";
 import { searchRequest } from "@/lib/archive/search-request";
 import type { ArchiveSearchResult } from "@/lib/archive/reader";
 import { toCard } from "@/lib/archive/sqlite/statements";
@@ -23,7 +23,7 @@ import { toCard } from "@/lib/archive/sqlite/statements";
 /** The search of one SQLite reader: its statements, its settings, and the walk's step bounds once read. */
 export class SqliteSearch {
   /** stepBounds, once read: the read model does not change under a reader. */
-  private steps: { coarse: number[]; fine: number[] } | undefined;
+  private steps: number[] | undefined;
   private readonly budget: SearchBudget;
 
   constructor(
@@ -47,11 +47,9 @@ export class SqliteSearch {
     if (!terms.length) return { terms, display, total: 0, hits: [] };
     const plans = terms.map((term) => termPlan(term));
     const all = matchAll(plans);
-    if (isFiltered(filter)) return this.filtered(terms, display, all, now, offset, limit, filter);
-    const sampled = this.publishedMatches("search_sample", all, now);
-    const counts = estimatesFrom(sampled, this.options.estimateFrom)
-      ? totalFromSample(sampled)
-      : { total: this.publishedMatches("search_grams", all, now) };
+    const scope = isFiltered(filter) ? this.scopeOf(filter, now) : undefined;
+    if (scope === null) return { terms, display, total: 0, hits: [] };
+    const counts = this.total(all, now, scope);
     if (limit === 0 || (!counts.totalIsEstimate && offset >= counts.total)) return { terms, display, ...counts, hits: [] };
     const place = offset + limit;
     const fields = this.query(
@@ -59,128 +57,105 @@ export class SqliteSearch {
     );
     const score = (id: number) => scoreFields(fields.get(id) as SearchFields, terms);
     await yieldToReaders();
+    if (filter && filter.sort !== "relevance") {
+      // By date: the page is the matches at its place, in content order or its reverse (one statement).
+      const ids = this.newestMatches(all, now, place, scope, filter.sort === "oldest").slice(offset);
+      return this.page(terms, display, counts, await scoreEach(ids, score), true);
+    }
     const { directScoringMax, scoredAtMost } = this.budget;
     const path = this.budget.path(counts.totalIsEstimate ? Infinity : counts.total, terms.length);
     if (path === "direct") {
-      const ids = this.newestMatches(all, now, directScoringMax);
+      const ids = this.newestMatches(all, now, directScoringMax, scope);
       return this.page(terms, display, counts, (await rankScored(ids, place, score)).ranked.slice(offset), true);
     }
     if (path === "newest") {
       // The newest SCORED_AT_MOST matches, scored a hundred at a time (more is marked rankingIsPartial).
-      const { ranked } = await rankScored(this.newestMatches(all, now, scoredAtMost), place, score);
+      const { ranked } = await rankScored(this.newestMatches(all, now, scoredAtMost, scope), place, score);
       const complete = !counts.totalIsEstimate && counts.total <= scoredAtMost;
       return this.page(terms, display, counts, ranked.slice(offset), complete);
     }
-    const { ranked, complete } = await this.walk(plans, all, now, place, score);
+    const { ranked, complete } = await this.walk(plans, all, now, place, score, scope);
     const total = complete ? settledTotal(counts, ranked.length, place) : counts;
     return this.page(terms, display, total, ranked.slice(offset), complete);
   }
 
   /**
-   * A search sorted by date or filtered by period or section: the matches read a range of ids at a time
-   * (FILTERED_ROWS_A_STEP, readers let in between), in content order or its reverse, and counted; past the
-   * walk's time budget the count of the rest is estimated from the ranges read. By date, the page is the
-   * rows at its place; by relevance, the first SCORED_AT_MOST matches are scored (more, or an estimate, is
-   * marked rankingIsPartial).
+   * Where a sorted or filtered search looks: the ids of the articles published within its period (content
+   * order is publication order, newest first, so a period is one range of ids, found on the time index),
+   * and its section; null when no article was published in the period.
    */
-  private async filtered(
-    terms: string[],
-    display: string,
-    match: string,
-    now: number,
-    offset: number,
-    limit: number,
-    filter: SearchFilter,
-  ): Promise<ArchiveSearchResult> {
-    const oldestFirst = filter.sort === "oldest";
-    const rows = this.query(
-      // CROSS JOIN: the index's matches drive, each looked up by id, whatever the statistics say.
-      `SELECT g.rowid FROM search_grams g CROSS JOIN articles a ON a.id = g.rowid
-       WHERE search_grams MATCH @match AND g.rowid >= @from AND g.rowid < @to AND +a.draft = 0 AND +a.time <= @now
-         AND +a.time >= @since AND +a.time <= @until AND (@section IS NULL OR +a.section = @section)
-       ORDER BY g.rowid ${oldestFirst ? "DESC" : ""}`,
-    ).pluck();
-    const steps = this.stepBounds(true);
-    const ranges = Array.from({ length: steps.length - 1 }, (_, i) => i);
-    if (oldestFirst) ranges.reverse();
-    const wanted = filter.sort === "relevance" ? this.budget.scoredAtMost : offset + limit;
-    const ids: number[] = [];
-    let total = 0;
-    let read = 0;
-    const deadline = performance.now() + this.budget.walk.milliseconds;
-    for (const [n, i] of ranges.entries()) {
-      // Past the budget the rest is estimated from what was read (a query of many common words costs
-      // ~40 ms a range at 100,000 articles: 2.6 s to read them all); so it is once the page is in hand and
-      // the matches read are enough to estimate from.
-      if (n > 0 && ((ids.length >= wanted && total >= ESTIMATED_FROM_MATCHES) || performance.now() > deadline)) break;
-      if (n > 0) await yieldToReaders();
-      read++;
-      const found = rows.all({
-        match,
-        from: steps[i],
-        to: steps[i + 1],
-        now,
-        since: filter.since ?? Number.MIN_SAFE_INTEGER,
-        until: filter.until ?? Number.MAX_SAFE_INTEGER,
-        section: filter.section ?? null,
-      }) as number[];
-      total += found.length;
-      for (const id of found) if (ids.length < wanted) ids.push(id);
-    }
-    const counts: SearchTotal =
-      read === ranges.length ? { total } : { total: roundEstimate((total * ranges.length) / read), totalIsEstimate: true };
-    const complete = read === ranges.length;
-    if (limit === 0 || (complete && offset >= total) || offset >= ids.length) return { terms, display, ...counts, hits: [] };
-    const fields = this.query(
-      "SELECT h.title, h.tags, h.summary, b.body FROM search_heads h JOIN search_bodies b ON b.article_id = h.article_id WHERE h.article_id = ?",
-    );
-    const score = (id: number) => scoreFields(fields.get(id) as SearchFields, terms);
-    await yieldToReaders();
-    if (filter.sort !== "relevance")
-      return this.page(terms, display, counts, await scoreEach(ids.slice(offset, offset + limit), score), true);
-    const { ranked } = await rankScored(ids, offset + limit, score);
-    return this.page(terms, display, counts, ranked.slice(offset), complete && total <= wanted);
+  private scopeOf(filter: SearchFilter, now: number): Scope | null {
+    const until = Math.min(filter.until ?? Number.MAX_SAFE_INTEGER, now);
+    const since = filter.since ?? Number.MIN_SAFE_INTEGER;
+    if (since > until) return null;
+    const newest = this.query("SELECT max(time) FROM articles WHERE time <= ?").pluck().get(until) as number | null;
+    const oldest = this.query("SELECT min(time) FROM articles WHERE time >= ?").pluck().get(since) as number | null;
+    if (newest === null || oldest === null || newest < since || oldest > until) return null;
+    return {
+      from: this.query("SELECT min(id) FROM articles WHERE time = ?").pluck().get(newest) as number,
+      to: this.query("SELECT max(id) FROM articles WHERE time = ?").pluck().get(oldest) as number,
+      section: filter.section ?? null,
+    };
   }
 
   /**
-   * The newest `limit` published articles matching the FTS5 expression `match`, in content order. One
-   * statement: FTS5 reads a common gram's whole doclist for each statement, so reading the index a range of
-   * ids at a time cost 67 times the work at 100,000 articles (four common words: 1.6 s instead of 90 ms).
+   * The published matches of `match` (within `scope`): counted, or estimated from the sample when they are
+   * many. In a section the sample decides without it (a statement without a join), and the section's share
+   * of many matches is estimated from the sample's: counting it would look up every match in the period.
    */
-  private newestMatches(match: string, now: number, limit: number): number[] {
+  private total(match: string, now: number, scope?: Scope): SearchTotal {
+    const sampled = this.publishedMatches("search_sample", match, now, scope && { ...scope, section: null });
+    if (!estimatesFrom(sampled, this.options.estimateFrom))
+      return { total: this.publishedMatches("search_grams", match, now, scope) };
+    return totalFromSample(scope?.section ? this.publishedMatches("search_sample", match, now, scope) : sampled);
+  }
+
+  /**
+   * The newest `limit` published articles matching the FTS5 expression `match` (within `scope`), in content
+   * order (`oldestFirst`: its reverse). One statement: FTS5 reads a common gram's whole doclist for each
+   * statement, so reading the index a range of ids at a time cost 67 times the work at 100,000 articles
+   * (four common words: 1.6 s instead of 90 ms).
+   */
+  private newestMatches(match: string, now: number, limit: number, scope?: Scope, oldestFirst = false): number[] {
     return this.query(
-      // CROSS JOIN, as in `filtered`: the index's matches drive.
-      `SELECT g.rowid FROM search_grams g CROSS JOIN search_heads h ON h.article_id = g.rowid
-       WHERE search_grams MATCH ? AND +h.draft = 0 AND +h.time <= ? ORDER BY g.rowid LIMIT ?`,
+      // CROSS JOIN: the index's matches drive, each looked up by id, whatever the statistics say.
+      `SELECT g.rowid FROM search_grams g CROSS JOIN ${scope?.section ? "articles h ON h.id" : "search_heads h ON h.article_id"} = g.rowid
+       WHERE search_grams MATCH @match AND +h.draft = 0 AND +h.time <= @now ${scopeCondition(scope)}
+       ORDER BY g.rowid ${oldestFirst ? "DESC" : ""} LIMIT @limit`,
     )
       .pluck()
-      .all(match, now, limit) as number[];
+      .all({ match, now, limit, ...scope }) as number[];
   }
 
   /**
    * The best `place` matches by walking the index's states (lib/archive/search-levels.ts) within the walk's
-   * budget; where it ran out, the best of what it read and of the newest matches, each scored.
+   * budget; where it ran out, the best of what it read and of the newest matches, each scored. Within
+   * `scope`, the walk's ranges are cut to the scope's ids.
    */
-  private async walk(plans: TermPlan[], all: string, now: number, place: number, score: (id: number) => number) {
+  private async walk(plans: TermPlan[], all: string, now: number, place: number, score: (id: number) => number, scope?: Scope) {
     const exists = this.query("SELECT 1 FROM search_grams WHERE search_grams MATCH ? LIMIT 1");
     const states = searchStates(plans, (match) => exists.get(match) !== undefined);
     // Its own statement: a search yields between steps, and another search may be iterating a cached one.
     const rowsBetween = this.db
       .prepare(
-        `SELECT g.rowid FROM search_grams g JOIN search_heads h ON h.article_id = g.rowid
-         WHERE search_grams MATCH ? AND g.rowid >= ? AND g.rowid < ? AND +h.draft = 0 AND +h.time <= ? ORDER BY g.rowid`,
+        `SELECT g.rowid FROM search_grams g JOIN ${scope?.section ? "articles h ON h.id" : "search_heads h ON h.article_id"} = g.rowid
+         WHERE search_grams MATCH @match AND g.rowid >= @start AND g.rowid < @end AND +h.draft = 0 AND +h.time <= @now
+           ${scope?.section ? "AND +h.section = @section" : ""} ORDER BY g.rowid`,
       )
       .pluck();
-    const steps = this.stepBounds();
+    const bounds = this.stepBounds();
+    const steps = scope ? [scope.from, ...bounds.filter((id) => id > scope.from && id <= scope.to), scope.to + 1] : bounds;
+    const section = scope?.section ?? undefined;
     // A state's rows a range of ids at a time (ROWS_A_STEP), letting readers in between ranges.
     async function* stateRows(state: SearchState): AsyncGenerator<number> {
       for (let i = 0; i + 1 < steps.length; i++) {
         if (i > 0) await yieldToReaders();
-        yield* rowsBetween.iterate(state.match, steps[i], steps[i + 1], now) as IterableIterator<number>;
+        const range = { match: state.match, start: steps[i], end: steps[i + 1], now, ...(section && { section }) };
+        yield* rowsBetween.iterate(range) as IterableIterator<number>;
       }
     }
     const walked = await walkStates(states, place, stateRows, score, undefined, this.budget.walk);
-    return settleWalk(walked, place, (count) => this.newestMatches(all, now, count), score);
+    return settleWalk(walked, place, (count) => this.newestMatches(all, now, count, scope), score);
   }
 
   /** Ranked ids as a page of search hits. */
@@ -194,38 +169,54 @@ export class SqliteSearch {
     });
     return { terms, display, ...total, ...(!complete && { rankingIsPartial: true as const }), hits };
   }
-  /**
-   * Ids that cut the archive into ranges of ROWS_A_STEP articles (`fine`: FILTERED_ROWS_A_STEP), in content
-   * order, first and past-last included.
-   */
-  stepBounds(fine = false): number[] {
+  /** Ids that cut the archive into ranges of ROWS_A_STEP articles, in content order, first and past-last included. */
+  stepBounds(): number[] {
     if (!this.steps) {
       const ids = this.query(`SELECT id FROM articles ORDER BY id`).pluck().all() as number[];
-      const cut = (size: number) => [...ids.filter((_, i) => i % size === 0), (ids.at(-1) ?? 0) + 1];
-      this.steps = { coarse: cut(ROWS_A_STEP), fine: cut(FILTERED_ROWS_A_STEP) };
+      this.steps = [...ids.filter((_, i) => i % ROWS_A_STEP === 0), (ids.at(-1) ?? 0) + 1];
     }
-    return fine ? this.steps.fine : this.steps.coarse;
+    return this.steps;
   }
 
   /**
-   * Published articles matching the FTS5 expression `match` in `table`: search_grams, every article, or
-   * search_sample, the sample a common query's total is estimated from.
+   * Published articles matching the FTS5 expression `match` in `table` (within `scope`): search_grams, every
+   * article, or search_sample, the sample a common query's total is estimated from.
    */
-  private publishedMatches(table: "search_grams" | "search_sample", match: string, now: number): number {
-    const matching = this.query(`SELECT count(*) FROM ${table} WHERE ${table} MATCH ?`).pluck().get(match) as number;
-    return matching - this.unpublishedMatches(table, match, now);
+  private publishedMatches(table: "search_grams" | "search_sample", match: string, now: number, scope?: Scope): number {
+    if (scope?.section)
+      // The section is the article's: each match looked up (the sample's are an eighth of them).
+      return this.query(
+        `SELECT count(*) FROM ${table} g CROSS JOIN articles h ON h.id = g.rowid
+         WHERE ${table} MATCH @match AND +h.draft = 0 AND +h.time <= @now ${scopeCondition(scope)}`,
+      )
+        .pluck()
+        .get({ match, now, ...scope }) as number;
+    const matching = this.query(`SELECT count(*) FROM ${table} g WHERE ${table} MATCH @match ${scopeCondition(scope)}`)
+      .pluck()
+      .get({ match, ...scope }) as number;
+    return matching - this.unpublishedMatches(table, match, now, scope);
   }
 
-  /** Drafts and scheduled articles matching `match` in `table`: few, whatever the archive's size. */
-  private unpublishedMatches(table: "search_grams" | "search_sample", match: string, now: number): number {
+  /** Drafts and scheduled articles matching `match` in `table` (within `scope`): few, whatever the archive's size. */
+  private unpublishedMatches(table: "search_grams" | "search_sample", match: string, now: number, scope?: Scope): number {
     return this.query(
-      `SELECT count(*) FROM ${table} WHERE ${table} MATCH @match AND rowid IN
+      `SELECT count(*) FROM ${table} g WHERE ${table} MATCH @match ${scopeCondition(scope)} AND rowid IN
          (SELECT id FROM articles WHERE draft = 1 UNION SELECT id FROM articles WHERE time > @now)`,
     )
       .pluck()
-      .get({ match, now }) as number;
+      .get({ match, now, ...scope }) as number;
   }
 }
+
+/**
+ * Where a sorted or filtered search looks (SqliteSearch.scopeOf): articles of ids `from` to `to` (a period
+ * of publication), of one section or any.
+ */
+type Scope = { from: number; to: number; section: string | null };
+
+/** The SQL that keeps a statement's index rows (`g`) within `scope` (its ids; the section is the joined article's, `h`). */
+const scopeCondition = (scope: Scope | undefined) =>
+  !scope ? "" : `AND g.rowid >= @from AND g.rowid <= @to ${scope.section ? "AND +h.section = @section" : ""}`;
 
 /**
  * Articles one statement of a walk covers (a range of ids, content order): an FTS5 expression finding few
@@ -233,12 +224,3 @@ export class SqliteSearch {
  * event loop 62–70 ms; a range bounds each step, and the walk yields between ranges.
  */
 const ROWS_A_STEP = 12_500;
-
-/**
- * Articles one statement of a sorted or filtered search covers: a query of seven common words took ~300 ms
- * over ROWS_A_STEP at 100,000 articles, so ranges are an eighth of that.
- */
-const FILTERED_ROWS_A_STEP = 1_500;
-
-/** Matches from which a sorted or filtered search's total is estimated from the ranges read (about ±3 %). */
-const ESTIMATED_FROM_MATCHES = 1_000;
