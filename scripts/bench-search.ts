@@ -21,6 +21,11 @@ import { syncReadModel } from "@/lib/archive/postgres/sync";
 import { openReadModel } from "@/lib/archive/sqlite/reader";
 import type { ArchiveReader } from "@/lib/archive/reader";
 import { READ_MODEL_VERSION } from "@/lib/archive/write";
+import { READ_MODEL_FILE } from "@/lib/archive";
+import { SearchThreads } from "@/lib/archive/search-threads";
+import { SNAPSHOT_DIR_ENV } from "@/lib/content/build-snapshot";
+import { SEARCH_GATE } from "@/lib/http/client-limits";
+import { searchThreadCode } from "@/server/search-thread-code";
 import { buildCatalog } from "@/scripts/lib/catalog";
 import { readContent } from "@/lib/content";
 import { parseArticle } from "@/lib/content/parse-article";
@@ -115,12 +120,21 @@ async function readerBeside(reader: ArchiveReader, slugs: string[], now: number,
 /** Queries of each way Korean readers type, made once from the archive (koreanQueries). */
 let korean: Record<string, string[]> = {};
 
-async function benchEngine(name: string, reader: ArchiveReader, slugs: string[], generated: string[]): Promise<Timed[]> {
+/** How a server asks its searches: in this thread, or of search threads (SQLite's, lib/archive/search-threads.ts). */
+type Ask = (query: string, now: number, offset: number, limit: number, filter?: SearchFilter) => Promise<unknown>;
+
+async function benchEngine(
+  name: string,
+  reader: ArchiveReader,
+  slugs: string[],
+  generated: string[],
+  ask: Ask = (...question) => understandSearch(reader, ...question),
+): Promise<Timed[]> {
   const now = Date.now();
   // What readers get: the query as typed, or what it meant (lib/search/understand.ts).
-  const search = (query: string) => understandSearch(reader, query, now, 0, 10);
+  const search = (query: string) => ask(query, now, 0, 10);
   // Search-as-you-type asks for five.
-  const asYouType = (query: string) => understandSearch(reader, query, now, 0, 5);
+  const asYouType = (query: string) => ask(query, now, 0, 5);
   console.log(`\n${name}`);
   const started = performance.now();
   const vocabularyText = await reader.vocabulary();
@@ -171,7 +185,7 @@ async function benchEngine(name: string, reader: ArchiveReader, slugs: string[],
   };
   const filteredQueries = [...CLASSES["one word (3+ chars)"], ...CLASSES["one word (1-2 chars)"], ...generated.slice(0, 20)];
   for (const [kind, filter] of Object.entries(filters)) {
-    const timed = await timeQueries((query) => understandSearch(reader, query, now, 0, 10, filter), filteredQueries);
+    const timed = await timeQueries((query) => ask(query, now, 0, 10, filter), filteredQueries);
     const times = timed.map((t) => t.ms);
     const worst = [...timed].sort((a, b) => b.ms - a.ms)[0]!;
     console.log(
@@ -235,7 +249,33 @@ async function main() {
     Number(args.get("korean") ?? 50),
   );
   const worst: Timed[] = [];
-  worst.push(...(await benchEngine("read model (SQLite FTS5 grams)", sqlite, slugs, generated)));
+  // As the production server asks SQLite: of a search thread (one, on two cores), its statements off the
+  // thread that serves pages; the reader's lookups beside it are this thread's.
+  const threadDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-search-thread-"));
+  fs.symlinkSync(file, path.join(threadDir, READ_MODEL_FILE));
+  process.env[SNAPSHOT_DIR_ENV] = threadDir;
+  const threads = new SearchThreads(
+    searchThreadCode(),
+    Math.max(1, Math.min(SEARCH_GATE.running, os.availableParallelism() - 1)),
+  );
+  // The threads do not keep a process alive (a stopping server's searches must not): this run does.
+  const running = setInterval(() => undefined, 1000);
+  try {
+    const ask: Ask = (...question) => threads.search(...question);
+    worst.push(
+      ...(await benchEngine(
+        `read model (SQLite FTS5 grams, ${threads.threadIds.length} search thread(s))`,
+        sqlite,
+        slugs,
+        generated,
+        ask,
+      )),
+    );
+  } finally {
+    clearInterval(running);
+    await threads.close();
+    fs.rmSync(threadDir, { recursive: true, force: true });
+  }
 
   if (args.get("engine") === "sqlite") return;
   // The same read model synced into PostgreSQL (a schema of its own, dropped afterwards).
