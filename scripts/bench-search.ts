@@ -1,4 +1,4 @@
-// npm run bench:search [-- --count N] [-- --generated Q] [-- --korean K] [-- --engine sqlite] [-- --keep K] — search over N synthetic articles
+// npm run bench:search [-- --count N] [-- --generated Q] [-- --korean K] [-- --engine sqlite|postgres] [-- --schema S] [-- --keep K] — search over N synthetic articles
 // (default 2,000; 3 means the three real articles), on the read model's SQLite file (what the site serves
 // by default) and the same read model synced into PostgreSQL, beside the in-memory index (the reference,
 // up to 20,000 articles). Per engine: latency p50 / p99 / max for the hand-picked classes and for Q
@@ -249,46 +249,52 @@ async function main() {
     Number(args.get("korean") ?? 50),
   );
   const worst: Timed[] = [];
-  // As the production server asks SQLite: of a search thread (one, on two cores), its statements off the
-  // thread that serves pages; the reader's lookups beside it are this thread's.
-  const threadDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-search-thread-"));
-  fs.symlinkSync(file, path.join(threadDir, READ_MODEL_FILE));
-  process.env[SNAPSHOT_DIR_ENV] = threadDir;
-  const threads = new SearchThreads(
-    searchThreadCode(),
-    Math.max(1, Math.min(SEARCH_GATE.running, os.availableParallelism() - 1)),
-  );
-  // The threads do not keep a process alive (a stopping server's searches must not): this run does.
-  const running = setInterval(() => undefined, 1000);
-  try {
-    const ask: Ask = (...question) => threads.search(...question);
-    worst.push(
-      ...(await benchEngine(
-        `read model (SQLite FTS5 grams, ${threads.threadIds.length} search thread(s))`,
-        sqlite,
-        slugs,
-        generated,
-        ask,
-      )),
+  if (args.get("engine") !== "postgres") {
+    // As the production server asks SQLite: of a search thread (one, on two cores), its statements off the
+    // thread that serves pages; the reader's lookups beside it are this thread's.
+    const threadDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-search-thread-"));
+    fs.symlinkSync(file, path.join(threadDir, READ_MODEL_FILE));
+    process.env[SNAPSHOT_DIR_ENV] = threadDir;
+    const threads = new SearchThreads(
+      searchThreadCode(),
+      Math.max(1, Math.min(SEARCH_GATE.running, os.availableParallelism() - 1)),
     );
-  } finally {
-    clearInterval(running);
-    await threads.close();
-    fs.rmSync(threadDir, { recursive: true, force: true });
+    // The threads do not keep a process alive (a stopping server's searches must not): this run does.
+    const running = setInterval(() => undefined, 1000);
+    try {
+      const ask: Ask = (...question) => threads.search(...question);
+      worst.push(
+        ...(await benchEngine(
+          `read model (SQLite FTS5 grams, ${threads.threadIds.length} search thread(s))`,
+          sqlite,
+          slugs,
+          generated,
+          ask,
+        )),
+      );
+    } finally {
+      clearInterval(running);
+      await threads.close();
+      fs.rmSync(threadDir, { recursive: true, force: true });
+    }
   }
-
   if (args.get("engine") === "sqlite") return;
-  // The same read model synced into PostgreSQL (a schema of its own, dropped afterwards).
-  const schema = `bench_search_${process.pid}`;
+  // The same read model synced into PostgreSQL: a schema of its own, dropped afterwards; or, with
+  // `--schema NAME`, one kept between runs (synced when it does not exist yet: ~10 minutes at 100,000).
+  const kept = args.get("schema");
+  const schema = kept ?? `bench_search_${process.pid}`;
   const pool = readModelPool(process.env.TEST_POSTGRES_URL || "postgres://postgres@127.0.0.1:5432/test", schema);
-  await pool.query(`CREATE SCHEMA ${schema}`);
+  const exists = kept ? (await pool.query("SELECT 1 FROM pg_namespace WHERE nspname = $1", [schema])).rowCount === 1 : false;
   try {
-    const started = performance.now();
-    await syncReadModel(pool, sqlite.db);
-    console.log(`\nPostgreSQL sync: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    if (!exists) {
+      await pool.query(`CREATE SCHEMA ${schema}`);
+      const started = performance.now();
+      await syncReadModel(pool, sqlite.db);
+      console.log(`\nPostgreSQL sync: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    }
     worst.push(...(await benchEngine("read model (PostgreSQL GIN grams)", new PostgresArchiveReader(pool), slugs, generated)));
   } finally {
-    await pool.query(`DROP SCHEMA ${schema} CASCADE`);
+    if (!kept) await pool.query(`DROP SCHEMA ${schema} CASCADE`);
     await pool.end();
   }
 
