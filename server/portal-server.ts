@@ -230,7 +230,11 @@ export async function startPortalServer({ port, hostname }: PortalServerOptions)
         if ("notFound" in route) req.url = NOT_FOUND_PATH;
         // Searches and other renders each take their turn at a few at a time (lib/http/client-limits.ts).
         const gate = searching ? searches : req.url?.startsWith("/_next/static/") ? undefined : renders;
-        const release = gate && (await gate.enter());
+        // A reader who leaves while in line leaves the line (its place goes to the readers still there).
+        const left = new AbortController();
+        res.once("close", () => left.abort());
+        const release = gate && (await gate.enter(left.signal));
+        if (gate && !release && left.signal.aborted) return;
         if (gate && !release)
           return searching
             ? refuse(res, 503, "검색하는 분이 많습니다. 잠시 뒤에 다시 검색해 주세요.")

@@ -44,29 +44,50 @@ export class ClientBuckets {
   }
 }
 
-/** At most `running` holders at once and `waiting` in line; `enter` resolves to a release, or undefined when the line is full. */
+/**
+ * At most `running` holders at once and `waiting` in line; `enter` resolves to a release, or undefined when
+ * the line is full or `signal` aborted (the reader left) before a turn came. A reader who leaves while in
+ * line leaves the line: otherwise one client opening and closing connections fills it with readers gone,
+ * each holding a place until its turn, and the readers still there are told the line is full.
+ */
 export class Gate {
   private active = 0;
-  private readonly line: (() => void)[] = [];
+  private readonly line = new Set<() => void>();
 
   constructor(
     private readonly running: number = SEARCH_GATE.running,
     private readonly waiting: number = SEARCH_GATE.waiting,
   ) {}
 
-  async enter(): Promise<(() => void) | undefined> {
+  async enter(signal?: AbortSignal): Promise<(() => void) | undefined> {
+    if (signal?.aborted) return undefined;
     if (this.active >= this.running) {
-      if (this.line.length >= this.waiting) return undefined;
-      await new Promise<void>((resolve) => this.line.push(resolve));
+      if (this.line.size >= this.waiting) return undefined;
+      const turn = await new Promise<boolean>((resolve) => {
+        const leave = () => {
+          this.line.delete(come);
+          resolve(false);
+        };
+        const come = () => {
+          signal?.removeEventListener("abort", leave);
+          resolve(true);
+        };
+        this.line.add(come);
+        signal?.addEventListener("abort", leave, { once: true });
+      });
+      if (!turn) return undefined;
     } else this.active++;
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      const next = this.line.shift();
-      // The slot passes straight to the next in line; only when none waits does it free up.
-      if (next) next();
-      else this.active--;
+      // The slot passes straight to the first in line (a Set keeps the order they came in); only when
+      // none waits does it free up.
+      const next = this.line.values().next();
+      if (!next.done) {
+        this.line.delete(next.value);
+        next.value();
+      } else this.active--;
     };
   }
 }

@@ -53,3 +53,35 @@ describe("the search gate", () => {
     for (const waiter of waiting) (await waiter)!();
   });
 });
+
+describe("the gate's line", () => {
+  it("lets out whoever leaves while waiting: their place goes to readers still there", async () => {
+    // One anonymous client opening and closing connections must not fill the line with readers who left
+    // (each would take a place until its turn came, and the live readers behind get "the line is full").
+    const gate = new Gate(1, 3);
+    const holder = (await gate.enter())!;
+    const left = Array.from({ length: 3 }, () => new AbortController());
+    const ghosts = left.map((controller) => gate.enter(controller.signal));
+    for (const controller of left) controller.abort();
+    expect(await Promise.all(ghosts)).toEqual([undefined, undefined, undefined]);
+    // The line is empty again: three live readers wait, and each gets a turn in order.
+    const live = [gate.enter(), gate.enter(), gate.enter()];
+    holder();
+    for (const waiter of live) (await waiter)!();
+    // Nothing was lost: the whole capacity is free.
+    const again = (await gate.enter())!;
+    expect(again).toBeDefined();
+    again();
+  });
+
+  it("answers at once for a reader gone before asking", async () => {
+    const gate = new Gate(1, 1);
+    const controller = new AbortController();
+    controller.abort();
+    expect(await gate.enter(controller.signal)).toBeUndefined();
+    // It took no slot.
+    const release = (await gate.enter())!;
+    expect(release).toBeDefined();
+    release();
+  });
+});
