@@ -104,7 +104,7 @@ export async function scoreEach(ids: readonly number[], score: (id: number) => n
 }
 
 /** Ids scored between two yields: a hundred bodies' occurrences take ~5 ms. */
-const SCORE_SLICE = 100;
+export const SCORE_SLICE = 100;
 
 /**
  * A walk's answer (lib/archive/search-levels.ts walkStates). When its budget ran out, its rows (from the

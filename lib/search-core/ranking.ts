@@ -65,6 +65,20 @@ export function scoreFields(fields: SearchFields, terms: string[]): number {
   return score;
 }
 
+/**
+ * The most an article whose short fields are `heads` can score for `terms`, whatever its body: each term
+ * in the best short field holding it, or in the body, repeated MAX_REPEATS times (scoreFields with the body
+ * unread). A ranking that already holds better skips reading the body.
+ */
+export function scoreBound(heads: Omit<SearchFields, "body">, terms: string[]): number {
+  let bound = 0;
+  for (const term of terms) {
+    const best = SEARCH_FIELDS.find((field) => field === "body" || heads[field].includes(term))!;
+    bound += FIELD_WEIGHTS[best] + MAX_REPEATS;
+  }
+  return bound;
+}
+
 /** The most that repeats in the body can add to a score of `termCount` terms. */
 export const maxRepeatPoints = (termCount: number) => MAX_REPEATS * termCount;
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { buildSearchIndex } from "@/scripts/lib/search-reference";
 import { compact, parseQuery } from "@/lib/search-core/normalize";
-import { FIELD_WEIGHTS, MAX_REPEATS, SEARCH_FIELDS, searchableTags } from "@/lib/search-core/ranking";
+import { FIELD_WEIGHTS, MAX_REPEATS, scoreBound, scoreFields, SEARCH_FIELDS, searchableTags } from "@/lib/search-core/ranking";
 import type { Article } from "@/lib/content/schema";
 import { ARCHIVE_ENGINES, openBeforeAll, searchBothWays, walking } from "./archive-engines";
 import { makeArticle } from "./fixtures";
@@ -82,5 +82,24 @@ describe("one ranking for every engine", () => {
         expect(found.total).toBe(CORPUS.filter((article) => expectedScore(article, query) > 0).length);
       }
     });
+  });
+});
+
+describe("the score bound from the short fields (scoreBound)", () => {
+  it("is never below the score, whatever the body, and equals it where every term repeats to the cap", () => {
+    // Brute force over small fields of a few syllables: every way a term can fall in the four fields.
+    const syllables = ["가", "나", "다", "가나", "나다"];
+    let seed = 11;
+    const pick = () => syllables[(seed = (seed * 16807) % 2147483647) % syllables.length]!;
+    const text = (n: number) => Array.from({ length: n }, pick).join("");
+    for (let i = 0; i < 5_000; i++) {
+      const fields = { title: text(2), tags: text(2), summary: text(3), body: text(1 + (i % 12)) };
+      const terms = Array.from({ length: 1 + (i % 3) }, pick);
+      const { body, ...heads } = fields;
+      expect(scoreBound(heads, terms), JSON.stringify({ fields, terms })).toBeGreaterThanOrEqual(scoreFields(fields, terms));
+      const capped = { ...fields, body: terms.map((term) => term.repeat(MAX_REPEATS)).join("|") + body };
+      // With every term MAX_REPEATS times in the body the bound is reached exactly.
+      expect(scoreFields(capped, terms)).toBe(scoreBound(heads, terms));
+    }
   });
 });
