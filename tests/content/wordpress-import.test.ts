@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { readModelInMemory } from "@/lib/archive/sqlite/reader";
 import { loadContent } from "@/lib/content";
 import { SLUG_PATTERN } from "@/lib/content/schema";
@@ -207,7 +207,10 @@ describe("importing a Korean newspaper's export", () => {
   it("imports again without duplicating anything, updates what the export changed, and leaves an editor's change alone", async () => {
     const rows = async () => (await db.kysely.selectFrom("comments").select("id").execute()).length;
     const commentsBefore = await rows();
-    const again = await run(dir, exportFile, db, { uploads });
+    // An hour later: a post without a date keeps the date its first import gave it (it took the import's
+    // own time, so every run a second apart "updated" it).
+    const later = vi.spyOn(Date, "now").mockReturnValue(Date.now() + 3_600_000);
+    const again = await run(dir, exportFile, db, { uploads }).finally(() => later.mockRestore());
     expect(again.posts).toMatchObject({ created: 0, updated: 0, conflicts: 0 });
     expect(await rows()).toBe(commentsBefore);
 

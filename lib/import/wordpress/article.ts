@@ -96,6 +96,7 @@ export function articleOf(
   options: ImportOptions,
   report: ImportReport,
   photo: (url: string, alt: string) => BodyPhoto,
+  undatedAt: () => number = Date.now,
 ): string {
   const warn = (message: string) => report.warnings.push({ id: item.id, title: item.title, message });
   const title = plainText(item.title).replace(/\s+/g, " ").trim();
@@ -123,7 +124,7 @@ export function articleOf(
         "has no date: imported as a draft. Set date and remove draft: true.",
       ),
     );
-    published = Date.now();
+    published = undatedAt();
   }
   if (!title)
     warn(

@@ -12,6 +12,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { say } from "@/lib/editor-language";
+import { parseEditorDate } from "@/lib/dates";
 import { readPhoto } from "@/lib/images/photos";
 import type { ImportedComment } from "@/lib/engagement/imported-comments";
 import type { BodyPhoto } from "@/lib/import/wordpress/body";
@@ -203,10 +204,12 @@ export async function importWordpress(options: ImportOptions): Promise<ImportRep
     // An enormous post cannot become one article (content:check's 512 KB) and its syntax trees would
     // take ~60 bytes of memory per byte of HTML (a 10 MB post: 600 MB): it is kept as the export gave it.
     const rawBytes = Buffer.byteLength(item.content);
-    const article =
-      rawBytes > MAX_CONVERTED_HTML_BYTES ? undefined : articleOf(item, slug, catalog, options, report, photoFor(item));
     const relativeFile = `articles/${slug}.md`;
     const target = path.join(contentDir, relativeFile);
+    const article =
+      rawBytes > MAX_CONVERTED_HTML_BYTES
+        ? undefined
+        : articleOf(item, slug, catalog, options, report, photoFor(item), () => importedDate(target) ?? Date.now());
     if (article === undefined || Buffer.byteLength(article) > MAX_ARTICLE_BYTES) {
       const held = `${HELD_DIR}/${item.id}.${article === undefined ? "html" : "md"}`;
       const kb = Math.round((article === undefined ? rawBytes : Buffer.byteLength(article)) / 1024);
@@ -258,6 +261,18 @@ export async function importWordpress(options: ImportOptions): Promise<ImportRep
 }
 
 /** The post's approved comments, parents first, for the comments store; the rest counted. */
+/**
+ * The date an earlier import wrote into `file` (its frontmatter's `date`, Korean time), if the file is there:
+ * a post without a date keeps the one it was first imported with, so importing the same export again
+ * changes nothing (it took the import's own time, and moved a second later on every run).
+ */
+function importedDate(file: string): number | undefined {
+  if (!fs.existsSync(file)) return undefined;
+  const date = /^date:\s*"?([^"\n]+)"?\s*$/m.exec(fs.readFileSync(file, "utf8").split(/\n---\s*\n/)[0] ?? "")?.[1];
+  const parsed = date === undefined ? undefined : parseEditorDate(date);
+  return parsed?.ok ? Date.parse(parsed.iso) : undefined;
+}
+
 function queueComments(item: WxrItem, slug: string, catalog: Catalog, report: ImportReport, pending: ImportedComment[]): void {
   const keyOf = (id: number) => `wordpress:${catalog.siteHost}:${id}`;
   const approved = new Map<number, WxrComment>();
