@@ -5,7 +5,7 @@ import { TSQUERY, type TermPlan } from "@/lib/archive/search-levels";
 import { WORD_MARK } from "@/lib/search-core/tokens";
 import type { SearchTuning } from "@/lib/archive/search-budget";
 import type { ArchiveSearchResult } from "@/lib/archive/reader";
-import { estimatesFrom, roundEstimate, SAMPLE_EVERY, totalFromSample } from "@/lib/archive/estimate";
+import { estimatesFrom, roundEstimate, SAMPLE_EVERY, totalFromSample, type SearchTotal } from "@/lib/archive/estimate";
 import { SAMPLED_ROW, TOKENS_PUBLISHED } from "@/lib/archive/postgres/schema";
 import type { PgConnection } from "@/lib/archive/postgres/connection";
 
@@ -137,6 +137,57 @@ export async function countHolding(
     client,
   );
   return row!;
+}
+
+/** A filtered search's total from the sample's `sampled` candidates, a longer term's share of them read off a few. */
+export async function sampledFilterTotal(
+  db: PgConnection,
+  client: pg.PoolClient,
+  params: Record<string, unknown>,
+  sampled: number,
+  holds: string,
+  inFilter: string,
+): Promise<SearchTotal> {
+  if (!holds) return totalFromSample(sampled);
+  const { held, read } = await countHolding(
+    db,
+    client,
+    params,
+    params.all as string,
+    holds,
+    `AND ${SAMPLED_ROW} AND ${inFilter}`,
+  );
+  return totalFromSample(read < sampled ? (sampled * held) / Math.max(read, 1) : held);
+}
+
+/**
+ * A filtered search's total, counted through the index; a longer term's share of the candidates that
+ * holds it read off the first VERIFIED_AT_MOST (an estimate when there are more).
+ */
+export async function countedFilterTotal(
+  db: PgConnection,
+  client: pg.PoolClient,
+  params: Record<string, unknown>,
+  where: string,
+  holds: string,
+  order: string,
+): Promise<SearchTotal> {
+  const [{ candidates }] = (await db.rows<{ candidates: number }>(
+    `SELECT count(*)::int AS candidates FROM archive_search_tokens s WHERE ${where}`,
+    params,
+    client,
+  )) as [{ candidates: number }];
+  if (!holds || candidates === 0) return { total: candidates };
+  const [{ held, read }] = (await db.rows<{ held: number; read: number }>(
+    `SELECT (count(*) FILTER (WHERE ${holds}))::int AS held, count(*)::int AS read
+     FROM (SELECT s.article_id FROM archive_search_tokens s WHERE ${where} ORDER BY ${order} LIMIT @verified) d
+     JOIN archive_search h ON h.article_id = d.article_id`,
+    params,
+    client,
+  )) as [{ held: number; read: number }];
+  return read === candidates
+    ? { total: held }
+    : { total: Math.max(held, roundEstimate((candidates * held) / read)), totalIsEstimate: true };
 }
 
 /**

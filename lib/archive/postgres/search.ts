@@ -16,10 +16,16 @@ import { rankScored, SearchBudget, settleWalk, type SearchTuning } from "@/lib/a
 import { isFiltered, type SearchFilter } from "@/lib/search/filters";
 import { searchRequest } from "@/lib/archive/search-request";
 import type { ArchiveSearchHit, ArchiveSearchResult } from "@/lib/archive/reader";
-import { estimatesFrom, roundEstimate, settledTotal, totalFromSample, type SearchTotal } from "@/lib/archive/estimate";
+import { estimatesFrom, settledTotal, type SearchTotal } from "@/lib/archive/estimate";
 import { SAMPLED_ROW, toCard, TOKENS_PUBLISHED, type ArticleRow } from "@/lib/archive/postgres/schema";
 import type { PgConnection } from "@/lib/archive/postgres/connection";
-import { countHolding, countMatches, overlapped, VERIFIED_AT_MOST } from "@/lib/archive/postgres/search-counts";
+import {
+  countedFilterTotal,
+  countMatches,
+  overlapped,
+  sampledFilterTotal,
+  VERIFIED_AT_MOST,
+} from "@/lib/archive/postgres/search-counts";
 
 /** The search of one PostgreSQL reader: its connections and its settings (SearchTuning). */
 export class PostgresSearch {
@@ -177,8 +183,9 @@ export class PostgresSearch {
       const sampled = await sampledIn(inFilter);
       const many = estimatesFrom(sampled, this.options.estimateFrom);
       const counts = many
-        ? await this.sampledTotal(client, params, sampled, holds, inFilter)
-        : await this.filteredTotal(
+        ? await sampledFilterTotal(this.db, client, params, sampled, holds, inFilter)
+        : await countedFilterTotal(
+            this.db,
             client,
             params,
             where,
@@ -224,55 +231,6 @@ export class PostgresSearch {
       const complete = !counts.totalIsEstimate && counts.total <= (params.scoredAtMost as number);
       return this.page(terms, display, counts, ranked.slice(offset), timeOf, complete);
     });
-  }
-
-  /** A filtered search's total from the sample's `sampled` candidates, a longer term's share of them read off a few. */
-  private async sampledTotal(
-    client: pg.PoolClient,
-    params: Record<string, unknown>,
-    sampled: number,
-    holds: string,
-    inFilter: string,
-  ): Promise<SearchTotal> {
-    if (!holds) return totalFromSample(sampled);
-    const { held, read } = await countHolding(
-      this.db,
-      client,
-      params,
-      params.all as string,
-      holds,
-      `AND ${SAMPLED_ROW} AND ${inFilter}`,
-    );
-    return totalFromSample(read < sampled ? (sampled * held) / Math.max(read, 1) : held);
-  }
-
-  /**
-   * A filtered search's total, counted through the index; a longer term's share of the candidates that
-   * holds it read off the first VERIFIED_AT_MOST (an estimate when there are more).
-   */
-  private async filteredTotal(
-    client: pg.PoolClient,
-    params: Record<string, unknown>,
-    where: string,
-    holds: string,
-    order: string,
-  ): Promise<SearchTotal> {
-    const [{ candidates }] = (await this.db.rows<{ candidates: number }>(
-      `SELECT count(*)::int AS candidates FROM archive_search_tokens s WHERE ${where}`,
-      params,
-      client,
-    )) as [{ candidates: number }];
-    if (!holds || candidates === 0) return { total: candidates };
-    const [{ held, read }] = (await this.db.rows<{ held: number; read: number }>(
-      `SELECT (count(*) FILTER (WHERE ${holds}))::int AS held, count(*)::int AS read
-       FROM (SELECT s.article_id FROM archive_search_tokens s WHERE ${where} ORDER BY ${order} LIMIT @verified) d
-       JOIN archive_search h ON h.article_id = d.article_id`,
-      params,
-      client,
-    )) as [{ held: number; read: number }];
-    return read === candidates
-      ? { total: held }
-      : { total: Math.max(held, roundEstimate((candidates * held) / read)), totalIsEstimate: true };
   }
 
   /**
