@@ -10,6 +10,7 @@
 // - content/imports/wordpress.json: per post, the file written and its digest, so that importing again
 //   updates only what the export changed and never overwrites a file an editor has changed since.
 import fs from "node:fs";
+import matter from "gray-matter";
 import path from "node:path";
 import { say } from "@/lib/editor-language";
 import { parseEditorDate } from "@/lib/dates";
@@ -206,10 +207,11 @@ export async function importWordpress(options: ImportOptions): Promise<ImportRep
     const rawBytes = Buffer.byteLength(item.content);
     const relativeFile = `articles/${slug}.md`;
     const target = path.join(contentDir, relativeFile);
+    const current = fs.existsSync(target) ? fs.readFileSync(target, "utf8") : undefined;
     const article =
       rawBytes > MAX_CONVERTED_HTML_BYTES
         ? undefined
-        : articleOf(item, slug, catalog, options, report, photoFor(item), () => importedDate(target) ?? Date.now());
+        : articleOf(item, slug, catalog, options, report, photoFor(item), () => importedDate(current) ?? Date.now());
     if (article === undefined || Buffer.byteLength(article) > MAX_ARTICLE_BYTES) {
       const held = `${HELD_DIR}/${item.id}.${article === undefined ? "html" : "md"}`;
       const kb = Math.round((article === undefined ? rawBytes : Buffer.byteLength(article)) / 1024);
@@ -226,8 +228,7 @@ export async function importWordpress(options: ImportOptions): Promise<ImportRep
       continue;
     }
     const known = manifest.posts[postKey(catalog.site, item.id)];
-    const exists = fs.existsSync(target);
-    const current = exists ? fs.readFileSync(target, "utf8") : undefined;
+    const exists = current !== undefined;
     const editorChanged = known && (current === undefined ? true : digestOf(current) !== known.digest);
     if (editorChanged && !options.force) {
       report.posts.conflicts++;
@@ -262,14 +263,14 @@ export async function importWordpress(options: ImportOptions): Promise<ImportRep
 
 /** The post's approved comments, parents first, for the comments store; the rest counted. */
 /**
- * The date an earlier import wrote into `file` (its frontmatter's `date`, Korean time), if the file is there:
+ * The date an earlier import wrote into an article file's frontmatter (`text`, Korean time), if there is one:
  * a post without a date keeps the one it was first imported with, so importing the same export again
  * changes nothing (it took the import's own time, and moved a second later on every run).
  */
-function importedDate(file: string): number | undefined {
-  if (!fs.existsSync(file)) return undefined;
-  const date = /^date:\s*"?([^"\n]+)"?\s*$/m.exec(fs.readFileSync(file, "utf8").split(/\n---\s*\n/)[0] ?? "")?.[1];
-  const parsed = date === undefined ? undefined : parseEditorDate(date);
+function importedDate(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const { date } = matter(text, {}).data as { date?: unknown };
+  const parsed = typeof date === "string" ? parseEditorDate(date) : undefined;
   return parsed?.ok ? Date.parse(parsed.iso) : undefined;
 }
 
