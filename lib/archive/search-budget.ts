@@ -7,6 +7,17 @@ import { yieldToReaders } from "@/lib/yield-to-readers";
 export type RankedId = { id: number; score: number };
 
 /**
+ * Puts `row` into `best` (the best `place` rows, best first) where it ranks (`beats(a, b)`: a ranks above
+ * b), dropping the row that falls past `place`. The caller skips rows that cannot place.
+ */
+export function placeRanked(best: RankedId[], row: RankedId, place: number, beats: (a: RankedId, b: RankedId) => boolean): void {
+  let at = best.length;
+  while (at > 0 && beats(row, best[at - 1]!)) at--;
+  best.splice(at, 0, row);
+  if (best.length > place) best.pop();
+}
+
+/**
  * Matches up to which a search scores every one of them directly (one index query, their fields, the
  * ranking in memory, a hundred at a time): exact, and cheaper than any walk when the matches are few. A
  * walk over a rare query's states found nothing to stop it early: 225 states and 1.9 s for a three-word

@@ -12,7 +12,7 @@
 // bounded by its grams' levels (never fewer occurrences of the term than of any of its grams) and counted
 // exactly from the body for the rows the walk reaches.
 import { FIELD_WEIGHTS, MAX_REPEATS, SEARCH_FIELDS, type SearchField } from "@/lib/search-core/ranking";
-import { WALK_BUDGET, type RankedId, type WalkBudget } from "@/lib/archive/search-budget";
+import { placeRanked, WALK_BUDGET, type RankedId, type WalkBudget } from "@/lib/archive/search-budget";
 import { FIELD_MARK, PRESENT, SHORT_FIELDS, trigrams, type ShortField } from "@/lib/search-core/tokens";
 import { yieldToReaders } from "@/lib/yield-to-readers";
 
@@ -305,10 +305,7 @@ export async function walkStates(
       }
       const row = { id, score: state.exact ? state.max : score(id) };
       if (row.score === 0 || (best.length === place && !beats(row, last!))) continue;
-      let at = best.length;
-      while (at > 0 && beats(row, best[at - 1]!)) at--;
-      best.splice(at, 0, row);
-      if (best.length > place) best.pop();
+      placeRanked(best, row, place, beats);
       // In an exact walk a last place scoring this state's max is this state's row, and every later row
       // comes after it: stop without asking for one more (a round trip in PostgreSQL).
       if (state.exact && best.length === place && best[place - 1]!.score >= state.max) break;

@@ -13,7 +13,7 @@ import {
   type SearchState,
   type TermPlan,
 } from "@/lib/archive/search-levels";
-import { scoreEach, SCORE_SLICE, SearchBudget, settleWalk, type SearchTuning } from "@/lib/archive/search-budget";
+import { placeRanked, scoreEach, SCORE_SLICE, SearchBudget, settleWalk, type SearchTuning } from "@/lib/archive/search-budget";
 import { isFiltered, type SearchFilter } from "@/lib/search/filters";
 import { yieldToReaders } from "@/lib/yield-to-readers";
 import { estimatesFrom, settledTotal, totalFromSample, type SearchTotal } from "@/lib/archive/estimate";
@@ -112,10 +112,8 @@ export class SqliteSearch {
       } else row = fields.get(id) as SearchFields;
       const score = scoreFields(row, terms);
       if (score === 0 || (best.length === place && score <= best[place - 1]!.score)) continue;
-      let at = best.length;
-      while (at > 0 && best[at - 1]!.score < score) at--;
-      best.splice(at, 0, { id, score });
-      if (best.length > place) best.pop();
+      // Ids come in content order: a later one ranks above only by a higher score.
+      placeRanked(best, { id, score }, place, (a, b) => a.score > b.score);
     }
     return best;
   }
