@@ -25,7 +25,7 @@ import { READ_MODEL_FILE } from "@/lib/archive";
 import { SearchThreads } from "@/lib/archive/search-threads";
 import { SNAPSHOT_DIR_ENV } from "@/lib/content/build-snapshot";
 import { SEARCH_GATE } from "@/lib/http/client-limits";
-import { searchThreadCode } from "@/server/search-thread-code";
+import { searchThreadCode } from "@/server/thread-code";
 import { buildCatalog } from "@/scripts/lib/catalog";
 import { readContent } from "@/lib/content";
 import { parseArticle } from "@/lib/content/parse-article";

@@ -6,7 +6,7 @@ import http from "node:http";
 import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 import next from "next";
 import os from "node:os";
-import { archive } from "@/lib/archive";
+import { archive, syncBeforeServing } from "@/lib/archive";
 import { databaseConfig } from "@/lib/db/config";
 import { expireTagsNow, onTagsChange, pullSharedTags } from "@/lib/cache/shared-tags.cjs";
 import { engagementConfig } from "@/lib/engagement/config";
@@ -20,7 +20,7 @@ import { NOT_FOUND_PATH, routePage } from "@/lib/http/page-routing";
 import { PageMicrocache, microcacheKey, storable, type CachedPage } from "@/lib/http/page-microcache";
 import { SearchThreads, serveSearchesFrom } from "@/lib/archive/search-threads";
 import { SECURITY_HEADERS } from "@/lib/security-headers";
-import { searchThreadCode } from "./search-thread-code";
+import { searchThreadCode, syncThreadCode } from "./thread-code";
 
 export type PortalServerOptions = { port: number; hostname: string };
 
@@ -149,10 +149,14 @@ export async function startPortalServer({ port, hostname }: PortalServerOptions)
   // On SQLite a search's statements are synchronous: they run in threads of their own, one per core the
   // serving thread leaves free (at most as many as the search gate lets run), so none holds page serving.
   // PostgreSQL's queries wait without blocking, and its searches stay in this thread.
+  // PostgreSQL's searches are the database's CPU on the same machine: as many at once as cores the serving
+  // thread leaves free too, or a flood of them takes every core from the readers.
+  const searchCores = Math.max(1, Math.min(SEARCH_GATE.running, os.availableParallelism() - 1));
   if (databaseConfig().engine !== "postgres") {
-    const size = Math.max(1, Math.min(SEARCH_GATE.running, os.availableParallelism() - 1));
-    serveSearchesFrom(new SearchThreads(searchThreadCode(), size));
-    console.log(`Searches run in ${size} thread(s) of their own (lib/archive/search-threads.ts)`);
+    serveSearchesFrom(new SearchThreads(searchThreadCode(), searchCores));
+    console.log(`Searches run in ${searchCores} thread(s) of their own (lib/archive/search-threads.ts)`);
+  } else {
+    await syncBeforeServing(syncThreadCode());
   }
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   await app.prepare();
@@ -164,7 +168,7 @@ export async function startPortalServer({ port, hostname }: PortalServerOptions)
   const microcache = new PageMicrocache(MICROCACHE_BYTES);
   const errors = new ErrorLog();
   const misses = new ClientBuckets();
-  const searches = new Gate();
+  const searches = new Gate(databaseConfig().engine === "postgres" ? searchCores : SEARCH_GATE.running, SEARCH_GATE.waiting);
   const renders = new Gate(RENDER_GATE.running, RENDER_GATE.waiting);
   // A comment, a count or a moderation, here or pulled in from another instance, changes Next's answers:
   // none answered before is given again. A refused write changes no tag, so a flood of them empties nothing.

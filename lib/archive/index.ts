@@ -4,12 +4,14 @@
 // (lib/archive/postgres/sync.ts); the build itself always reads its own file.
 import fs from "node:fs";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
 import { SNAPSHOT_DIR_ENV, writeOnceAcrossProcesses } from "@/lib/content/build-snapshot";
 import { loadContent, type Content } from "@/lib/content";
 import { PostgresArchiveReader } from "@/lib/archive/postgres/reader";
 import { readModelPool } from "@/lib/archive/postgres/connection";
 import { syncReadModel, type SyncResult } from "@/lib/archive/postgres/sync";
+import type { SyncAnswered, SyncAsked } from "@/lib/archive/postgres/sync-thread";
 import { openReadModel, readModelInMemory } from "@/lib/archive/sqlite/reader";
 import type { ArchiveReader } from "@/lib/archive/reader";
 import { say } from "@/lib/editor-language";
@@ -84,9 +86,24 @@ function withUnjournalled<T>(file: string, work: (db: Database.Database) => T): 
 
 // Process-wide, not module-wide: pages and route handlers are separate bundles with their own module copies.
 const opened = ((globalThis as { [key: symbol]: Map<string, ArchiveReader> })[Symbol.for("portal.archive")] ??= new Map());
+// Read models synced into PostgreSQL before this process served (syncBeforeServing): archive() need not again.
+const syncedAtStart = ((globalThis as { [key: symbol]: Set<string> })[Symbol.for("portal.archive-synced")] ??= new Set());
 
 /** A large archive's read model takes minutes to write: wait that long before taking the writer for dead. */
 const WRITER_TIMEOUT_MS = 600_000;
+
+/** Which read model this process serves: its file (or "memory"), the PostgreSQL serving it if one does, and its key. */
+function servedReadModel(): { file: string; postgres?: string; key: string } {
+  const dir = process.env[SNAPSHOT_DIR_ENV];
+  const file = dir ? path.join(dir, READ_MODEL_FILE) : "memory";
+  const database = databaseConfig();
+  // The build prerenders from its own file whatever database it may later be deployed on.
+  const postgres =
+    file !== "memory" && database.engine === "postgres" && process.env.NEXT_PHASE !== "phase-production-build"
+      ? database.url
+      : undefined;
+  return { file, postgres, key: postgres ? `${file} → postgres` : file };
+}
 
 /**
  * The archive this process serves: the read model of the build it belongs to (npm run build writes it
@@ -94,34 +111,64 @@ const WRITER_TIMEOUT_MS = 600_000;
  * content/ in memory.
  */
 export function archive(): ArchiveReader {
-  const dir = process.env[SNAPSHOT_DIR_ENV];
-  const file = dir ? path.join(dir, READ_MODEL_FILE) : "memory";
-  const database = databaseConfig();
-  // The build prerenders from its own file whatever database it may later be deployed on.
-  const postgres = file !== "memory" && database.engine === "postgres" && process.env.NEXT_PHASE !== "phase-production-build";
-  const key = postgres ? `${file} → postgres` : file;
+  const { file, postgres, key } = servedReadModel();
   let reader = opened.get(key);
   if (!reader) {
     // `next build` run directly (npm run build writes it first) has several workers asking at once.
     if (file !== "memory")
       writeOnceAcrossProcesses(file, (partial) => writeReadModelFile(partial, loadContent()), WRITER_TIMEOUT_MS);
     if (postgres) {
-      const pool = readModelPool(database.url);
-      const source = openReadModel(file);
-      const synced = syncReadModel(pool, source.db).then(reportSync, (error: unknown) => {
-        // Not cached: the next request tries again (the database may come back).
-        opened.delete(key);
-        void pool.end();
-        throw error;
-      });
-      synced.finally(() => source.db.close()).catch(() => undefined);
-      reader = new PostgresArchiveReader(pool, synced);
+      const pool = readModelPool(postgres);
+      reader = new PostgresArchiveReader(pool, syncedAtStart.has(key) ? Promise.resolve() : syncHere(file, pool, key));
     } else {
       reader = file === "memory" ? readModelInMemory(loadContent()) : openReadModel(file);
     }
     opened.set(key, reader);
   }
   return reader;
+}
+
+/** The sync in this thread, when none ran before serving (next dev, a failed sync at start): settles the reader. */
+function syncHere(file: string, pool: ReturnType<typeof readModelPool>, key: string): Promise<void> {
+  const source = openReadModel(file);
+  const synced = syncReadModel(pool, source.db).then(reportSync, (error: unknown) => {
+    // Not cached: the next request tries again (the database may come back).
+    opened.delete(key);
+    void pool.end();
+    throw error;
+  });
+  synced.finally(() => source.db.close()).catch(() => undefined);
+  return synced;
+}
+
+/**
+ * Before the server answers (server/portal-server.ts): with PostgreSQL, syncs this build's read model in a
+ * worker thread of its own (lib/archive/postgres/sync-thread.ts, bundled as `code`), so the heap a large
+ * archive's sync leaves behind is the thread's and goes with it, not the serving thread's for good. A
+ * failure is logged and left to archive(), which tries again on the first request, as it always has.
+ */
+export async function syncBeforeServing(code: string): Promise<void> {
+  const { file, postgres, key } = servedReadModel();
+  if (!postgres || opened.has(key)) return;
+  writeOnceAcrossProcesses(file, (partial) => writeReadModelFile(partial, loadContent()), WRITER_TIMEOUT_MS);
+  const asked: SyncAsked = { file, url: postgres };
+  const answered = await new Promise<SyncAnswered>((resolve) => {
+    const worker = new Worker(code, { eval: true, name: "portal sync", workerData: asked });
+    worker.once("message", resolve);
+    worker.once("error", (error) => resolve({ error: error.message }));
+    worker.once("exit", (exitCode) => resolve({ error: `the sync thread stopped (exit code ${exitCode})` }));
+  });
+  if ("error" in answered) {
+    console.error(
+      say(
+        `읽기 모델(PostgreSQL) 동기화 실패, 첫 요청 때 다시 시도합니다: ${answered.error}`,
+        `Read model (PostgreSQL) sync failed; the first request tries again: ${answered.error}`,
+      ),
+    );
+    return;
+  }
+  reportSync(answered.result);
+  syncedAtStart.add(key);
 }
 
 function reportSync(result: SyncResult): void {

@@ -18,7 +18,7 @@ import { SearchThreads } from "@/lib/archive/search-threads";
 import { understandSearch } from "@/lib/search/understand";
 import type { SearchFilter } from "@/lib/search/filters";
 import { generatedQueries, headingWords, koreanQueries } from "../../scripts/lib/generated-queries";
-import { searchThreadCode } from "../../server/search-thread-code";
+import { searchThreadCode } from "../../server/thread-code";
 import { syntheticArchive } from "./fixtures";
 
 const NOW = Date.now();
