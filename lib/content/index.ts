@@ -1,6 +1,7 @@
 // The only reader of content/: finds the files, decodes, validates, renders, cross-checks, caches per process.
 import fs from "node:fs";
 import path from "node:path";
+import matter from "gray-matter";
 import { imageSize } from "image-size";
 import { YAMLParseError, parse as parseYaml } from "yaml";
 import { sharedWithinBuild } from "@/lib/content/build-snapshot";
@@ -9,7 +10,7 @@ import { gitCommitTimes } from "@/lib/content/git-dates";
 import type { ImageDimensions, LocalImage } from "@/lib/content/markdown";
 import { parseArticle } from "@/lib/content/parse-article";
 import { openParseCache, type FileIdentity } from "@/lib/content/parse-cache";
-import { ContentError, lineOfKey, lineOfPath, yamlReason, type ContentProblem } from "@/lib/content/problems";
+import { ContentError, likelyMeant, lineOfKey, lineOfPath, yamlReason, type ContentProblem } from "@/lib/content/problems";
 import { say } from "@/lib/editor-language";
 import {
   abbreviationsFileSchema,
@@ -199,18 +200,20 @@ const ARTICLE_ADDRESS = /^\/articles\/([^/?]+)$/;
  * `broken`: slugs of files that exist but could not be read; a reference to one is not reported as well, so
  * the editor is sent to the broken file's own problem, not told that it does not exist.
  */
-function checkReferences(articles: Article[], problems: ContentProblem[], broken: ReadonlySet<string>): void {
+function checkReferences(dir: string, articles: Article[], problems: ContentProblem[], broken: ReadonlySet<string>): void {
   const bySlug = new Map(articles.map((a) => [a.slug, a]));
   const aliasOwners = new Map<string, string>();
+  const found: (ContentProblem & { at: PropertyKey[] })[] = [];
   for (const article of articles) {
-    for (const alias of article.aliases) {
+    for (const [at, alias] of article.aliases.entries()) {
       const key = normalizeAlias(alias);
       const owner = aliasOwners.get(key);
       // An article's address answers with its page and never redirects (lib/http/page-routing.ts).
       const addressOf = bySlug.get(ARTICLE_ADDRESS.exec(key)?.[1] ?? "");
       if (owner)
-        problems.push({
+        found.push({
           file: article.file,
+          at: ["aliases", at],
           field: "aliases",
           message: say(
             `의 "${alias}"은(는) 이미 ${owner}의 옛 주소입니다. 옛 주소 하나는 기사 하나로만 이어질 수 있습니다.`,
@@ -218,14 +221,16 @@ function checkReferences(articles: Article[], problems: ContentProblem[], broken
           ),
         });
       else if (addressOf === article)
-        problems.push({
+        found.push({
           file: article.file,
+          at: ["aliases", at],
           field: "aliases",
           message: say(`의 "${alias}"은(는) 이 기사 자신의 주소입니다. 지우세요.`, `"${alias}" is the article's own address.`),
         });
       else if (addressOf)
-        problems.push({
+        found.push({
           file: article.file,
+          at: ["aliases", at],
           field: "aliases",
           message: say(
             `의 "${alias}"은(는) ${addressOf.file} 기사의 주소입니다. 옛 주소는 있는 기사의 주소일 수 없습니다. 지우세요.`,
@@ -234,30 +239,25 @@ function checkReferences(articles: Article[], problems: ContentProblem[], broken
         });
       aliasOwners.set(key, article.file);
     }
-    for (const slug of article.related) {
+    for (const [at, slug] of article.related.entries()) {
       if (slug === article.slug)
-        problems.push({ file: article.file, field: "related", message: say("에 이 기사 자신이 들어 있습니다. 지우세요.", "lists the article itself; remove it.") });
-      else if (!bySlug.has(slug) && !broken.has(slug))
-        problems.push({
+        found.push({
           file: article.file,
+          at: ["related", at],
           field: "related",
-          message: say(`의 "${slug}"에 해당하는 articles/${slug}.md 파일이 없습니다.`, `names "${slug}", but no articles/${slug}.md exists.`),
+          message: say("에 이 기사 자신이 들어 있습니다. 지우세요.", "lists the article itself; remove it."),
         });
+      else if (!bySlug.has(slug) && !broken.has(slug))
+        found.push({ file: article.file, at: ["related", at], field: "related", message: missingArticle(slug, bySlug) });
     }
     if (article.column) {
       const column = bySlug.get(article.column);
       if (!column && !broken.has(article.column))
-        problems.push({
-          file: article.file,
-          field: "column",
-          message: say(
-            `의 "${article.column}"에 해당하는 articles/${article.column}.md 파일이 없습니다.`,
-            `names "${article.column}", but no articles/${article.column}.md exists.`,
-          ),
-        });
+        found.push({ file: article.file, at: ["column"], field: "column", message: missingArticle(article.column, bySlug) });
       else if (column && column.kind !== "column")
-        problems.push({
+        found.push({
           file: article.file,
+          at: ["column"],
           field: "column",
           message: say(
             `의 "${article.column}"은(는) kind가 "${column.kind}"인 기사입니다. kind가 "column"인 기사만 칼럼 상자로 넣을 수 있습니다.`,
@@ -265,6 +265,36 @@ function checkReferences(articles: Article[], problems: ContentProblem[], broken
           ),
         });
     }
+  }
+  // The line of each: read again from the file, only for the few files that have such a problem.
+  for (const { at, ...problem } of found) problems.push({ ...problem, line: lineInFrontmatter(path.join(dir, problem.file), at) });
+}
+
+/** The missing article's problem, with the slug the editor most likely meant when one is a typo or two away. */
+function missingArticle(slug: string, bySlug: ReadonlyMap<string, Article>): string {
+  const allowed = Math.max(1, Math.floor(slug.length / 3));
+  // Only slugs of about the same length can be that close: a 100,000-article archive is not compared whole.
+  const meant = likelyMeant(slug, [...bySlug.keys()].filter((known) => Math.abs(known.length - slug.length) <= allowed));
+  return meant
+    ? say(
+        `의 "${slug}"에 해당하는 articles/${slug}.md 파일이 없습니다. "${meant}"을(를) 잘못 쓴 것 같습니다. "${meant}"(으)로 고치세요.`,
+        `names "${slug}", but no articles/${slug}.md exists. Did you mean "${meant}"? Change it to "${meant}".`,
+      )
+    : say(
+        `의 "${slug}"에 해당하는 articles/${slug}.md 파일이 없습니다. articles/ 폴더의 파일 이름(.md 앞)을 쓰세요.`,
+        `names "${slug}", but no articles/${slug}.md exists. Write the name of a file in articles/ (without .md).`,
+      );
+}
+
+/** The line of `file` where its frontmatter holds `at` (["related", 2]); undefined when it cannot be read again. */
+function lineInFrontmatter(file: string, at: readonly PropertyKey[]): number | undefined {
+  try {
+    const decoded = decodeContentFile(fs.readFileSync(file));
+    if (!decoded.ok) return undefined;
+    // Only the frontmatter's text is wanted: its values were read (and checked) when the file was parsed.
+    return lineOfPath(matter(decoded.text, { engines: { yaml: () => ({}) } }).matter, at);
+  } catch {
+    return undefined;
   }
 }
 
@@ -379,7 +409,7 @@ export function readContent(dir: string = contentDir(), options: ReadOptions = {
   const problems: ContentProblem[] = [];
   const articles = readArticles(dir, problems, options);
   const broken = new Set(problems.filter((p) => p.file.endsWith(".md")).map((p) => path.basename(p.file, ".md")));
-  checkReferences(articles, problems, broken);
+  checkReferences(dir, articles, problems, broken);
   const banners = readBanners(dir, problems);
   const publisher = readPublisher(dir, problems);
   const abbreviations = readAbbreviations(dir, problems);

@@ -169,10 +169,35 @@ describe("a broken article stops the build with a message naming file, field and
     expect(problems[1]).toMatch(/^articles\/broken\.md:3: field "date"/);
   });
 
-  it("reports related and column references to articles that do not exist", () => {
+  it("reports related and column references to articles that do not exist, at their lines", () => {
     const problems = problemsOf({ "articles/a.md": article({ related: "[ghost]", column: "phantom" }) });
-    expect(problems).toContainEqual('articles/a.md: field "related" names "ghost", but no articles/ghost.md exists.');
-    expect(problems).toContainEqual('articles/a.md: field "column" names "phantom", but no articles/phantom.md exists.');
+    expect(problems).toContainEqual(
+      'articles/a.md:5: field "related" names "ghost", but no articles/ghost.md exists. Write the name of a file in articles/ (without .md).',
+    );
+    expect(problems).toContainEqual(
+      'articles/a.md:6: field "column" names "phantom", but no articles/phantom.md exists. Write the name of a file in articles/ (without .md).',
+    );
+  });
+
+  it("points a mistyped reference at its own line, with the article most likely meant", () => {
+    const problems = problemsOf({
+      "articles/kanagawa-science-park.md": article(),
+      "articles/ins-social-network-column.md": article({ kind: "column" }),
+      // A block list: each slug on its own line, the typo on the second.
+      "articles/a.md": article({ related: "\n  - kanagawa-science-park\n  - kanagawa-sceince-park", column: "ins-social-netwrok-column" }),
+    });
+    expect(problems).toEqual([
+      'articles/a.md:7: field "related" names "kanagawa-sceince-park", but no articles/kanagawa-sceince-park.md exists. Did you mean "kanagawa-science-park"? Change it to "kanagawa-science-park".',
+      'articles/a.md:8: field "column" names "ins-social-netwrok-column", but no articles/ins-social-netwrok-column.md exists. Did you mean "ins-social-network-column"? Change it to "ins-social-network-column".',
+    ]);
+  });
+
+  it("points a wrong old address at its line in the list", () => {
+    const problems = problemsOf({
+      "articles/taken.md": article(),
+      "articles/claims.md": article({ aliases: "\n  - /news/articleView.html?idxno=1\n  - /articles/taken" }),
+    });
+    expect(problems).toEqual([expect.stringMatching(/^articles\/claims\.md:7: field "aliases" "\/articles\/taken" is the address of/)]);
   });
 
   it("reports a photo missing from content/images/ and an image without alt text, at its line in the file", () => {
