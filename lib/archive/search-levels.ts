@@ -9,11 +9,11 @@
 // over by rowid, which is content order (newest first, then slug): the ranking's own tie-break. The walk
 // stops as soon as no later state can place, so a word in every article costs a page of rows, not the
 // archive. Terms of one or two characters are exact from the index alone; a longer term's repeats are
-// bounded by its grams' levels (never fewer occurrences of the term than of any of its grams) and counted
-// exactly from the body for the rows the walk reaches.
+// bounded by its three-character grams' levels (never fewer occurrences of a gram than of the term) and
+// counted exactly from the body for the rows the walk reaches.
 import { FIELD_WEIGHTS, MAX_REPEATS, SEARCH_FIELDS, type SearchField } from "@/lib/search-core/ranking";
 import { placeRanked, WALK_BUDGET, type RankedId, type WalkBudget } from "@/lib/archive/search-budget";
-import { FIELD_MARK, PRESENT, SHORT_FIELDS, trigrams, type ShortField } from "@/lib/search-core/tokens";
+import { FIELD_MARK, hasTrigramLevels, PRESENT, SHORT_FIELDS, trigrams, type ShortField } from "@/lib/search-core/tokens";
 import { yieldToReaders } from "@/lib/yield-to-readers";
 
 /**
@@ -109,12 +109,19 @@ export function termPlan(term: string, syntax: IndexSyntax = FTS5): TermPlan {
     SHORT_FIELDS.map((field) => [field, and(grams.map((gram) => token(gram + FIELD_MARK[field])))]),
   ) as Record<ShortField, string>;
   const levelsOf = (gram: string, level: number) => levelsFrom(level).map((l) => token(gram + l));
+  // A longer term's repeats are bounded by its three-character grams' where they have levels: far closer
+  // than its two-character grams' (충북도체육회장 against 충북, 체육, 회장), so the walk reads fewer bodies.
+  const repeatGrams = spread(trigrams(chars).filter(hasTrigramLevels), BOUNDING_GRAMS);
+  const bounds = (level: number) =>
+    (repeatGrams.length && level > 1 ? repeatGrams : grams).map((gram) => or(levelsOf(gram, level)));
   if (!syntax.phrases) {
     // Tokens only: every gram of a two-character term has its exact level, a longer one its bound. A longer
     // term's three-character grams narrow every state to the articles that can hold it (`within`).
     const threes = spread(trigrams(chars), BOUNDING_TRIGRAMS);
     const anywhere = chars.length === 2 ? token(term + PRESENT) : and(threes.map((gram) => token(gram + PRESENT)));
-    const atLeast = (level: number) => and(grams.map((gram) => or(levelsOf(gram, level))));
+    // Once is every gram's single-occurrence token: three-character grams have none (tokens of every
+    // three-character gram of every body would double the index), so a bound from them starts at twice.
+    const atLeast = (level: number) => and(bounds(level));
     return {
       exact: chars.length === 2,
       anywhereExact: chars.length <= 3,
@@ -138,7 +145,7 @@ export function termPlan(term: string, syntax: IndexSyntax = FTS5): TermPlan {
     SHORT_FIELDS.map((field) => [field, chars.length === 2 ? marked[field] : and([marked[field], `{${field}} : ${termPhrase}`])]),
   ) as Record<ShortField, string>;
   // A gram occurring once has no token of its own: "at least once" is the body's phrase.
-  const atLeast = (level: number) => (level === 1 ? inBody : and([...grams.map((gram) => or(levelsOf(gram, level))), inBody]));
+  const atLeast = (level: number) => (level === 1 ? inBody : and([...bounds(level), inBody]));
   return {
     exact: chars.length === 2,
     anywhereExact: true,

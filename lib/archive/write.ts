@@ -15,7 +15,7 @@ import { nameKey, normalizeAlias } from "@/lib/urls";
 import type { GroupKind } from "@/lib/archive/reader";
 
 /** Bumped whenever the tables change: a server refuses a read model written by other code. */
-export const READ_MODEL_VERSION = 11;
+export const READ_MODEL_VERSION = 12;
 
 /** Characters of plain text a card keeps: enough for every teaser (the longest is 200). */
 export const CARD_TEXT_LENGTH = 240;

@@ -17,7 +17,11 @@ export const SHORT_FIELDS = Object.keys(FIELD_MARK) as ShortField[];
  * - each character of the body with its occurrences, 1 to 5 (5: five or more);
  * - each two-character gram occurring more than once in the body with its occurrences, 2 to 5 (once is
  *   the body column's own gram token), counted without overlap, left to right, as scoreFields counts
- *   (가가가 holds 가가 once).
+ *   (가가가 holds 가가 once);
+ * - each three-character gram (of characters below U+10000) occurring more than once in the body with its
+ *   occurrences, 2 to 5, overlaps counted: a bound on a longer term's repeats. Its two-character grams
+ *   bound them too, but loosely where they are common on their own (충북 and 회장 in 충북도체육회장), and
+ *   the walk then reads thousands of bodies that hold the term once to find the few that repeat it.
  * It runs once per article per build, so it keeps to one pass and plain maps.
  */
 export function levelTokens(
@@ -57,7 +61,20 @@ export function levelTokens(
     }
     pairs[pairCount++] = codes[i]! * 0x110000 + codes[i + 1]!;
   }
+  // Three characters below U+10000 as one number under 2^48 (exact in a double), sorted as the pairs are.
+  const triples = new Float64Array(Math.max(length - 2, 0));
+  let tripleCount = 0;
+  for (let i = 0; i + 2 < length; i++)
+    if (codes[i]! <= 0xffff && codes[i + 1]! <= 0xffff && codes[i + 2]! <= 0xffff)
+      triples[tripleCount++] = codes[i]! * 2 ** 32 + codes[i + 1]! * 2 ** 16 + codes[i + 2]!;
   const tokens = [...marks];
+  runs(triples.subarray(0, tripleCount).sort(), (triple, count) => {
+    if (count > 1)
+      tokens.push(
+        String.fromCharCode(Math.floor(triple / 2 ** 32), Math.floor(triple / 2 ** 16) % 2 ** 16, triple % 2 ** 16) +
+          Math.min(count, MAX_REPEATS),
+      );
+  });
   runs(codes.sort(), (code, count) => tokens.push(String.fromCodePoint(code) + Math.min(count, MAX_REPEATS)));
   runs(pairs.subarray(0, pairCount).sort(), (pair, count) => {
     if (count > 1 || bigramsOnce)
@@ -98,6 +115,9 @@ export function searchTokens(fields: { title: string; tagRuns: string[]; summary
   return [...tokens, ...present];
 }
 
+/** Whether a three-character gram has repeat levels of its own (levelTokens): its characters are below U+10000. */
+export const hasTrigramLevels = (gram: string) => gram.length === 3;
+
 /** The three-character grams of a run of compact text's characters, in order. */
 export function trigrams(chars: string[]): string[] {
   return chars.slice(2).map((c, i) => chars[i]! + chars[i + 1]! + c);
@@ -135,9 +155,9 @@ const TSVECTOR_BYTES = (1 << 20) - 1;
 /**
  * Characters of compact text whose tokens surely fit: per character at most a character token and a pair
  * token (or a short field's two marks), the three "anywhere" tokens (character, pair, three characters),
- * 41 bytes, and its share of a word, 5.
+ * 41 bytes, a three-character gram's repeat level, 10, and its share of a word, 5.
  */
-const SURELY_FITTING = Math.floor(TSVECTOR_BYTES / 46);
+const SURELY_FITTING = Math.floor(TSVECTOR_BYTES / 56);
 /** The most characters NFKC makes of one (U+FDFA). */
 const NFKC_GROWTH = 18;
 

@@ -60,13 +60,14 @@ const QUERIES = [
 describe("the levels column", () => {
   it("marks short fields' grams and counts the body's repeats without overlap", () => {
     const tokens = levelTokens({ title: "가나", tagRuns: ["다"], summary: "", body: "가가가가나나" });
-    // 가가가가 holds 가가 twice left to right, and 가나 and 나나 once: a gram's levels start at 2.
-    expect(new Set(tokens)).toEqual(new Set(["가7", "나7", "가나7", "다8", "가4", "나2", "가가2"]));
+    // 가가가가 holds 가가 twice left to right, and 가나 and 나나 once: a gram's levels start at 2. Three-character
+    // grams bound longer terms, overlaps counted: 가가가 twice, 가가나 and 가나나 once.
+    expect(new Set(tokens)).toEqual(new Set(["가7", "나7", "가나7", "다8", "가4", "나2", "가가2", "가가가2"]));
   });
 
   it("stops at five repeats", () => {
     const tokens = levelTokens({ title: "", tagRuns: [], summary: "", body: "가".repeat(9) });
-    expect(tokens).toEqual(["가5", "가가4"]);
+    expect(tokens).toEqual(["가가가5", "가5", "가가4"]);
   });
 });
 
@@ -102,6 +103,39 @@ describe("PostgreSQL's tokens of a term of three or more letters", () => {
         }
       }
     }
+  });
+});
+
+describe("a longer term's repeat bound", () => {
+  // 충북도체육회장 once, beside its two-character grams repeated on their own: every gram of the word
+  // occurs five times, the word once. Bounded by those grams, the article would sit in the word's states of
+  // two to five repeats and be read to learn it holds one; its three-character grams say so from the index.
+  const once = makeArticle("once", { plainText: `충북도체육회장 ${"충북 북도 도체 체육 육회 회장 ".repeat(5)}` });
+  const thrice = makeArticle("thrice", { plainText: "충북도체육회장 충북도체육회장 충북도체육회장" });
+  const term = "충북도체육회장";
+
+  it("is its three-character grams' in the index: an article holding the word once is not in its states of two and more", () => {
+    const reader = readModelInMemory({ articles: [once, thrice], banners: [] });
+    try {
+      const plan = termPlan(term);
+      const ids = (match: string) =>
+        (reader.db.prepare("SELECT rowid FROM search_grams WHERE search_grams MATCH ?").all(match) as { rowid: number }[]).length;
+      expect(ids(plan.atLeast(1))).toBe(2);
+      expect(ids(plan.atLeast(2))).toBe(1);
+      expect(ids(plan.atLeast(3))).toBe(1);
+      expect(ids(plan.atLeast(4))).toBe(0);
+    } finally {
+      reader.db.close();
+    }
+  });
+
+  it("names three-character grams' levels in PostgreSQL's tokens too, which the article holding it once lacks", () => {
+    const twice = termPlan(term, TSQUERY).atLeast(2);
+    expect(twice).toMatch(/'충북도[2-5]'/);
+    const tokens = new Set(searchTokens({ title: "", tagRuns: [], summary: "", body: once.plainText.replace(/\s/g, "") }));
+    for (const gram of ["충북도", "도체육", "육회장"]) for (const level of [2, 3, 4, 5]) expect(tokens.has(gram + level)).toBe(false);
+    const repeated = new Set(searchTokens({ title: "", tagRuns: [], summary: "", body: thrice.plainText.replace(/\s/g, "") }));
+    expect(repeated.has("충북도3")).toBe(true);
   });
 });
 
