@@ -381,6 +381,12 @@ export function openReadModel(file: string): SqliteArchiveReader {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   // Room for the hot pages (facts, groups, search heads) of a large archive: SQLite's default is 2 MB.
   db.pragma("cache_size = -32768");
+  // Pages read through a memory map of the file, not copied into that cache: a search whose grams' doclists
+  // are not cached read them in 14–19 ms instead of 37–119 ms at 100,000 articles (the OS caches the file
+  // either way; each thread's connection no longer copies it). SQLite maps at most its compiled maximum
+  // (2 GB) and reads the rest as before. Safe because a read model is never written in place: a build
+  // writes a new file aside and renames it over (lib/archive/index.ts), and a mapping keeps the old one.
+  db.pragma(`mmap_size = ${2 ** 40}`);
   return new SqliteArchiveReader(db);
 }
 
