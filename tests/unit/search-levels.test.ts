@@ -133,7 +133,8 @@ describe("a longer term's repeat bound", () => {
     const twice = termPlan(term, TSQUERY).atLeast(2);
     expect(twice).toMatch(/'충북도[2-5]'/);
     const tokens = new Set(searchTokens({ title: "", tagRuns: [], summary: "", body: once.plainText.replace(/\s/g, "") }));
-    for (const gram of ["충북도", "도체육", "육회장"]) for (const level of [2, 3, 4, 5]) expect(tokens.has(gram + level)).toBe(false);
+    for (const gram of ["충북도", "도체육", "육회장"])
+      for (const level of [2, 3, 4, 5]) expect(tokens.has(gram + level)).toBe(false);
     const repeated = new Set(searchTokens({ title: "", tagRuns: [], summary: "", body: thrice.plainText.replace(/\s/g, "") }));
     expect(repeated.has("충북도3")).toBe(true);
   });
