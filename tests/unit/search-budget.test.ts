@@ -14,7 +14,14 @@ import { PostgresArchiveReader } from "@/lib/archive/postgres/reader";
 import { syncReadModel } from "@/lib/archive/postgres/sync";
 import { SqliteArchiveReader } from "@/lib/archive/sqlite/reader";
 import type { ArchiveReader } from "@/lib/archive/reader";
-import { DIRECT_SCORING_MAX, SCORED_AT_MOST, SearchBudget, settleWalk, WALK_BUDGET } from "@/lib/archive/search-budget";
+import {
+  DIRECT_SCORING_MAX,
+  DIRECT_SCORING_MAX_THREE_TERMS,
+  SCORED_AT_MOST,
+  SearchBudget,
+  settleWalk,
+  WALK_BUDGET,
+} from "@/lib/archive/search-budget";
 import { buildCatalog } from "@/scripts/lib/catalog";
 import { buildSearchIndex, searchArticles } from "@/scripts/lib/search-reference";
 import { loadContent } from "@/lib/content";
@@ -117,7 +124,7 @@ describe.each(ENGINES)("$name searches within its budget", (engine) => {
     matches: WALK_BUDGET.states + COMBINATIONS + LOOKUPS_BESIDES_STATES,
     characters: WALK_BUDGET.characters + OTHER_CHARACTERS,
     // Each row read is at most one lookup of its fields (SQLite); a page's cards, one each.
-    statements: WALK_BUDGET.rows + DIRECT_SCORING_MAX.sqlite + COMBINATIONS + 60,
+    statements: WALK_BUDGET.rows + DIRECT_SCORING_MAX_THREE_TERMS.sqlite + COMBINATIONS + 60,
   };
 
   it.each([
@@ -179,22 +186,26 @@ describe.each(ENGINES)("$name searches within its budget", (engine) => {
 });
 
 describe("one rule picks each search's path, for both engines", () => {
-  it("scores every match when they are few, walks up to three terms, and scores the newest matches of more", () => {
+  it("scores every match when they are few (more of them for three terms), walks up to three terms, and scores the newest matches of more", () => {
     for (const engine of ["sqlite", "postgres"] as const) {
       const budget = new SearchBudget(engine);
       const few = DIRECT_SCORING_MAX[engine];
-      expect([engine, budget.path(0, 5), budget.path(few, 1), budget.path(few, 9)]).toEqual([
+      const fewOfThree = DIRECT_SCORING_MAX_THREE_TERMS[engine];
+      expect(fewOfThree).toBeGreaterThanOrEqual(few);
+      expect([engine, budget.path(0, 5), budget.path(few, 1), budget.path(fewOfThree, 3), budget.path(few, 9)]).toEqual([
         engine,
         "direct",
         "direct",
         "direct",
+        "direct",
       ]);
-      expect([engine, budget.path(few + 1, 1), budget.path(few + 1, 3), budget.path(Infinity, 3)]).toEqual([
+      expect([
         engine,
-        "walk",
-        "walk",
-        "walk",
-      ]);
+        budget.path(few + 1, 1),
+        budget.path(few + 1, 2),
+        budget.path(fewOfThree + 1, 3),
+        budget.path(Infinity, 3),
+      ]).toEqual([engine, "walk", "walk", "walk", "walk"]);
       expect([engine, budget.path(few + 1, 4), budget.path(Infinity, 10)]).toEqual([engine, "newest", "newest"]);
     }
   });

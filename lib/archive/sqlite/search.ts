@@ -63,10 +63,10 @@ export class SqliteSearch {
       const ids = newest(place, filter.sort === "oldest").slice(offset);
       return this.page(terms, display, counts, await scoreEach(ids, score), true);
     }
-    const { directScoringMax, scoredAtMost } = this.budget;
+    const { scoredAtMost } = this.budget;
     const path = this.budget.path(counts.totalIsEstimate ? Infinity : counts.total, terms.length);
     if (path === "direct") {
-      const ids = newest(directScoringMax);
+      const ids = newest(this.budget.directMax(terms.length));
       return this.page(terms, display, counts, (await this.rankMatches(ids, place, terms)).slice(offset), true);
     }
     if (path === "newest") {
