@@ -332,7 +332,8 @@ async function main() {
     IMAGE_CACHE_DIR: path.join(dataDir, ".img"),
     EVENT_LOOP_REPORT_MS: "1000",
     // SERVER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof": the server's own profile of the run
-    // (written when it stops), to see what held the event loop in a scenario.
+    // (written when it stops), to see what held the event loop in a scenario; "--trace-gc" with
+    // SERVER_LOG=file, its collections.
     ...(process.env.SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.SERVER_NODE_OPTIONS } : {}),
   };
   // 100,000 articles take longer to build than the tests' five minutes (the read model alone ~400 s).
@@ -396,6 +397,8 @@ async function main() {
   } finally {
     nginx.stop();
     await server.stop();
+    // SERVER_LOG=file: the server's whole output kept (with SERVER_NODE_OPTIONS="--trace-gc", each collection).
+    if (process.env.SERVER_LOG) fs.writeFileSync(process.env.SERVER_LOG, server.log());
     await db.close();
     await database?.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
