@@ -31,10 +31,12 @@ it("instances restart on death, have limits and a health probe; nginx restarts t
   expect(instance).toMatch(/^MemoryMax=/m);
   expect(instance).toMatch(/^LimitNOFILE=/m);
   expect(instance).toMatch(/-H 127\.0\.0\.1/);
-  // The V8 flags npm start runs the server with hold in production too.
+  // The V8 flags npm start runs the server with hold in production too: in NODE_OPTIONS, or on node's
+  // command line for those NODE_OPTIONS does not take (--no-memory-reducer).
   const nodeOptions = /^Environment="NODE_OPTIONS=([^"]*)"$/m.exec(instance)?.[1]?.split(" ") ?? [];
+  const commandLine = /^ExecStart=\S+\/node ((?:--\S+ )*)scripts\/start\.mjs/m.exec(instance)?.[1]?.trim().split(" ") ?? [];
   expect(serverNodeFlags().length).toBeGreaterThan(0);
-  for (const flag of serverNodeFlags()) expect(nodeOptions).toContain(flag);
+  for (const flag of serverNodeFlags()) expect([...nodeOptions, ...commandLine]).toContain(flag);
   expect(fs.readFileSync(path.join(units, "portal-health@.service"), "utf8")).toContain("/api/health");
   expect(fs.readFileSync(path.join(units, "portal-nginx.service"), "utf8")).toMatch(/^Restart=always$/m);
 });
