@@ -114,9 +114,7 @@ export function archive(): ArchiveReader {
   const { file, postgres, key } = servedReadModel();
   let reader = opened.get(key);
   if (!reader) {
-    // `next build` run directly (npm run build writes it first) has several workers asking at once.
-    if (file !== "memory")
-      writeOnceAcrossProcesses(file, (partial) => writeReadModelFile(partial, loadContent()), WRITER_TIMEOUT_MS);
+    if (file !== "memory") ensureReadModelFile(file);
     if (postgres) {
       const pool = readModelPool(postgres);
       reader = new PostgresArchiveReader(pool, syncedAtStart.has(key) ? Promise.resolve() : syncHere(file, pool, key));
@@ -126,6 +124,12 @@ export function archive(): ArchiveReader {
     opened.set(key, reader);
   }
   return reader;
+}
+
+/** The build's read model file, written from content/ if no build did: `next build` run directly (npm run
+ * build writes it first) has several workers asking at once. */
+function ensureReadModelFile(file: string): void {
+  writeOnceAcrossProcesses(file, (partial) => writeReadModelFile(partial, loadContent()), WRITER_TIMEOUT_MS);
 }
 
 /** The sync in this thread, when none ran before serving (next dev, a failed sync at start): settles the reader. */
@@ -150,7 +154,7 @@ function syncHere(file: string, pool: ReturnType<typeof readModelPool>, key: str
 export async function syncBeforeServing(code: string): Promise<void> {
   const { file, postgres, key } = servedReadModel();
   if (!postgres || opened.has(key)) return;
-  writeOnceAcrossProcesses(file, (partial) => writeReadModelFile(partial, loadContent()), WRITER_TIMEOUT_MS);
+  ensureReadModelFile(file);
   const asked: SyncAsked = { file, url: postgres };
   const answered = await new Promise<SyncAnswered>((resolve) => {
     const worker = new Worker(code, { eval: true, name: "portal sync", workerData: asked });

@@ -204,6 +204,8 @@ function checkReferences(dir: string, articles: Article[], problems: ContentProb
   const bySlug = new Map(articles.map((a) => [a.slug, a]));
   const aliasOwners = new Map<string, string>();
   const found: (ContentProblem & { at: PropertyKey[] })[] = [];
+  let known: string[] | undefined;
+  const slugs = () => (known ??= [...bySlug.keys()]);
   for (const article of articles) {
     for (const [at, alias] of article.aliases.entries()) {
       const key = normalizeAlias(alias);
@@ -248,12 +250,12 @@ function checkReferences(dir: string, articles: Article[], problems: ContentProb
           message: say("에 이 기사 자신이 들어 있습니다. 지우세요.", "lists the article itself; remove it."),
         });
       else if (!bySlug.has(slug) && !broken.has(slug))
-        found.push({ file: article.file, at: ["related", at], field: "related", message: missingArticle(slug, bySlug) });
+        found.push({ file: article.file, at: ["related", at], field: "related", message: missingArticle(slug, slugs()) });
     }
     if (article.column) {
       const column = bySlug.get(article.column);
       if (!column && !broken.has(article.column))
-        found.push({ file: article.file, at: ["column"], field: "column", message: missingArticle(article.column, bySlug) });
+        found.push({ file: article.file, at: ["column"], field: "column", message: missingArticle(article.column, slugs()) });
       else if (column && column.kind !== "column")
         found.push({
           file: article.file,
@@ -266,15 +268,20 @@ function checkReferences(dir: string, articles: Article[], problems: ContentProb
         });
     }
   }
-  // The line of each: read again from the file, only for the few files that have such a problem.
-  for (const { at, ...problem } of found) problems.push({ ...problem, line: lineInFrontmatter(path.join(dir, problem.file), at) });
+  // The line of each: the frontmatter read again, once per file and only for the few files with such a problem.
+  const frontmatters = new Map<string, string | undefined>();
+  for (const { at, ...problem } of found) {
+    if (!frontmatters.has(problem.file)) frontmatters.set(problem.file, frontmatterText(path.join(dir, problem.file)));
+    const text = frontmatters.get(problem.file);
+    problems.push({ ...problem, line: text === undefined ? undefined : lineOfPath(text, at) });
+  }
 }
 
 /** The missing article's problem, with the slug the editor most likely meant when one is a typo or two away. */
-function missingArticle(slug: string, bySlug: ReadonlyMap<string, Article>): string {
+function missingArticle(slug: string, slugs: readonly string[]): string {
   const allowed = Math.max(1, Math.floor(slug.length / 3));
   // Only slugs of about the same length can be that close: a 100,000-article archive is not compared whole.
-  const meant = likelyMeant(slug, [...bySlug.keys()].filter((known) => Math.abs(known.length - slug.length) <= allowed));
+  const meant = likelyMeant(slug, slugs.filter((known) => Math.abs(known.length - slug.length) <= allowed));
   return meant
     ? say(
         `의 "${slug}"에 해당하는 articles/${slug}.md 파일이 없습니다. "${meant}"을(를) 잘못 쓴 것 같습니다. "${meant}"(으)로 고치세요.`,
@@ -286,13 +293,12 @@ function missingArticle(slug: string, bySlug: ReadonlyMap<string, Article>): str
       );
 }
 
-/** The line of `file` where its frontmatter holds `at` (["related", 2]); undefined when it cannot be read again. */
-function lineInFrontmatter(file: string, at: readonly PropertyKey[]): number | undefined {
+/** The frontmatter text of `file` (what lineOfPath reads lines in); undefined when it cannot be read again. */
+function frontmatterText(file: string): string | undefined {
   try {
     const decoded = decodeContentFile(fs.readFileSync(file));
-    if (!decoded.ok) return undefined;
-    // Only the frontmatter's text is wanted: its values were read (and checked) when the file was parsed.
-    return lineOfPath(matter(decoded.text, { engines: { yaml: () => ({}) } }).matter, at);
+    // Only the text is wanted: its values were read (and checked) when the file was parsed.
+    return decoded.ok ? matter(decoded.text, { engines: { yaml: () => ({}) } }).matter : undefined;
   } catch {
     return undefined;
   }
