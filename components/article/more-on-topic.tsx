@@ -9,30 +9,18 @@ export function MoreOnTopic({ article }: { article: Article }) {
       <h2 id="more-on-topic" className="font-bold">
         이 기사에 대해 좀 더 자세히...
       </h2>
-      <ul className="mt-2 flex flex-wrap gap-2 text-sm">
+      <ul className="link-chips mt-2 flex flex-wrap gap-2 text-sm">
         {article.series && (
           <li>
-            <a
-              href={paths.series(article.series)}
-              className="inline-block rounded border border-rule px-3 py-1 hover:border-brand"
-            >
-              연재 「{article.series}」 전체 보기
-            </a>
+            <a href={paths.series(article.series)}>연재 「{article.series}」 전체 보기</a>
           </li>
         )}
         <li>
-          <a
-            href={paths.section(article.section)}
-            className="inline-block rounded border border-rule px-3 py-1 hover:border-brand"
-          >
-            {sectionName(article.section)} 기사 더 보기
-          </a>
+          <a href={paths.section(article.section)}>{sectionName(article.section)} 기사 더 보기</a>
         </li>
         {article.authors.map((author) => (
           <li key={author.name}>
-            <a href={paths.author(author.name)} className="inline-block rounded border border-rule px-3 py-1 hover:border-brand">
-              {author.name}의 글 더 보기
-            </a>
+            <a href={paths.author(author.name)}>{author.name}의 글 더 보기</a>
           </li>
         ))}
       </ul>

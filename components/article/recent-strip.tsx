@@ -13,12 +13,10 @@ export function RecentStrip({ articles }: { articles: ArticleCard[] }) {
       <h2 id="recent-strip-heading" className="shrink-0 font-bold text-brand">
         최근기사
       </h2>
-      <ul className="flex min-w-0 flex-wrap gap-x-4 gap-y-1">
+      <ul className="recent-list flex min-w-0 flex-wrap gap-x-4 gap-y-1">
         {articles.map((article) => (
-          <li key={article.slug} className="min-w-0">
-            <a href={paths.article(article.slug)} className="hover:underline">
-              {numberedTitle(article)}
-            </a>
+          <li key={article.slug}>
+            <a href={paths.article(article.slug)}>{numberedTitle(article)}</a>
           </li>
         ))}
       </ul>

@@ -11,13 +11,11 @@ export function RelatedArticles({ articles }: { articles: ArticleCard[] }) {
         관련기사
       </h2>
       {articles.length ? (
-        <ul className="mt-2 divide-y divide-rule">
+        <ul className="related-list mt-2 divide-y divide-rule">
           {articles.map((article) => (
-            <li key={article.slug} className="flex items-baseline justify-between gap-3 py-2">
-              <a href={paths.article(article.slug)} className="hover:underline">
-                {numberedTitle(article)}
-              </a>
-              <ListDate article={article} className="shrink-0 text-xs text-ink-faint" />
+            <li key={article.slug}>
+              <a href={paths.article(article.slug)}>{numberedTitle(article)}</a>
+              <ListDate article={article} />
             </li>
           ))}
         </ul>

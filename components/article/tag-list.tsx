@@ -8,12 +8,10 @@ export function TagList({ tags }: { tags: string[] }) {
       <h2 id="tag-list-heading" className="font-bold">
         관련어 선택
       </h2>
-      <ul className="mt-2 flex flex-wrap gap-2 text-sm">
+      <ul className="tag-chips mt-2 flex flex-wrap gap-2 text-sm">
         {tags.map((tag) => (
           <li key={tag}>
-            <a href={paths.tag(tag)} className="inline-block rounded-full bg-gray-100 px-3 py-1 hover:bg-brand-light">
-              #{tag}
-            </a>
+            <a href={paths.tag(tag)}>#{tag}</a>
           </li>
         ))}
       </ul>

@@ -24,10 +24,10 @@ export function SiteFooter({ publisher }: { publisher: Publisher }) {
       <div className="mx-auto max-w-site px-4 py-6 text-sm text-ink-soft">
         <p className="font-semibold text-ink">{site.name}</p>
         <p className="mt-1">충청북도의 소식을 전하는 지역 일간지. 기사의 저작권은 {site.name}에 있습니다.</p>
-        <dl aria-label="신문사 법정 고지" className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-xs">
+        <dl aria-label="신문사 법정 고지" className="legal-notice mt-3 flex flex-wrap gap-x-4 gap-y-1 text-xs">
           {notices.map(([label, value]) => (
-            <div key={label} className="flex gap-1">
-              <dt className="font-semibold">{label}</dt>
+            <div key={label}>
+              <dt>{label}</dt>
               <dd>{value}</dd>
             </div>
           ))}

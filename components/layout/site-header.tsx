@@ -16,17 +16,13 @@ export function SiteHeader({ sections }: Props) {
         <SearchBox />
       </div>
       <nav aria-label="섹션" className="bg-brand">
-        <ul className="mx-auto flex max-w-site flex-wrap gap-x-1 px-2">
+        <ul className="site-nav mx-auto flex max-w-site flex-wrap gap-x-1 px-2">
           <li>
-            <a href={paths.home()} className="block px-3 py-2 font-semibold text-white hover:bg-brand-dark">
-              홈
-            </a>
+            <a href={paths.home()}>홈</a>
           </li>
           {sections.map((section) => (
             <li key={section.slug}>
-              <a href={paths.section(section.slug)} className="block px-3 py-2 font-semibold text-white hover:bg-brand-dark">
-                {section.name}
-              </a>
+              <a href={paths.section(section.slug)}>{section.name}</a>
             </li>
           ))}
         </ul>

@@ -9,21 +9,21 @@ import { ListDate } from "@/components/listing/list-date";
 export function ArticleList({ articles, headingLevel = 2 }: { articles: ArticleCard[]; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
-    <ul className="divide-y divide-rule">
+    <ul className="card-list divide-y divide-rule">
       {articles.map((article) => {
         const photo = representativePhoto(article);
         return (
-          <li key={article.slug} className="py-4">
-            <article className="flex gap-3">
-              <div className="min-w-0 flex-1">
-                <Heading className="font-serif text-lg leading-snug font-bold">
-                  <a href={paths.article(article.slug)} className="hover:underline">
+          <li key={article.slug}>
+            <article>
+              <div className="card-text">
+                <Heading>
+                  <a href={paths.article(article.slug)}>
                     {article.series && <span className="mr-1 text-sm font-semibold text-accent">[{article.series}]</span>}
                     {numberedTitle(article)}
                   </a>
                 </Heading>
-                <p className="mt-1 line-clamp-2 text-sm text-ink-soft">{teaser(article)}</p>
-                <p className="mt-1 flex gap-2 text-xs text-ink-faint">
+                <p className="card-teaser">{teaser(article)}</p>
+                <p className="card-meta">
                   <span>{sectionName(article.section)}</span>
                   <ListDate article={article} />
                 </p>

@@ -4,19 +4,11 @@ import type { Banner } from "@/lib/content/schema";
 export function BannerSlot({ banner }: { banner: Banner }) {
   const { image } = banner;
   return (
-    <figure className="mx-auto" style={{ width: image.width, maxWidth: "100%" }}>
-      <figcaption className="text-right text-[11px] text-ink-faint">광고</figcaption>
-      <a href={banner.link} rel="sponsored noopener" className="block">
+    <figure className="banner mx-auto" style={{ width: image.width, maxWidth: "100%" }}>
+      <figcaption>광고</figcaption>
+      <a href={banner.link} rel="sponsored noopener">
         {/* eslint-disable-next-line @next/next/no-img-element -- fixed-size local file; no optimisation needed */}
-        <img
-          src={image.src}
-          alt={image.alt}
-          width={image.width}
-          height={image.height}
-          loading="lazy"
-          decoding="async"
-          className="h-auto w-full"
-        />
+        <img src={image.src} alt={image.alt} width={image.width} height={image.height} loading="lazy" decoding="async" />
       </a>
     </figure>
   );

@@ -6,15 +6,11 @@ import { paths } from "@/lib/urls";
 export function HeadlineList({ articles, empty }: { articles: ArticleCard[]; empty: string }) {
   if (!articles.length) return <p className="py-2 text-sm text-ink-soft">{empty}</p>;
   return (
-    <ol className="divide-y divide-rule text-sm">
+    <ol className="headline-list divide-y divide-rule text-sm">
       {articles.map((article, index) => (
-        <li key={article.slug} className="flex gap-2 py-2">
-          <span aria-hidden="true" className="w-4 shrink-0 font-bold text-brand">
-            {index + 1}
-          </span>
-          <a href={paths.article(article.slug)} className="hover:underline">
-            {numberedTitle(article)}
-          </a>
+        <li key={article.slug}>
+          <span aria-hidden="true">{index + 1}</span>
+          <a href={paths.article(article.slug)}>{numberedTitle(article)}</a>
         </li>
       ))}
     </ol>

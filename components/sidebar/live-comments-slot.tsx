@@ -11,13 +11,13 @@ export function LiveCommentsSlot({ comments }: { comments: SidebarContent["liveC
       {comments.length === 0 ? (
         <p className="py-2 text-sm text-ink-soft">아직 댓글이 없습니다.</p>
       ) : (
-        <ul className="divide-y divide-rule text-sm">
+        <ul className="live-comments divide-y divide-rule text-sm">
           {comments.map((comment) => (
-            <li key={comment.id} className="reader-box py-2">
-              <a href={`${paths.article(comment.articleSlug)}#comment-${comment.id}`} className="block hover:underline">
+            <li key={comment.id} className="reader-box">
+              <a href={`${paths.article(comment.articleSlug)}#comment-${comment.id}`}>
                 <span className="line-clamp-2">{comment.firstLine}</span>
               </a>
-              <p className="mt-0.5 flex flex-wrap gap-x-2 text-xs text-ink-faint">
+              <p>
                 <span>{comment.nickname}</span>
                 <span>{comment.ago}</span>
                 <span className="line-clamp-1">{comment.articleTitle}</span>
