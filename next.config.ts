@@ -35,6 +35,10 @@ const nextConfig: NextConfig = {
     "iconv-lite",
   ],
   poweredByHeader: false,
+  // The portal's server compresses (server/portal-server.ts): Next's own compression is zlib's default
+  // level, twice the time of level 4 on an article page for 3 % fewer bytes (BENCHMARKS.md, "Where a page's
+  // time goes"). `next dev` compresses nothing then, which a development server needs no more than before.
+  compress: false,
   // `npm run typecheck` checks types in CI and before every commit; repeating it inside every build (and
   // every benchmark and test build) costs ~18 s each on these machines.
   typescript: { ignoreBuildErrors: true },

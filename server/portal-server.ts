@@ -3,6 +3,7 @@
 // TRUSTED_PROXY_HOPS=0 can mean it), and only here can every response, Next's own errors included, carry
 // the security headers, and Next-internal headers be removed before Next reads them.
 import http from "node:http";
+import compression from "compression";
 import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 import next from "next";
 import os from "node:os";
@@ -37,6 +38,16 @@ function replay(res: http.ServerResponse, method: string | undefined, page: Cach
   });
   res.end(method === "HEAD" ? undefined : page.body);
 }
+
+/**
+ * Compresses Next's answers as Next did (the same library, `compression`, and its rules: compressible types
+ * from 1 KB, Vary: Accept-Encoding, nothing for HEAD or an answer already encoded), at gzip level 4 instead
+ * of zlib's default 6: on the 78 KB article page 1.05 ms instead of 1.9 ms, for 21.0 KB instead of 20.3 KB.
+ * Every answer a cache does not hold is compressed on the serving thread's watch (nginx asks for gzip on a
+ * browser's behalf), so it was half the cost of a page that reaches Next (issue 32). A client that takes
+ * brotli directly gets brotli at quality 4 (15.8 KB, 0.9 ms), the library's default; nginx never asks for it.
+ */
+const compress = compression({ level: 4 });
 
 /** The search page and search-as-you-type: the renders the search gate admits a few at a time. */
 const SEARCH_PATH = /^\/(?:api\/)?search(?:[?/]|$)/;
@@ -84,7 +95,7 @@ function reportEventLoopDelay(): void {
 const UNKEPT_HEADERS = new Set(["content-length", "transfer-encoding", "connection", "keep-alive", "x-accel-expires", "date"]);
 
 /**
- * Collects what Next writes to `res` (after its gzip, which wraps these methods later) and hands the
+ * Collects what Next writes to `res` (after compression, which wraps these methods later) and hands the
  * complete answer to `done` once it has all been sent; an answer cut short is never handed over. Whether
  * the answer may be kept is known from its headers when its first bytes are written: the body of one that
  * may not (a search, a private page) is not copied.
@@ -249,6 +260,8 @@ export async function startPortalServer({ port, hostname }: PortalServerOptions)
           if (res.destroyed) return release();
           res.once("close", release);
         }
+        // After capture (above), so the microcache keeps the compressed bytes, as it did Next's.
+        compress(req as Parameters<typeof compress>[0], res as Parameters<typeof compress>[1], () => {});
         return handle(req, res);
       })
       .catch(fail);

@@ -2,6 +2,7 @@
 // crawler, the client router and a writer would: every kind of request gets what Next gives that kind,
 // never another kind's page, and a write shows on the next read.
 import http from "node:http";
+import { brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
 import { expect, inject, it } from "vitest";
 
 const ARTICLE = "/articles/cluster-visit";
@@ -156,4 +157,22 @@ it("never answers a conditional request or a private page from it", async () => 
   // Next still answers a matching conditional request with 304 itself.
   const page = await raw(ARTICLE);
   expect((await raw(ARTICLE, { "if-none-match": String(page.headers["etag"]) })).status).toBe(304);
+});
+
+it("compresses pages at gzip level 4 (half the time of zlib's default for 3 % more bytes), brotli for clients that take it", async () => {
+  const plain = await raw(ARTICLE, { "if-none-match": '"none"' });
+  const gzip = await raw(ARTICLE, { "if-none-match": '"none"', "accept-encoding": "gzip" });
+  const brotli = await raw(ARTICLE, { "if-none-match": '"none"', "accept-encoding": "gzip, deflate, br, zstd" });
+  expect(plain.headers["content-encoding"]).toBeUndefined();
+  expect(gzip.headers["content-encoding"]).toBe("gzip");
+  expect(brotli.headers["content-encoding"]).toBe("br");
+  for (const answer of [plain, gzip, brotli]) expect(answer.headers["vary"]).toContain("Accept-Encoding");
+  expect(gunzipSync(gzip.body).equals(plain.body)).toBe(true);
+  expect(brotliDecompressSync(brotli.body).equals(plain.body)).toBe(true);
+  // Deflate's output depends on its level, not on how the page was written to it: level 4's length exactly.
+  expect(gzip.body.length).toBe(gzipSync(plain.body, { level: 4 }).length);
+  expect(gzip.body.length).not.toBe(gzipSync(plain.body).length);
+  // A HEAD is never compressed (nor was it by Next): its Content-Length is the plain page's.
+  const head = await raw(ARTICLE, { "if-none-match": '"none"', "accept-encoding": "gzip" }, "HEAD");
+  expect(head.headers["content-encoding"]).toBeUndefined();
 });
