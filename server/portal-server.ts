@@ -21,6 +21,7 @@ import { NOT_FOUND_PATH, routePage } from "@/lib/http/page-routing";
 import { PageMicrocache, microcacheKey, storable, type CachedPage } from "@/lib/http/page-microcache";
 import { SearchThreads, serveSearchesFrom } from "@/lib/archive/search-threads";
 import { SECURITY_HEADERS } from "@/lib/security-headers";
+import { longStringsAsBytes } from "@/lib/http/long-strings";
 import { searchThreadCode, syncThreadCode } from "./thread-code";
 
 export type PortalServerOptions = { port: number; hostname: string };
@@ -260,6 +261,8 @@ export async function startPortalServer({ port, hostname }: PortalServerOptions)
           if (res.destroyed) return release();
           res.once("close", release);
         }
+        // After capture, which keeps bytes already; before compression, which makes its own.
+        longStringsAsBytes(res);
         // After capture (above), so the microcache keeps the compressed bytes, as it did Next's.
         compress(req as Parameters<typeof compress>[0], res as Parameters<typeof compress>[1], () => {});
         return handle(req, res);

@@ -1,0 +1,47 @@
+// How a long page reaches the socket: as bytes, where Node would otherwise join it to its head as one string
+// too long for V8's ordinary objects (issue 32). Used by the portal's server (server/portal-server.ts).
+import type http from "node:http";
+
+/**
+ * The longest two-byte string V8 makes as an ordinary object (128 KB with its header); longer ones are made
+ * in its large-object space, each its own mapping of memory, made and freed by the system.
+ */
+export const LARGEST_ORDINARY_STRING = 65_528;
+
+/**
+ * Characters of the head Node will join to a string answer: its headers as set, and the few lines Node adds
+ * (status, Date, Connection, Keep-Alive, length). Nothing once the head has gone: the string goes alone.
+ */
+function headCharacters(res: http.ServerResponse): number {
+  if (res.headersSent) return 0;
+  let characters = 256;
+  for (const [name, value] of Object.entries(res.getHeaders()))
+    characters += name.length + 4 + (Array.isArray(value) ? value.join(", ") : String(value)).length;
+  return characters;
+}
+
+/**
+ * Makes a string written to `res` bytes before it goes on when, joined to the head, it would pass V8's
+ * largest ordinary string. Node writes a string answer together with its head as one string (`head +
+ * page`); a page of Korean text is a two-byte string, and past 65,528 characters that joined string is made
+ * in V8's large-object space on every request. A 65,667-character article page (82.7 KB) from a bare Node
+ * server: 1,270–1,320 requests/s as a string, 4,255 as `Buffer.from(page)`, while the same page 4,800
+ * characters shorter, as a string, is 5,800 (and faster than as bytes: one write, no copy, so shorter
+ * strings are left as they are). ASCII pages of any of these lengths show no such step (BENCHMARKS.md,
+ * "Where a page's time goes", twenty-third session).
+ */
+export function longStringsAsBytes(res: http.ServerResponse): void {
+  const write = res.write;
+  const end = res.end;
+  const asBytes = (chunk: unknown, rest: unknown[]): unknown[] => {
+    if (typeof chunk !== "string" || chunk.length + headCharacters(res) <= LARGEST_ORDINARY_STRING) return [chunk, ...rest];
+    const encoding = typeof rest[0] === "string" ? (rest[0] as BufferEncoding) : "utf8";
+    return [Buffer.from(chunk, encoding), ...(typeof rest[0] === "string" ? rest.slice(1) : rest)];
+  };
+  res.write = function (this: http.ServerResponse, chunk: unknown, ...rest: unknown[]) {
+    return (write as (...args: unknown[]) => boolean).apply(this, asBytes(chunk, rest));
+  } as typeof res.write;
+  res.end = function (this: http.ServerResponse, chunk?: unknown, ...rest: unknown[]) {
+    return (end as (...args: unknown[]) => http.ServerResponse).apply(this, asBytes(chunk, rest));
+  } as typeof res.end;
+}
