@@ -21,7 +21,7 @@ import { NOT_FOUND_PATH, routePage } from "@/lib/http/page-routing";
 import { PageMicrocache, microcacheKey, storable, type CachedPage } from "@/lib/http/page-microcache";
 import { SearchThreads, serveSearchesFrom } from "@/lib/archive/search-threads";
 import { SECURITY_HEADERS } from "@/lib/security-headers";
-import { longStringsAsBytes } from "@/lib/http/long-strings";
+import { longStringsAsBytes, stringAsBytes, transformChunks } from "@/lib/http/response-chunks";
 import { searchThreadCode, syncThreadCode } from "./thread-code";
 
 export type PortalServerOptions = { port: number; hostname: string };
@@ -123,24 +123,16 @@ function capture(res: http.ServerResponse, done: (page: CachedPage) => void): vo
     if (kept === undefined) kept = keptHeaders();
     if (kept === null || chunk === undefined || typeof chunk === "function") return [chunk, ...rest];
     if (typeof chunk === "string") {
-      const encoding = typeof rest[0] === "string" ? (rest[0] as BufferEncoding) : "utf8";
-      const bytes = Buffer.from(chunk, encoding);
-      chunks.push(bytes);
-      return [bytes, ...(typeof rest[0] === "string" ? rest.slice(1) : rest)];
+      const bytes = stringAsBytes(chunk, rest);
+      chunks.push(bytes[0]);
+      return bytes;
     }
     // A copy: a writer may reuse its buffer once written, and a view would keep a larger one alive.
     if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
     return [chunk, ...rest];
   };
-  const write = res.write;
-  const end = res.end;
+  transformChunks(res, collect);
   const writeHead = res.writeHead;
-  res.write = function (this: http.ServerResponse, chunk: unknown, ...rest: unknown[]) {
-    return (write as (...args: unknown[]) => boolean).apply(this, collect(chunk, rest));
-  } as typeof res.write;
-  res.end = function (this: http.ServerResponse, chunk?: unknown, ...rest: unknown[]) {
-    return (end as (...args: unknown[]) => http.ServerResponse).apply(this, collect(chunk, rest));
-  } as typeof res.end;
   res.writeHead = function (this: http.ServerResponse, ...args: unknown[]) {
     const headers = args.find((arg, i) => i > 0 && arg !== null && typeof arg === "object" && !Array.isArray(arg));
     if (headers) headArgument = headers as http.OutgoingHttpHeaders;

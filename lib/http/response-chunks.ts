@@ -1,5 +1,6 @@
-// How a long page reaches the socket: as bytes, where Node would otherwise join it to its head as one string
-// too long for V8's ordinary objects (issue 32). Used by the portal's server (server/portal-server.ts).
+// The chunks of an answer on their way to the socket, for the portal's server (server/portal-server.ts): a
+// way to see or change each (its microcache's capture keeps them), and a long page made bytes where Node
+// would otherwise join it to its head as one string too long for V8's ordinary objects (issue 32).
 import type http from "node:http";
 
 /**
@@ -31,17 +32,30 @@ function headCharacters(res: http.ServerResponse): number {
  * "Where a page's time goes", twenty-third session).
  */
 export function longStringsAsBytes(res: http.ServerResponse): void {
+  transformChunks(res, (chunk, rest) =>
+    typeof chunk !== "string" || chunk.length + headCharacters(res) <= LARGEST_ORDINARY_STRING
+      ? [chunk, ...rest]
+      : stringAsBytes(chunk, rest),
+  );
+}
+
+/** write()'s and end()'s arguments after the chunk: an encoding (for a string), a callback. */
+export type ChunkTransform = (chunk: unknown, rest: unknown[]) => unknown[];
+
+/** Passes every chunk written to `res`, by write() and by end(), through `transform` first. */
+export function transformChunks(res: http.ServerResponse, transform: ChunkTransform): void {
   const write = res.write;
   const end = res.end;
-  const asBytes = (chunk: unknown, rest: unknown[]): unknown[] => {
-    if (typeof chunk !== "string" || chunk.length + headCharacters(res) <= LARGEST_ORDINARY_STRING) return [chunk, ...rest];
-    const encoding = typeof rest[0] === "string" ? (rest[0] as BufferEncoding) : "utf8";
-    return [Buffer.from(chunk, encoding), ...(typeof rest[0] === "string" ? rest.slice(1) : rest)];
-  };
   res.write = function (this: http.ServerResponse, chunk: unknown, ...rest: unknown[]) {
-    return (write as (...args: unknown[]) => boolean).apply(this, asBytes(chunk, rest));
+    return (write as (...args: unknown[]) => boolean).apply(this, transform(chunk, rest));
   } as typeof res.write;
   res.end = function (this: http.ServerResponse, chunk?: unknown, ...rest: unknown[]) {
-    return (end as (...args: unknown[]) => http.ServerResponse).apply(this, asBytes(chunk, rest));
+    return (end as (...args: unknown[]) => http.ServerResponse).apply(this, transform(chunk, rest));
   } as typeof res.end;
+}
+
+/** A string chunk as bytes in the encoding its arguments name (UTF-8 if none), the other arguments kept. */
+export function stringAsBytes(chunk: string, rest: unknown[]): [Buffer, ...unknown[]] {
+  const named = typeof rest[0] === "string";
+  return [Buffer.from(chunk, named ? (rest[0] as BufferEncoding) : "utf8"), ...(named ? rest.slice(1) : rest)];
 }

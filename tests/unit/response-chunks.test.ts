@@ -1,9 +1,9 @@
-// lib/http/long-strings.ts: a page that, joined to its head, would pass V8's largest ordinary string reaches
+// lib/http/response-chunks.ts: a page that, joined to its head, would pass V8's largest ordinary string reaches
 // the socket as bytes, the same bytes; shorter pages go on as strings, as Node would send them.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { LARGEST_ORDINARY_STRING, longStringsAsBytes } from "@/lib/http/long-strings";
+import { LARGEST_ORDINARY_STRING, longStringsAsBytes } from "@/lib/http/response-chunks";
 
 /** What each answer's end() was given, after longStringsAsBytes: a string or bytes. */
 const given: string[] = [];
