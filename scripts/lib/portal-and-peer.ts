@@ -7,12 +7,19 @@ import { readContent } from "@/lib/content";
 import { bareBlogApp, startBareApp } from "./bare-app";
 import { buildSite, startServer, type RunningServer } from "./next-server";
 
-/** content/ built into `distDir` and served by `npm start` on a database of its own, removed on stop. */
-export async function servePortal(distDir: string, env: Record<string, string> = {}): Promise<RunningServer> {
-  const build = buildSite(path.resolve("content"), distDir);
+/**
+ * `contentDir` (content/ unless said) built into `distDir` and served by `npm start` on a database of its
+ * own, removed on stop.
+ */
+export async function servePortal(
+  distDir: string,
+  env: Record<string, string> = {},
+  contentDir = path.resolve("content"),
+): Promise<RunningServer> {
+  const build = buildSite(contentDir, distDir);
   if (build.status !== 0) throw new Error(build.output);
   const dbDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-bench-db-"));
-  const server = await startServer(path.resolve("content"), distDir, { DATABASE_URL: path.join(dbDir, "portal.db"), ...env });
+  const server = await startServer(contentDir, distDir, { DATABASE_URL: path.join(dbDir, "portal.db"), ...env });
   return {
     ...server,
     stop: async () => {
