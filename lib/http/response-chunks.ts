@@ -10,6 +10,13 @@ import type http from "node:http";
 export const LARGEST_ORDINARY_STRING = 65_528;
 
 /**
+ * More than any head this server sends (about 1.3 KB: the security headers, Next's): a chunk shorter than the
+ * limit by this much is left a string without counting the head. A longer head would only let such a chunk
+ * go on as a string, as every string did before.
+ */
+const LONGEST_HEAD = 16_384;
+
+/**
  * Characters of the head Node will join to a string answer: its headers as set, and the few lines Node adds
  * (status, Date, Connection, Keep-Alive, length). Nothing once the head has gone: the string goes alone.
  */
@@ -33,7 +40,10 @@ function headCharacters(res: http.ServerResponse): number {
  */
 export function longStringsAsBytes(res: http.ServerResponse): void {
   transformChunks(res, (chunk, rest) =>
-    typeof chunk !== "string" || chunk.length + headCharacters(res) <= LARGEST_ORDINARY_STRING
+    // Most chunks are far shorter than the limit: the head is counted only for one that may pass it with it.
+    typeof chunk !== "string" ||
+    chunk.length <= LARGEST_ORDINARY_STRING - LONGEST_HEAD ||
+    chunk.length + headCharacters(res) <= LARGEST_ORDINARY_STRING
       ? [chunk, ...rest]
       : stringAsBytes(chunk, rest),
   );
