@@ -8,6 +8,7 @@
 //   meant are those holding the word as written, and cutting it loses precision.
 // Options: as typed; always cut the ending (the shortest noun the table gives); cut only a word that finds
 // nothing, longest noun first (what the site does: lib/search/understand.ts). Not part of CI.
+import { sortIntoContentOrder } from "@/lib/content/order";
 import { readContent } from "@/lib/content";
 import { parseArticle } from "@/lib/content/parse-article";
 import { readModelInMemory } from "@/lib/archive/sqlite/reader";
@@ -23,7 +24,8 @@ const count = Number(args.get("count") ?? 2000);
 const perSet = Number(args.get("queries") ?? 200);
 
 const content = readContent("content");
-const articles = [
+// In content order, as a build gives them (the read model numbers articles so: lib/content/order.ts).
+const articles = sortIntoContentOrder([
   ...content.articles,
   ...generateArticles(content.articles, count).map((file) => {
     const parsed = parseArticle(file.name, file.name.replace(/\.md$/, ""), file.text, {
@@ -32,7 +34,7 @@ const articles = [
     if (!parsed.article) throw new Error(JSON.stringify(parsed.problems));
     return parsed.article;
   }),
-];
+]);
 const reader = readModelInMemory({ articles, banners: [], publisher: undefined as never });
 const now = Date.now();
 const all = async (query: string) =>

@@ -29,6 +29,7 @@ import { searchThreadCode } from "@/server/thread-code";
 import { buildCatalog } from "@/scripts/lib/catalog";
 import { readContent } from "@/lib/content";
 import { parseArticle } from "@/lib/content/parse-article";
+import { sortIntoContentOrder } from "@/lib/content/order";
 import type { Article } from "@/lib/content/schema";
 import { buildSearchIndex, searchArticles } from "@/scripts/lib/search-reference";
 import { generateArticles } from "@/scripts/lib/synthetic";
@@ -70,13 +71,16 @@ const queriesOf = (articles: Article[], howMany: number) =>
 function archiveArticles(): Article[] {
   const content = readContent("content");
   if (count <= content.articles.length) return content.articles.slice(0, count);
-  return generateArticles(content.articles, count).map((file) => {
-    const parsed = parseArticle(file.name, file.name.replace(/\.md$/, ""), file.text, {
-      localImage: () => ({ ok: true, width: 308, height: 171 }),
-    });
-    if (!parsed.article) throw new Error(JSON.stringify(parsed.problems));
-    return parsed.article;
-  });
+  // In content order, as readContent gives them: the read model numbers them so (lib/content/order.ts).
+  return sortIntoContentOrder(
+    generateArticles(content.articles, count).map((file) => {
+      const parsed = parseArticle(file.name, file.name.replace(/\.md$/, ""), file.text, {
+        localImage: () => ({ ok: true, width: 308, height: 171 }),
+      });
+      if (!parsed.article) throw new Error(JSON.stringify(parsed.problems));
+      return parsed.article;
+    }),
+  );
 }
 
 /** The read model of the archive, written once per size and read-model version. */

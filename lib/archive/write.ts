@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { Content } from "@/lib/content";
 import { articleDigest } from "@/lib/content/digest";
+import { firstOutOfContentOrder, sortIntoContentOrder } from "@/lib/content/order";
 import type { Article } from "@/lib/content/schema";
 import { photosOf } from "@/lib/content/photos-used";
 import { levelTokens, searchFields } from "@/lib/search-core/tokens";
@@ -256,7 +257,8 @@ function seriesOrder(articles: Article[], ids: number[]): Map<number, number> {
 }
 
 /** Writes `content` into an empty database `db` in one transaction. */
-export function writeReadModel(db: Database.Database, content: ReadModelContent): void {
+export function writeReadModel(db: Database.Database, given: ReadModelContent): void {
+  const content = inContentOrder(given);
   db.exec(SCHEMA);
   const write = writers(db);
   const ids = content.articles.map((_, index) => index * ID_GAP);
@@ -269,6 +271,17 @@ export function writeReadModel(db: Database.Database, content: ReadModelContent)
   db.exec("INSERT INTO search_grams (search_grams) VALUES ('optimize')");
   db.exec("INSERT INTO search_sample (search_sample) VALUES ('optimize')");
   db.exec("ANALYZE");
+}
+
+/**
+ * `content` with its articles in content order (lib/content/order.ts), as readContent gives them. Ids are
+ * places in that order, and a sorted or filtered search takes a period of publication for one range of
+ * ids (lib/archive/sqlite/search.ts scopeOf): articles written in any other order would be listed out of
+ * order and searched in the wrong periods (a benchmark's unsorted archive found nothing by date).
+ */
+function inContentOrder<T extends ReadModelContent>(content: T): T {
+  if (firstOutOfContentOrder(content.articles) < 0) return content;
+  return { ...content, articles: sortIntoContentOrder([...content.articles]) };
 }
 
 /** Past this share of the archive changed (an update deletes and writes each), writing it anew is as quick. */
@@ -287,9 +300,10 @@ export type ReadModelUpdate = { added: number; changed: number; removed: number;
  */
 export function updateReadModel(
   db: Database.Database,
-  content: ReadModelContent,
+  given: ReadModelContent,
   { atMost = UPDATE_AT_MOST } = {},
 ): ReadModelUpdate | undefined {
+  const content = inContentOrder(given);
   const version = db.prepare("SELECT value FROM meta WHERE key = 'version'").pluck().get() as string | undefined;
   if (version !== String(READ_MODEL_VERSION)) return undefined;
   const have = new Map(

@@ -25,6 +25,7 @@ import {
 import { isPhotoSource, readPhoto } from "@/lib/images/photos";
 import { contentDir, imageCacheDir, isProductionUrl, site } from "@/lib/site";
 import { normalizeAlias } from "@/lib/urls";
+import { sortIntoContentOrder } from "@/lib/content/order";
 
 export type Content = {
   /** Every valid article, drafts and scheduled ones included, newest first. */
@@ -420,9 +421,7 @@ export function readContent(dir: string = contentDir(), options: ReadOptions = {
   const publisher = readPublisher(dir, problems);
   const abbreviations = readAbbreviations(dir, problems);
   if (problems.length || !publisher) throw new ContentError(problems);
-  // Each date parsed once, not once per comparison (100,000 articles: 3.4 million parses, a second).
-  const times = new Map(articles.map((article) => [article, Date.parse(article.date)]));
-  articles.sort((a, b) => times.get(b)! - times.get(a)! || a.slug.localeCompare(b.slug));
+  sortIntoContentOrder(articles);
   return { articles: withHeadlineWords(articles, abbreviations), banners, publisher, abbreviations };
 }
 

@@ -1,6 +1,7 @@
 // A 5,000-article archive (content:generate's synthetic texts, parsed by the real pipeline) through the read
 // model: every listing, group, 관련기사 list and search it serves is what the in-memory reference gives.
 // Behaviour only; timings are bench:archive's.
+import { sortIntoContentOrder } from "@/lib/content/order";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { DIRECT_SCORING_MAX, SCORED_AT_MOST } from "@/lib/archive/search-budget";
 import { Client } from "pg";
@@ -32,7 +33,7 @@ beforeAll(() => {
     if (!parsed.article) throw new Error(JSON.stringify(parsed.problems));
     return parsed.article;
   });
-  articles.sort((a, b) => Date.parse(b.date) - Date.parse(a.date) || a.slug.localeCompare(b.slug));
+  sortIntoContentOrder(articles);
   // Halfway through the archive's dates: the newer half is scheduled, not yet published.
   now = Date.parse(articles[Math.floor(COUNT / 2)]!.date);
   catalog = buildCatalog({ articles, banners: [] }, now);

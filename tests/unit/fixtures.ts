@@ -1,4 +1,5 @@
 // Articles built in memory for the pure-logic tests: only the fields a test names differ.
+import { sortIntoContentOrder } from "@/lib/content/order";
 import { loadContent } from "@/lib/content";
 import { parseArticle } from "@/lib/content/parse-article";
 import type { Article } from "@/lib/content/schema";
@@ -29,13 +30,18 @@ export function makeArticle(slug: string, fields: Partial<Article> = {}): Articl
   };
 }
 
-/** `count` generated articles from the real ones (scripts/lib/synthetic.ts), parsed as the build parses them. */
+/**
+ * `count` generated articles from the real ones (scripts/lib/synthetic.ts), parsed as the build parses them,
+ * in content order as the build gives them.
+ */
 export function syntheticArchive(count: number): Article[] {
-  return generateArticles(loadContent().articles, count).map((file) => {
-    const parsed = parseArticle(file.name, file.name.replace(/\.md$/, ""), file.text, {
-      localImage: () => ({ ok: true, width: 308, height: 171 }),
-    });
-    if (!parsed.article) throw new Error(JSON.stringify(parsed.problems));
-    return parsed.article;
-  });
+  return sortIntoContentOrder(
+    generateArticles(loadContent().articles, count).map((file) => {
+      const parsed = parseArticle(file.name, file.name.replace(/\.md$/, ""), file.text, {
+        localImage: () => ({ ok: true, width: 308, height: 171 }),
+      });
+      if (!parsed.article) throw new Error(JSON.stringify(parsed.problems));
+      return parsed.article;
+    }),
+  );
 }

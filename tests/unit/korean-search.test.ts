@@ -3,6 +3,7 @@
 // after the noun, 초성, the keyboard left in English, one jamo wrong, several words no article holds
 // together), so the test is of the class, not of a few words. Each expectation is what the reader meant:
 // the same articles as the word they meant, typed as such.
+import { sortIntoContentOrder } from "@/lib/content/order";
 import { convertHangulToQwerty } from "es-hangul";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
@@ -30,7 +31,7 @@ import { makeArticle, syntheticArchive } from "./fixtures";
 import { headingWords, random, vowelTypo } from "../../scripts/lib/generated-queries";
 
 const NOW = Date.now();
-const ARTICLES: Article[] = [...loadContent().articles, ...syntheticArchive(240)];
+const ARTICLES: Article[] = sortIntoContentOrder([...loadContent().articles, ...syntheticArchive(240)]);
 const ABBREVIATIONS = loadContent().abbreviations ?? {};
 const CONTENT = { articles: ARTICLES, banners: [], publisher: undefined as never, abbreviations: ABBREVIATIONS };
 /** The vocabulary as the build writes it, to draw queries from. */

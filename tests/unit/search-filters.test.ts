@@ -1,6 +1,7 @@
 // Sort, period and section (issue #30, 7) on every engine, against the in-memory reference filtered and
 // sorted by hand, for queries of the archive's own words; and the URL's options read as readers and
 // attackers write them.
+import { sortIntoContentOrder } from "@/lib/content/order";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -15,9 +16,7 @@ import { random } from "../../scripts/lib/generated-queries";
 
 const NOW = Date.now();
 /** In content order, newest first then by slug, as a build writes them (read model ids follow it). */
-const ARTICLES: Article[] = [...loadContent().articles, ...syntheticArchive(300)].sort(
-  (a, b) => Date.parse(b.date) - Date.parse(a.date) || (a.slug < b.slug ? -1 : 1),
-);
+const ARTICLES: Article[] = sortIntoContentOrder([...loadContent().articles, ...syntheticArchive(300)]);
 const CONTENT = { articles: ARTICLES, banners: [], publisher: undefined as never };
 const INDEX = buildSearchIndex(ARTICLES);
 const ENGINES = ARCHIVE_ENGINES.filter((engine) => engine.name === "SQLite" || engine.name === "PostgreSQL");

@@ -2,6 +2,7 @@
 // there, so a search's synchronous statements never hold the thread serving pages (issue 28). They must
 // answer exactly what the asking thread would (the same rewrites, hits, totals and notes, for generated
 // queries of every class readers type), and a thread that dies must fail only the searches it held.
+import { sortIntoContentOrder } from "@/lib/content/order";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -22,7 +23,7 @@ import { searchThreadCode } from "../../server/thread-code";
 import { syntheticArchive } from "./fixtures";
 
 const NOW = Date.now();
-const ARTICLES = [...loadContent().articles, ...syntheticArchive(120)];
+const ARTICLES = sortIntoContentOrder([...loadContent().articles, ...syntheticArchive(120)]);
 const CONTENT = {
   articles: ARTICLES,
   banners: [],
