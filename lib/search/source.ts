@@ -27,7 +27,8 @@ export type ArchiveSearchResult = {
 export interface SearchSource {
   /**
    * Articles matching every term of `raw`, ranked (lib/search-core/ranking.ts), or as `filter` sorts and narrows
-   * them (lib/search/filters.ts); a `limit` of 0 only counts them.
+   * them (lib/search/filters.ts); a `limit` of 0 only counts them, estimating from the sample sooner than a
+   * search does (COUNT_ONLY_ESTIMATE_FROM, lib/archive/estimate.ts) but never a count of matches as zero.
    */
   search(raw: string, now: number, offset?: number, limit?: number, filter?: SearchFilter): Promise<ArchiveSearchResult>;
   /** The archive's words as the build stored them (lib/search/vocabulary.ts). */

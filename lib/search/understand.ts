@@ -7,7 +7,7 @@
 // nothing is left out, and so is, one at a time, the rarest word while the rest find nothing together.
 // A query typed with the keyboard left in English is searched as the Hangul it spells when that finds
 // more (rkskrkdhk → 가나가와). Every step is a bounded search (lib/archive/search-budget.ts), and there
-// are at most MAX_COUNTS counts besides the two searches.
+// are at most MAX_COUNTS counts or searches besides what was typed and the answer; none is asked twice.
 import type { ArchiveSearchResult, SearchSource } from "@/lib/search/source";
 import type { SearchFilter } from "@/lib/search/filters";
 import { compatibilityJamo, composingParts, fromEnglishLayout, isInitialsQuery, particleStems } from "@/lib/search/hangul";
@@ -64,17 +64,37 @@ class Counter {
     private readonly filter: SearchFilter | undefined,
   ) {}
 
+  /** What a search already done found: `query` is not counted again. */
+  knows(query: string, total: number): void {
+    this.known.set(query, total);
+  }
+
+  /** How many articles `query` was found in, if it was asked. */
+  knownTotal(query: string): number | undefined {
+    return this.known.get(query);
+  }
+
   /** How many published articles hold every word of `query`; undefined once the allowance is spent. */
   async count(query: string): Promise<number | undefined> {
     const known = this.known.get(query);
     if (known !== undefined) return known;
+    return (await this.search(query, 0, 0))?.total;
+  }
+
+  /**
+   * `query`'s page (a count when `limit` is 0) as one of the allowance's counts: where what is counted is
+   * then searched, a page costs about what its count does (few matches), and is not asked twice.
+   * Undefined once the allowance is spent.
+   */
+  async search(query: string, offset: number, limit: number): Promise<ArchiveSearchResult | undefined> {
     if (this.spent >= MAX_COUNTS || performance.now() > this.deadline) return undefined;
     // Each count is one statement, synchronous on SQLite: the requests waiting go between two of them.
     await yieldToReaders();
     this.spent++;
-    const { total } = await this.reader.search(query, this.now, 0, 0, this.filter);
-    this.known.set(query, total);
-    return total;
+    const result = await this.reader.search(query, this.now, offset, limit, this.filter);
+    // A count alone may be estimated sooner (lib/archive/estimate.ts): a page's own total is kept over it.
+    if (limit > 0 || !this.known.has(query)) this.known.set(query, result.total);
+    return result;
   }
 }
 
@@ -151,6 +171,7 @@ async function understandWords(
   const plain = { ...typed, leftOut: [], related: [] };
   if (!typed.terms.length) return plain;
   const counter = new Counter(reader, now, filter);
+  counter.knows(queryOf(wordsOf(typed.display)), typed.total);
 
   // The keyboard left in English: searched as Hangul when that finds more than the letters do.
   const hangul = fromEnglishLayout(typed.display);
@@ -190,12 +211,20 @@ async function understandWords(
   const suggestion = typo && queryOf(words.map((word) => typo!.find((mended) => mended.typed === word.typed) ?? word));
 
   // While the words kept find nothing together, the rarest goes: it is the one that narrows them most, so
-  // leaving it out finds the most (one count a word, where trying each word's leaving out was n).
-  while (kept.length > 1 && (await counter.count(queryOf(kept))) === 0) {
-    const found = await Promise.all(kept.map(async (word) => (await counter.count(word.searched)) ?? Infinity));
-    const rarest = found.indexOf(Math.min(...found));
+  // leaving it out finds the most (one count a word, where trying each word's leaving out was n). Each
+  // set of words kept is searched for its page at once: the last of these searches is the answer.
+  let keptFound: ArchiveSearchResult | undefined;
+  let counts: number[] | undefined;
+  for (;;) {
+    const query = queryOf(kept);
+    const known = counter.knownTotal(query);
+    keptFound = known === undefined && kept.length ? await counter.search(query, offset, limit) : undefined;
+    if ((known ?? keptFound?.total) !== 0 || kept.length <= 1) break;
+    counts ??= await Promise.all(kept.map(async (word) => (await counter.count(word.searched)) ?? Infinity));
+    const rarest = counts.indexOf(Math.min(...counts));
     leftOut.push(kept[rarest]!.typed);
     kept = kept.filter((_, i) => i !== rarest);
+    counts.splice(rarest, 1);
   }
   const because = [...new Set(kept.flatMap((word) => (word.because ? [word.because] : [])))];
   if (leftOut.length && kept.length) because.push("fewer-words");
@@ -203,7 +232,7 @@ async function understandWords(
   if (!because.length) return { ...typed, ...found };
   const searched = queryOf(kept);
   await yieldToReaders();
-  const result = await reader.search(searched, now, offset, limit, filter);
+  const result = keptFound ?? (await reader.search(searched, now, offset, limit, filter));
   return {
     ...result,
     ...found,

@@ -257,4 +257,38 @@ describe.each(ARCHIVE_ENGINES)("$name, estimating from its sample", (engine) => 
     }
     expect(estimated).toBeGreaterThanOrEqual(5);
   });
+
+  // A count alone (limit 0: which words of a query find nothing, which is rarest, lib/search/understand.ts)
+  // is estimated from COUNT_ONLY_ESTIMATE_FROM sampled matches: near the truth, never zero while anything matches.
+  it("estimates a count alone sooner, and only a count of nothing is zero", async () => {
+    let estimated = 0;
+    const queries = [
+      "오창",
+      "클러스터",
+      "사이언스파크",
+      "강",
+      "과학 기술",
+      "클러스터사업",
+      "시",
+      "없는검색어",
+      "파크클러스터오창",
+      "ㅋㅋ",
+    ];
+    for (const filter of [undefined, { sort: "newest" as const }, { sort: "relevance" as const, section: SECTIONS[0]!.slug }])
+      for (const query of queries) {
+        const [count, page] = await Promise.all([
+          opened().search(query, now, 0, 0, filter),
+          opened().search(query, now, 0, 10, filter),
+        ]);
+        expect(count.hits).toEqual([]);
+        expect({ query, filter, found: count.total > 0 }).toEqual({ query, filter, found: page.total > 0 });
+        if (!count.totalIsEstimate) {
+          expect({ query, filter, total: count.total }).toEqual({ query, filter, total: page.total });
+          continue;
+        }
+        estimated++;
+        expect(Math.abs(count.total - page.total), query).toBeLessThanOrEqual(3 * Math.sqrt(8 * page.total) + 100);
+      }
+    expect(estimated).toBeGreaterThanOrEqual(8);
+  });
 });

@@ -33,7 +33,7 @@ export async function countMatches(
       clients[0],
     )
   )[0]!.n;
-  if (estimatesFrom(sampled, options.estimateFrom)) {
+  if (estimatesFrom(sampled, options.estimateFrom, params.limit as number)) {
     // A longer term's candidates hold its grams: the share of them holding the term is read off about
     // VERIFIED_AT_MOST of the sample's, every so many of them by id, so from every year of the archive.
     const every = SAMPLE_EVERY * Math.max(1, Math.floor(sampled / VERIFIED_AT_MOST));
@@ -41,7 +41,9 @@ export async function countMatches(
       ? await countHolding(db, clients[0], params, all, holds, `AND ${SAMPLED_ROW} AND s.article_id % ${every} = 0`)
       : undefined;
     const inSample = share && share.read < sampled ? (sampled * share.held) / share.read : (share?.held ?? sampled);
-    return totalFromSample(inSample);
+    // None of the share read holding the term is no estimate of zero: those are counted (where a count
+    // alone estimates from few, whether a word is in the archive at all must stay exact).
+    if (!share || share.held > 0) return totalFromSample(inSample);
   }
   const whole = await countIn(db, options, clients, terms, plans, params, holds);
   if (!whole.estimated) return { total: whole.total };

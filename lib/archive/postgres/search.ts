@@ -181,17 +181,20 @@ export class PostgresSearch {
       // many, the total is estimated from the sample, and the page is read in the time index's order, which
       // stops at the page (a bitmap of every match sorted by time: 400–600 ms for a common word at 100,000).
       const sampled = await sampledIn(inFilter);
-      const many = estimatesFrom(sampled, this.options.estimateFrom);
-      const counts = many
-        ? await sampledFilterTotal(this.db, client, params, sampled, holds, inFilter)
-        : await countedFilterTotal(
-            this.db,
-            client,
-            params,
-            where,
-            holds,
-            filter.sort === "oldest" ? "s.time, s.slug DESC" : "-s.time, s.slug",
-          );
+      const many = estimatesFrom(sampled, this.options.estimateFrom, limit);
+      const estimated = many ? await sampledFilterTotal(this.db, client, params, sampled, holds, inFilter) : undefined;
+      // None of the sample's candidates read holding a longer term is no estimate of zero: counted instead.
+      const counts =
+        estimated && estimated.total > 0
+          ? estimated
+          : await countedFilterTotal(
+              this.db,
+              client,
+              params,
+              where,
+              holds,
+              filter.sort === "oldest" ? "s.time, s.slug DESC" : "-s.time, s.slug",
+            );
       // Few candidates are sorted (`-s.time` is not the time index's order: they are found by the tokens'),
       // many are found in the time index's order.
       const order = filter.sort === "oldest" ? "s.time, s.slug DESC" : many ? "s.time DESC, s.slug" : "-s.time, s.slug";

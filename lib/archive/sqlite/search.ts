@@ -50,7 +50,7 @@ export class SqliteSearch {
     const all = matchAll(plans);
     const scope = isFiltered(filter) ? this.scopeOf(filter, now) : undefined;
     if (scope === null) return { terms, display, total: 0, hits: [] };
-    const { counts, newest } = this.matches(all, now, scope);
+    const { counts, newest } = this.matches(all, now, limit, scope);
     if (limit === 0 || (!counts.totalIsEstimate && offset >= counts.total)) return { terms, display, ...counts, hits: [] };
     const place = offset + limit;
     const fields = this.query(
@@ -145,10 +145,11 @@ export class SqliteSearch {
    * words at 100,000 articles). Where it holds many, the total is estimated from the sample and the newest
    * are read as asked. In a section the sample decides without it (a statement without a join), and the
    * section's share of many matches is estimated from the sample's: counting it would look up every match.
+   * A count alone (`limit` 0) is estimated sooner (COUNT_ONLY_ESTIMATE_FROM, lib/archive/estimate.ts).
    */
-  private matches(match: string, now: number, scope?: Scope): { counts: SearchTotal; newest: Newest } {
+  private matches(match: string, now: number, limit: number, scope?: Scope): { counts: SearchTotal; newest: Newest } {
     const sampled = this.publishedMatches("search_sample", match, now, scope && { ...scope, section: null });
-    if (!estimatesFrom(sampled, this.options.estimateFrom)) {
+    if (!estimatesFrom(sampled, this.options.estimateFrom, limit)) {
       const ids = this.publishedIds(match, now, scope);
       return {
         counts: { total: ids.length },
