@@ -21,10 +21,12 @@ const banner = (slot: Banner["slot"], end = "2099-01-01T00:00:00+09:00"): Banner
 async function renderSidebar() {
   const reader = readModelInMemory({
     articles: [
-      makeArticle("news", { title: "뉴스" }),
-      makeArticle("column", { title: "칼럼", kind: "column" }),
-      makeArticle("scoop", { title: "단독 기사", exclusive: true }),
+      // Newest first, as the read model keeps them (content order: by date, then slug).
+      makeArticle("news", { title: "뉴스", date: "2008-11-09T19:59:40+09:00" }),
+      makeArticle("column", { title: "칼럼", kind: "column", date: "2008-11-09T18:59:40+09:00" }),
+      makeArticle("scoop", { title: "단독 기사", exclusive: true, date: "2008-11-09T17:59:40+09:00" }),
       makeArticle("magazine", {
+        date: "2008-11-09T16:59:40+09:00",
         title: "매거진 기사",
         kind: "magazine",
         summary: "매거진 티저",
