@@ -163,7 +163,7 @@ describe("search sorted and filtered on PostgreSQL, what one page reads", () => 
         sent.length = 0;
         const result = await reader().search("사이언스파크", NOW, 0, 10, { sort, since: 0 });
         expect(result.total).toBeGreaterThan(100);
-        const page = sent.find(({ text }) => text.includes("h.body") && text.includes("@wanted"))!;
+        const page = sent.find(({ text }) => text.includes("SELECT c.id, c.time, c.slug, h.title"))!;
         const { text, values } = bind(`EXPLAIN (ANALYZE, FORMAT JSON) ${page.text}`, page.params);
         const [{ "QUERY PLAN": plan }] = (await (reader() as PostgresArchiveReader).pool.query(text, values)).rows;
         const loops = fieldReads(plan[0].Plan);
