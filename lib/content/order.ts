@@ -11,10 +11,11 @@ export function sortIntoContentOrder<T extends Ordered>(articles: T[]): T[] {
 
 /** The index of the first article that stands before one it should follow in content order, or -1. */
 export function firstOutOfContentOrder(articles: readonly Ordered[]): number {
+  let before = articles.length ? Date.parse(articles[0]!.date) : 0;
   for (let i = 1; i < articles.length; i++) {
-    const before = Date.parse(articles[i - 1]!.date);
     const at = Date.parse(articles[i]!.date);
     if (at > before || (at === before && articles[i]!.slug.localeCompare(articles[i - 1]!.slug) < 0)) return i;
+    before = at;
   }
   return -1;
 }
