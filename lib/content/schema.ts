@@ -109,7 +109,13 @@ export const imageSchema = z.strictObject({
  * placeholder under public/ (SVG, size given here).
  */
 const leadImageSchema = z.strictObject({
-  src: imageSchema.shape.src,
+  // Its own message: an editor's photo lives in content/images/, not under public/.
+  src: z.string().regex(/^\/[^\s]*\.(?:svg|png|jpe?g|webp|avif)$/i, {
+    error: say(
+      "은(는) 사진이면 content/images/에 넣고 `/images/파일이름.jpg`처럼, 자리표시 그림이면 public/ 아래 경로로 씁니다. /로 시작하고 .jpg, .png, .webp, .avif, .svg로 끝납니다.",
+      "must be a photo in content/images/ written as `/images/name.jpg`, or a placeholder under public/: starting with / and ending in .jpg, .png, .webp, .avif or .svg.",
+    ),
+  }),
   alt: imageSchema.shape.alt,
   caption: imageSchema.shape.caption,
   /** 사진 출처 / 촬영, shown after the caption as Korean papers do: 사진=충북일보 DB. */

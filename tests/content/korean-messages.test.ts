@@ -118,6 +118,8 @@ describe("editors' messages, in Korean by default", () => {
     expect(printed).toMatch(/articles\/cp949\.md: UTF-8이 아니라 CP949\/EUC-KR/);
     expect(printed).toMatch(/articles\/yaml\.md:2: 머리말에 YAML 문법 오류가 있습니다: 한 줄에 콜론\(:\)이 둘 있습니다/);
     expect(printed).toMatch(/articles\/body-images\.md:9: 항목 "body"의 그림 "\/images\/none\.jpg"에 대체 텍스트\(alt\)가 없습니다/);
+    // A lead photo's path says where an editor's photo goes (content/images/), not only public/.
+    expect(printed).toMatch(/articles\/image\.md:\d+: 항목 "image\.src"은\(는\) 사진이면 content\/images\/에 넣고 `\/images\/파일이름\.jpg`처럼/);
     expect(printed).toMatch(/articles\/template\.md:2: 항목 "title"에 `npm run content:new`가 넣은 본보기 글 "제목을 입력하세요"이\(가\) 그대로 있습니다/);
   });
 });
