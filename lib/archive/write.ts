@@ -14,9 +14,10 @@ import { SAMPLE_EVERY } from "@/lib/archive/estimate";
 import { buildVocabulary } from "@/lib/search/vocabulary";
 import { nameKey, normalizeAlias } from "@/lib/urls";
 import type { GroupKind } from "@/lib/archive/reader";
+import { fromBodyBytes, toBodyBytes } from "@/lib/archive/sqlite/statements";
 
 /** Bumped whenever the tables change: a server refuses a read model written by other code. */
-export const READ_MODEL_VERSION = 12;
+export const READ_MODEL_VERSION = 13;
 
 /** Characters of plain text a card keeps: enough for every teaser (the longest is 200). */
 export const CARD_TEXT_LENGTH = 240;
@@ -71,7 +72,8 @@ CREATE TABLE photos (hash TEXT PRIMARY KEY, photo TEXT NOT NULL) WITHOUT ROWID;
 -- Search: each field compacted (lib/search-core/normalize.ts), and its grams in an FTS5 index (lib/archive/search.ts).
 -- The short fields apart from the body, so ranking reads bodies only for the matches that can still place.
 CREATE TABLE search_heads (article_id INTEGER PRIMARY KEY, time INTEGER NOT NULL, draft INTEGER NOT NULL, slug TEXT NOT NULL, title TEXT NOT NULL, tags TEXT NOT NULL, summary TEXT NOT NULL);
-CREATE TABLE search_bodies (article_id INTEGER PRIMARY KEY, body TEXT NOT NULL);
+-- The body as UTF-16LE bytes (lib/archive/sqlite/statements.ts toBodyBytes says why).
+CREATE TABLE search_bodies (article_id INTEGER PRIMARY KEY, body BLOB NOT NULL);
 -- levels: which grams are in which short field, and how often each occurs in the body (search-levels.ts).
 CREATE VIRTUAL TABLE search_grams USING fts5 (title, tags, summary, body, levels, content='', columnsize=0, tokenize='unicode61 remove_diacritics 0');
 -- The same rows of a sample of the archive (inSample): a common query's total is estimated from its count
@@ -212,7 +214,7 @@ function writers(db: Database.Database) {
         );
       const fields = searchFields(article);
       insertHead.run(id, time, draft, article.slug, fields.title, fields.tags, fields.summary);
-      insertBody.run(id, fields.body);
+      insertBody.run(id, toBodyBytes(fields.body));
       const grams = gramRow(fields);
       insertGrams.run(id, ...grams);
       if (inSample(id)) insertSample.run(id, ...grams);
@@ -373,8 +375,8 @@ export function updateReadModel(
   const write = writers(db);
   db.transaction(() => {
     for (const row of [...removed, ...changed.map((article) => have.get(article.slug)!)]) {
-      const fields = rowsOf.get(row.id) as { title: string; tags: string; summary: string; body: string };
-      const grams = gramRow({ ...fields, tagRuns: fields.tags.split("\n") });
+      const fields = rowsOf.get(row.id) as { title: string; tags: string; summary: string; body: Buffer };
+      const grams = gramRow({ ...fields, body: fromBodyBytes(fields.body), tagRuns: fields.tags.split("\n") });
       deleteGrams.run(row.id, ...grams);
       if (inSample(row.id)) deleteSample.run(row.id, ...grams);
       for (const statement of deletes) statement.run(row.id);

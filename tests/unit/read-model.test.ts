@@ -238,6 +238,30 @@ describe.each(ARCHIVE_ENGINES)("$name", (engine) => {
     expect(found.total).toBe(2);
   });
 
+  it("scores bodies of any characters as written: astral, combining, jamo, half-width, emoji around", async () => {
+    // SQLite keeps a search body as UTF-16 bytes (lib/archive/sqlite/statements.ts toBodyBytes): every
+    // character must come back as it went in (a surrogate pair too), or repeats and body-only matches go.
+    const bodies = [
+      "𠮷野家 식당 𠮷野家 𠮷野家 🚀 발사 👩‍🔬 연구원 𠮷",
+      "𝔸𝔹ℂ 수식 𝔸𝔹ℂ café é 카페 ﾃｽﾄ テスト",
+      "ㄱㄴㄷ 자모 가́ 분해 ᄀᄂ 가나가와 가나가와",
+      "plain ascii body with KAST and kast",
+    ];
+    const content = {
+      banners: [],
+      articles: bodies.map((plainText, i) =>
+        makeArticle(`b-${i}`, { title: `본문 ${i}`, plainText, date: `2026-01-0${4 - i}T00:00:00Z` }),
+      ),
+    };
+    const odd = await open(content);
+    const index = buildSearchIndex(buildCatalog(content, NOW).articles);
+    for (const query of ["𠮷野家", "𠮷", "로켓🚀 발사", "연구원", "abc", "é", "카페", "テスト", "ᄀᄂ", "가", "가나가와", "kast", "본문 🚀"]) {
+      const { found, expected } = await searchBothWays(odd, index, query, NOW);
+      expect(found, query).toEqual(expected);
+      if (query !== "로켓🚀 발사") expect(found.total, query).toBeGreaterThan(0);
+    }
+  });
+
   it("answers the real articles' searches as the in-memory index does", async () => {
     const content = readContent("content");
     const real = await open(content);

@@ -387,6 +387,12 @@ export function openReadModel(file: string): SqliteArchiveReader {
   // (2 GB) and reads the rest as before. Safe because a read model is never written in place: a build
   // writes a new file aside and renames it over (lib/archive/index.ts), and a mapping keeps the old one.
   db.pragma(`mmap_size = ${2 ** 40}`);
+  // The shared lock taken once and kept, for the same reason: in SQLite's default (normal) locking mode
+  // every statement outside a transaction takes the file's lock, looks for a hot journal and reads the
+  // change counter, ~7 µs of system calls where the lookup itself takes 0.4 µs (100,000 articles: a
+  // search scoring 3,000 matches spent 20 ms of its 100 locking). Nothing writes the file once it is
+  // renamed into place, so there is no change to look for.
+  db.pragma("locking_mode = EXCLUSIVE");
   return new SqliteArchiveReader(db);
 }
 

@@ -19,7 +19,7 @@ import { yieldToReaders } from "@/lib/yield-to-readers";
 import { estimatesFrom, settledTotal, totalFromSample, type SearchTotal } from "@/lib/archive/estimate";
 import { searchRequest } from "@/lib/archive/search-request";
 import type { ArchiveSearchResult } from "@/lib/archive/reader";
-import { toCard } from "@/lib/archive/sqlite/statements";
+import { fromBodyBytes, toCard } from "@/lib/archive/sqlite/statements";
 
 /** The search of one SQLite reader: its statements, its settings, and the walk's step bounds once read. */
 export class SqliteSearch {
@@ -53,10 +53,8 @@ export class SqliteSearch {
     const { counts, newest } = this.matches(all, now, limit, scope);
     if (limit === 0 || (!counts.totalIsEstimate && offset >= counts.total)) return { terms, display, ...counts, hits: [] };
     const place = offset + limit;
-    const fields = this.query(
-      "SELECT h.title, h.tags, h.summary, b.body FROM search_heads h JOIN search_bodies b ON b.article_id = h.article_id WHERE h.article_id = ?",
-    );
-    const score = (id: number) => scoreFields(fields.get(id) as SearchFields, terms);
+    const fields = this.fieldsOf();
+    const score = (id: number) => scoreFields(fields(id), terms);
     await yieldToReaders();
     if (filter && filter.sort !== "relevance") {
       // By date: the page is the matches at its place, in content order or its reverse (one statement).
@@ -88,9 +86,7 @@ export class SqliteSearch {
    * the 15–40 µs a match's fields cost at 100,000 articles).
    */
   private async rankMatches(ids: readonly number[], place: number, terms: string[]): Promise<RankedId[]> {
-    const fields = this.query(
-      "SELECT h.title, h.tags, h.summary, b.body FROM search_heads h JOIN search_bodies b ON b.article_id = h.article_id WHERE h.article_id = ?",
-    );
+    const fields = this.fieldsOf();
     const heads = this.query("SELECT title, tags, summary FROM search_heads WHERE article_id = ?");
     const body = this.query("SELECT body FROM search_bodies WHERE article_id = ?").pluck();
     const best: RankedId[] = [];
@@ -108,8 +104,8 @@ export class SqliteSearch {
           skipped++;
           continue;
         }
-        row = { ...head, body: body.get(id) as string };
-      } else row = fields.get(id) as SearchFields;
+        row = { ...head, body: fromBodyBytes(body.get(id) as Buffer) };
+      } else row = fields(id);
       const score = scoreFields(row, terms);
       if (score === 0 || (best.length === place && score <= best[place - 1]!.score)) continue;
       // Ids come in content order: a later one ranks above only by a higher score.
@@ -233,6 +229,17 @@ export class SqliteSearch {
     }
     const walked = await walkStates(states, place, stateRows, score, undefined, this.budget.walk);
     return settleWalk(walked, place, (count) => newest(count), score);
+  }
+
+  /** An article's search fields by id (its body stored as statements.ts toBodyBytes says). */
+  private fieldsOf(): (id: number) => SearchFields {
+    const fields = this.query(
+      "SELECT h.title, h.tags, h.summary, b.body FROM search_heads h JOIN search_bodies b ON b.article_id = h.article_id WHERE h.article_id = ?",
+    );
+    return (id) => {
+      const row = fields.get(id) as Omit<SearchFields, "body"> & { body: Buffer };
+      return { title: row.title, tags: row.tags, summary: row.summary, body: fromBodyBytes(row.body) };
+    };
   }
 
   /** Ranked ids as a page of search hits. */
