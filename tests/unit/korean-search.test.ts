@@ -262,6 +262,43 @@ describe.each(ENGINES)("Korean readers' search on $name", (engine) => {
     expect(relaxed).toBeGreaterThan(3);
   });
 
+  it("knows without a search that words of different few articles meet nowhere", async () => {
+    // Twelve articles, each with a code of its own (as a reader pastes a number or a name) and one word
+    // all hold: a query of three or four codes leaves all of them but one out, knowing two codes of
+    // different articles meet nowhere from their articles, without a search of them together.
+    const codes = Array.from({ length: 12 }, (_, i) => `${40_001 + i * 37}`);
+    const archive = await engine.open({
+      ...CONTENT,
+      articles: sortIntoContentOrder(
+        codes.map((code, i) =>
+          makeArticle(`code-${i}`, {
+            title: `공지 ${i}`,
+            plainText: `공통어 기사 번호 ${code}. 본문 ${i}`,
+            date: new Date(Date.UTC(2026, 0, 1 + i)).toISOString(),
+          }),
+        ),
+      ),
+    });
+    try {
+      const counted = countingSearches(archive.reader);
+      const next = random(11);
+      for (let i = 0; i < 12; i++) {
+        const rare = [...codes].sort(() => next() - 0.5).slice(0, 3 + (i % 2));
+        const query = [...rare, "공통어"].sort(() => next() - 0.5).join(" ");
+        counted.asked = [];
+        const result = await understandSearch(counted.reader, query, NOW, 0, 10);
+        // All codes but one at most are left out, and what is kept is found.
+        expect(rare.filter((code) => !result.leftOut.includes(code)).length, query).toBeLessThanOrEqual(1);
+        expect(result.total, query).toBeGreaterThan(0);
+        // What was typed is asked first; no later question holds two codes.
+        const later = counted.asked.slice(1).map((raw) => parseQuery(raw).terms);
+        expect(later.filter((terms) => rare.filter((code) => terms.includes(code)).length > 1), query).toEqual([]);
+      }
+    } finally {
+      await archive.close();
+    }
+  });
+
   it("lets other requests in between its searches (each synchronous on SQLite)", async () => {
     const counted = countingSearches(reader());
     for (const query of [
