@@ -2,9 +2,9 @@
 // term's repeats in the body count, and what weighs as a tag. Everything that ranks is generated from
 // this module: the exact score of one article (scoreFields, which both engines apply to the rows they
 // read), the index's states and levels (lib/archive/search-levels.ts: a state's score is a sum of these
-// weights and repeat levels), the SQL both engines score many matches with (fieldWeightSql, repeatSql),
-// and the in-memory reference the tests rank against (scripts/lib/search-reference.ts). Changing a weight
-// is one edit here; tests/unit/ranking.test.ts shows both engines and the reference agree on a corpus.
+// weights and repeat levels), and the in-memory reference the tests rank against
+// (scripts/lib/search-reference.ts). Changing a weight is one edit here; tests/unit/ranking.test.ts shows
+// both engines and the reference agree on a corpus.
 
 /**
  * What search reads of an article (lib/content/schema.ts `Article` holds it all): written out here so that
@@ -81,41 +81,3 @@ export function scoreBound(heads: Omit<SearchFields, "body">, terms: string[]): 
 
 /** The most that repeats in the body can add to a score of `termCount` terms. */
 export const maxRepeatPoints = (termCount: number) => MAX_REPEATS * termCount;
-
-/** The two SQL dialects the engines speak where scoring is written in SQL. */
-export type ScoringDialect = "sqlite" | "postgres";
-
-/** Term `i` as a text value in a statement (@t0, @t1, … as lib/archive/search-request.ts binds them). */
-const termParam = (i: number, dialect: ScoringDialect) => (dialect === "postgres" ? `@t${i}::text` : `@t${i}`);
-
-/**
- * Each term's occurrences in the body column `body`, at most MAX_REPEATS each, summed: replace() removes
- * the same non-overlapping occurrences, left to right, that `occurrences` counts.
- */
-export function repeatSql(termCount: number, dialect: ScoringDialect, body = "b.body"): string {
-  const least = dialect === "postgres" ? "least" : "min";
-  return Array.from({ length: termCount }, (_, i) => {
-    const t = termParam(i, dialect);
-    return `${least}(${MAX_REPEATS}, (length(${body}) - length(replace(${body}, ${t}, ''))) / length(${t}))`;
-  }).join(" + ");
-}
-
-/**
- * Per term, the weight of the first field of row `h` holding it (`h.title`, `h.tags`, `h.summary`,
- * `h.body`), summed; NULL when a term is in none. `bodyAssumed`: a term the index matched exactly (one or
- * two characters) is in the body if in no short field, so the body is not searched for it.
- */
-export function fieldWeightSql(terms: string[], dialect: ScoringDialect, bodyAssumed: (term: string) => boolean): string {
-  const contains = (column: string, t: string) =>
-    dialect === "postgres" ? `strpos(${column}, ${t}) > 0` : `instr(${column}, ${t}) > 0`;
-  return terms
-    .map((term, i) => {
-      const t = termParam(i, dialect);
-      const short = SEARCH_FIELDS.filter((field) => field !== "body").map(
-        (field) => `WHEN ${contains(`h.${field}`, t)} THEN ${FIELD_WEIGHTS[field]}`,
-      );
-      const body = bodyAssumed(term) ? `ELSE ${FIELD_WEIGHTS.body}` : `WHEN ${contains("h.body", t)} THEN ${FIELD_WEIGHTS.body}`;
-      return `(CASE ${short.join(" ")} ${body} END)`;
-    })
-    .join(" + ");
-}

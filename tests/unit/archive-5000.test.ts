@@ -290,5 +290,7 @@ describe.each(ARCHIVE_ENGINES)("$name, estimating from its sample", (engine) => 
         expect(Math.abs(count.total - page.total), query).toBeLessThanOrEqual(3 * Math.sqrt(8 * page.total) + 100);
       }
     expect(estimated).toBeGreaterThanOrEqual(8);
-  });
+    // Thirty searches and thirty counts, some of them exact counts of a common term: 19 s on one engine
+    // when the machine is quiet, too close to the default 20 s.
+  }, 60_000);
 });
