@@ -292,7 +292,10 @@ describe.each(ENGINES)("Korean readers' search on $name", (engine) => {
         expect(result.total, query).toBeGreaterThan(0);
         // What was typed is asked first; no later question holds two codes.
         const later = counted.asked.slice(1).map((raw) => parseQuery(raw).terms);
-        expect(later.filter((terms) => rare.filter((code) => terms.includes(code)).length > 1), query).toEqual([]);
+        expect(
+          later.filter((terms) => rare.filter((code) => terms.includes(code)).length > 1),
+          query,
+        ).toEqual([]);
       }
     } finally {
       await archive.close();

@@ -255,7 +255,21 @@ describe.each(ARCHIVE_ENGINES)("$name", (engine) => {
     };
     const odd = await open(content);
     const index = buildSearchIndex(buildCatalog(content, NOW).articles);
-    for (const query of ["𠮷野家", "𠮷", "로켓🚀 발사", "연구원", "abc", "é", "카페", "テスト", "ᄀᄂ", "가", "가나가와", "kast", "본문 🚀"]) {
+    for (const query of [
+      "𠮷野家",
+      "𠮷",
+      "로켓🚀 발사",
+      "연구원",
+      "abc",
+      "é",
+      "카페",
+      "テスト",
+      "ᄀᄂ",
+      "가",
+      "가나가와",
+      "kast",
+      "본문 🚀",
+    ]) {
       const { found, expected } = await searchBothWays(odd, index, query, NOW);
       expect(found, query).toEqual(expected);
       if (query !== "로켓🚀 발사") expect(found.total, query).toBeGreaterThan(0);

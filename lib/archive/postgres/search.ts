@@ -15,7 +15,7 @@ import {
 import { rankScored, SearchBudget, settleWalk, type SearchTuning } from "@/lib/archive/search-budget";
 import { isFiltered, type SearchFilter } from "@/lib/search/filters";
 import { searchRequest } from "@/lib/archive/search-request";
-import type { ArchiveSearchHit, ArchiveSearchResult } from "@/lib/archive/reader";
+import type { ArchiveSearchResult } from "@/lib/archive/reader";
 import { estimatesFrom, settledTotal, type SearchTotal } from "@/lib/archive/estimate";
 import { SAMPLED_ROW, toCard, TOKENS_PUBLISHED, type ArticleRow } from "@/lib/archive/postgres/schema";
 import type { PgConnection } from "@/lib/archive/postgres/connection";
@@ -80,22 +80,22 @@ export class PostgresSearch {
         )),
         hits: [],
       };
-    const { directScoringMax } = this.budget;
+    const directMax = this.budget.directMax(terms.length);
     const { path, direct } = await this.db.withTokenIndex(false, async (client) => {
       // Counted without fields first: a common term's bodies are not read to learn that it is common.
       const [probe] = await this.db.rows<{ n: number }>(
         `SELECT count(*)::int AS n FROM (SELECT 1 FROM archive_search_tokens s
-           WHERE s.tokens @@ @all::tsquery AND ${TOKENS_PUBLISHED} LIMIT ${directScoringMax + 1}) c`,
+           WHERE s.tokens @@ @all::tsquery AND ${TOKENS_PUBLISHED} LIMIT ${directMax + 1}) c`,
         params,
         client,
       );
       const path = this.budget.path(probe!.n, terms.length);
       if (path !== "direct") return { path };
-      const candidates = await this.newestCandidates(client, params, directScoringMax, order, fields);
+      const candidates = await this.newestCandidates(client, params, directMax, order, fields);
       return { path, direct: await rankScored(candidates, place, score, before) };
     });
     if (direct) return this.page(terms, display, { total: direct.matched }, direct.ranked.slice(offset), order, true);
-        if (path === "newest") {
+    if (path === "newest") {
       // The newest SCORED_AT_MOST matches' fields read and scored here, as a few matches are: scored in SQL
       // (strpos, and length and replace to count repeats, on every body) six common words took 244 ms at
       // 100,000 articles, against ~50 ms to send the thousand rows and 13 ms to score them. The count runs
