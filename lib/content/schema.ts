@@ -89,8 +89,11 @@ const authorSchema = z.strictObject(
   { error: say("에 모르는 항목이 있습니다(쓸 수 있는 항목: name, title, role, affiliation, email).", "has a field we do not know (allowed: name, title, role, affiliation, email).") },
 );
 
+/** A local image's path as frontmatter writes it: from the site's root, of a format pages can show. */
+const IMAGE_PATH = /^\/[^\s]*\.(?:svg|png|jpe?g|webp|avif)$/i;
+
 export const imageSchema = z.strictObject({
-  src: z.string().regex(/^\/[^\s]*\.(?:svg|png|jpe?g|webp|avif)$/i, {
+  src: z.string().regex(IMAGE_PATH, {
     error: say(
       "은(는) public/ 아래 파일의 경로여야 합니다. /로 시작하고 .svg, .png, .jpg, .webp, .avif로 끝납니다.",
       "must be a local file path under public/, starting with / and ending in .svg, .png, .jpg, .webp or .avif.",
@@ -110,7 +113,7 @@ export const imageSchema = z.strictObject({
  */
 const leadImageSchema = z.strictObject({
   // Its own message: an editor's photo lives in content/images/, not under public/.
-  src: z.string().regex(/^\/[^\s]*\.(?:svg|png|jpe?g|webp|avif)$/i, {
+  src: z.string().regex(IMAGE_PATH, {
     error: say(
       "은(는) 사진이면 content/images/에 넣고 `/images/파일이름.jpg`처럼, 자리표시 그림이면 public/ 아래 경로로 씁니다. /로 시작하고 .jpg, .png, .webp, .avif, .svg로 끝납니다.",
       "must be a photo in content/images/ written as `/images/name.jpg`, or a placeholder under public/: starting with / and ending in .jpg, .png, .webp, .avif or .svg.",

@@ -57,9 +57,8 @@ export function vocabularyOf(reader: SearchSource): Promise<Vocabulary> {
 class Counter {
   private spent = 0;
   private readonly known = new Map<string, number>();
-  private readonly holders = new Map<string, Set<string> | undefined>();
-  /** Whole pages of words in few articles (holdersOf): a search of one of them for its page is answered from it. */
-  private readonly fewPages = new Map<string, ArchiveSearchResult>();
+  /** Pages of words in few articles (holdersOf), each read once: the page when whole, else undefined. */
+  private readonly fewPages = new Map<string, ArchiveSearchResult | undefined>();
   private readonly deadline = performance.now() + COUNTING_MS;
   constructor(
     private readonly reader: SearchSource,
@@ -85,21 +84,26 @@ class Counter {
   async holdersOf(query: string): Promise<Set<string> | undefined> {
     const total = this.known.get(query);
     if (total === undefined || total === 0 || total > FEW_ARTICLES) return undefined;
-    if (!this.holders.has(query)) {
+    if (!this.fewPages.has(query)) {
       if (performance.now() > this.deadline) return undefined;
       await yieldToReaders();
       const page = await this.reader.search(query, this.now, 0, FEW_ARTICLES, this.filter);
-      const whole = !page.totalIsEstimate && page.hits.length === page.total;
-      this.holders.set(query, whole ? new Set(page.hits.map((hit) => hit.article.slug)) : undefined);
-      if (whole) this.fewPages.set(query, page);
+      this.fewPages.set(query, !page.totalIsEstimate && page.hits.length === page.total ? page : undefined);
     }
-    return this.holders.get(query);
+    const page = this.fewPages.get(query);
+    return page && new Set(page.hits.map((hit) => hit.article.slug));
   }
 
-  /** `query`'s page: not one of the allowance's counts (the answer), from a few-articles page if read. */
+  /** `query`'s page out of its few-articles page, when that was read whole (holdersOf). */
+  private fromFewPage(query: string, offset: number, limit: number): ArchiveSearchResult | undefined {
+    const page = this.fewPages.get(query);
+    return page && { ...page, hits: page.hits.slice(offset, offset + limit) };
+  }
+
+  /** `query`'s page: not one of the allowance's counts (the answer). */
   async answer(query: string, offset: number, limit: number): Promise<ArchiveSearchResult> {
-    const few = this.fewPages.get(query);
-    if (few) return { ...few, hits: few.hits.slice(offset, offset + limit) };
+    const few = this.fromFewPage(query, offset, limit);
+    if (few) return few;
     await yieldToReaders();
     return this.reader.search(query, this.now, offset, limit, this.filter);
   }
@@ -117,8 +121,8 @@ class Counter {
    * Undefined once the allowance is spent.
    */
   async search(query: string, offset: number, limit: number): Promise<ArchiveSearchResult | undefined> {
-    const few = this.fewPages.get(query);
-    if (few) return { ...few, hits: few.hits.slice(offset, offset + limit) };
+    const few = this.fromFewPage(query, offset, limit);
+    if (few) return few;
     if (this.spent >= MAX_COUNTS || performance.now() > this.deadline) return undefined;
     // Each count is one statement, synchronous on SQLite: the requests waiting go between two of them.
     await yieldToReaders();
