@@ -95,8 +95,8 @@ const IMAGE_PATH = /^\/[^\s]*\.(?:svg|png|jpe?g|webp|avif)$/i;
 export const imageSchema = z.strictObject({
   src: z.string().regex(IMAGE_PATH, {
     error: say(
-      "은(는) public/ 아래 파일의 경로여야 합니다. /로 시작하고 .svg, .png, .jpg, .webp, .avif로 끝납니다.",
-      "must be a local file path under public/, starting with / and ending in .svg, .png, .jpg, .webp or .avif.",
+      "은(는) public/ 아래 파일의 경로여야 합니다. /로 시작하고, 띄어쓰기 없이, .svg, .png, .jpg, .webp, .avif로 끝납니다.",
+      "must be a local file path under public/, starting with /, without spaces, and ending in .svg, .png, .jpg, .webp or .avif.",
     ),
   }),
   alt: text("alt", "사진 설명"),
@@ -115,8 +115,8 @@ const leadImageSchema = z.strictObject({
   // Its own message: an editor's photo lives in content/images/, not under public/.
   src: z.string().regex(IMAGE_PATH, {
     error: say(
-      "은(는) 사진이면 content/images/에 넣고 `/images/파일이름.jpg`처럼, 자리표시 그림이면 public/ 아래 경로로 씁니다. /로 시작하고 .jpg, .png, .webp, .avif, .svg로 끝납니다.",
-      "must be a photo in content/images/ written as `/images/name.jpg`, or a placeholder under public/: starting with / and ending in .jpg, .png, .webp, .avif or .svg.",
+      "은(는) 사진이면 content/images/에 넣고 `/images/파일이름.jpg`처럼, 자리표시 그림이면 public/ 아래 경로로 씁니다. /로 시작하고, 띄어쓰기 없이(파일 이름의 빈칸은 -나 _로 바꾸세요), .jpg, .png, .webp, .avif, .svg로 끝납니다.",
+      "must be a photo in content/images/ written as `/images/name.jpg`, or a placeholder under public/: starting with /, without spaces (rename the file with - or _ for them), and ending in .jpg, .png, .webp, .avif or .svg.",
     ),
   }),
   alt: imageSchema.shape.alt,

@@ -120,6 +120,8 @@ describe("editors' messages, in Korean by default", () => {
     expect(printed).toMatch(/articles\/body-images\.md:9: 항목 "body"의 그림 "\/images\/none\.jpg"에 대체 텍스트\(alt\)가 없습니다/);
     // A lead photo's path says where an editor's photo goes (content/images/), not only public/.
     expect(printed).toMatch(/articles\/image\.md:\d+: 항목 "image\.src"은\(는\) 사진이면 content\/images\/에 넣고 `\/images\/파일이름\.jpg`처럼/);
+    // A space in a photo's name (현장 사진.jpg, as cameras and phones are renamed) is named as the cause.
+    expect(printed).toMatch(/articles\/image\.md:\d+: 항목 "image\.src".*띄어쓰기 없이\(파일 이름의 빈칸은 -나 _로 바꾸세요\)/);
     expect(printed).toMatch(/articles\/template\.md:2: 항목 "title"에 `npm run content:new`가 넣은 본보기 글 "제목을 입력하세요"이\(가\) 그대로 있습니다/);
   });
 });
